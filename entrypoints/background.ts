@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // Listeners are wired in later issues; the worker must start cleanly.
+});

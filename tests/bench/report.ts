@@ -1,0 +1,43 @@
+import { writeFileSync } from 'node:fs';
+
+export interface Metric {
+  value: number;
+  unit: string;
+  target: number;
+  better: 'lower' | 'higher';
+}
+export type Metrics = Record<string, Metric>;
+
+export function meetsTarget(metric: Metric): boolean {
+  return metric.better === 'lower' ? metric.value <= metric.target : metric.value >= metric.target;
+}
+
+export function round(value: number, digits = 1): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+export function percentile(values: number[], p: number): number {
+  if (!values.length) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index]!;
+}
+
+export function printTable(metrics: Metrics): void {
+  const rows = Object.entries(metrics).map(([name, m]) => [
+    name,
+    `${m.value} ${m.unit}`,
+    `${m.better === 'lower' ? '≤' : '≥'} ${m.target} ${m.unit}`,
+    meetsTarget(m) ? 'met' : 'MISSED',
+  ]);
+  const header = ['metric', 'value', 'target', ''];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  console.log(line(header));
+  for (const row of rows) console.log(line(row));
+}
+
+export function writeReport(path: string, metrics: Metrics): void {
+  writeFileSync(path, JSON.stringify(metrics, null, 2) + '\n');
+}

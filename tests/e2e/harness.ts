@@ -1,0 +1,117 @@
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromiumPath } from './chromium-path';
+import { DATA_CENTRES } from '../../lib/salesiq/data-centres';
+
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+
+export const STORE_BUILD_DIR = resolve(HERE, '../../.output/chrome-mv3');
+
+export interface LaunchOptions {
+  /** Port of a local HTTPS server that answers for every Zoho host (the simulator). */
+  zohoPort?: number;
+  /** Reuse a profile to test a browser restart. */
+  userDataDir?: string;
+  /** Extra Chromium flags. */
+  args?: string[];
+}
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  userDataDir: string;
+  openPage(name: 'popup' | 'sidepanel' | 'options', query?: string): Promise<Page>;
+  /** Close the browser and start it again on the same profile, like a user restarting Chrome. */
+  relaunch(): Promise<ExtensionSession>;
+  close(): Promise<void>;
+}
+
+/** The registrable domains behind every Zoho DC host, e.g. "zoho.com", "zohocloud.ca". */
+function zohoDomains(): string[] {
+  const domains = DATA_CENTRES.map((dc) => dc.accountsHost.replace(/^accounts\./, ''));
+  return [...new Set(domains)];
+}
+
+/** Chromium flags that send every Zoho host to 127.0.0.1:port and accept its test certificate. */
+export function zohoMappingArgs(port: number): string[] {
+  const rules = zohoDomains().map((domain) => `MAP *.${domain} 127.0.0.1:${port}`);
+  return [`--host-resolver-rules=${rules.join(', ')}`, '--ignore-certificate-errors'];
+}
+
+export function assertStoreBuild(): string {
+  if (!existsSync(join(STORE_BUILD_DIR, 'manifest.json'))) {
+    throw new Error(`No store build at ${STORE_BUILD_DIR}: run "npm run build" first.`);
+  }
+  return STORE_BUILD_DIR;
+}
+
+/** Launch Debian Chromium with the unchanged store build loaded, as the platform notes describe. */
+export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
+  const extensionDir = assertStoreBuild();
+  const ownsProfile = !options.userDataDir;
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'oc-profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    viewport: { width: 400, height: 640 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      ...(options.zohoPort ? zohoMappingArgs(options.zohoPort) : []),
+      ...(options.args ?? []),
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+
+  const session: ExtensionSession = {
+    context,
+    worker,
+    extensionId,
+    userDataDir,
+    async openPage(name, query = '') {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${name}.html${query}`);
+      return page;
+    },
+    async relaunch() {
+      await context.close();
+      return launchExtension({ ...options, userDataDir });
+    },
+    async close() {
+      await context.close();
+      if (ownsProfile) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+  return session;
+}
+
+/** Poll a condition until it holds or the deadline passes; the last value is in the error. */
+export async function waitFor<T>(
+  read: () => Promise<T> | T,
+  accept: (value: T) => boolean,
+  { timeoutMs = 15_000, intervalMs = 100, what = 'condition' } = {},
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  for (;;) {
+    last = await read();
+    if (accept(last)) return last;
+    if (Date.now() > deadline) {
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}; last value: ${JSON.stringify(last)}`);
+    }
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}

@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// `npm test`: every check, in the order CI needs them, with one honest closing line.
+// Test counts come from vitest's JSON reports; each non-test step (typecheck, builds, lint)
+// counts as one check. Exits non-zero when anything failed.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const RESULTS = 'test-results';
+rmSync(RESULTS, { recursive: true, force: true });
+mkdirSync(RESULTS, { recursive: true });
+
+const only = process.argv.slice(2); // e.g. `npm test -- unit e2e` runs a subset
+const summary = [];
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+
+function run(command, args) {
+  console.log(`\n$ ${[command, ...args].join(' ')}`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
+  return { ok: result.status === 0, seconds: (Date.now() - started) / 1000 };
+}
+
+function check(name, command, args) {
+  if (only.length && !only.includes(name)) return true;
+  const { ok, seconds } = run(command, args);
+  if (ok) passed += 1;
+  else failed += 1;
+  summary.push(`${ok ? 'ok  ' : 'FAIL'} ${name} (${seconds.toFixed(1)} s)`);
+  return ok;
+}
+
+function suite(name, args) {
+  if (only.length && !only.includes(name)) return;
+  const report = `${RESULTS}/${name}.json`;
+  const { ok, seconds } = run('npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile=${report}`]);
+  if (!existsSync(report)) {
+    failed += 1;
+    summary.push(`FAIL ${name}: the runner crashed before writing ${report}`);
+    return;
+  }
+  const json = JSON.parse(readFileSync(report, 'utf8'));
+  // A file that fails to load has no test results but still failed: count it.
+  const brokenFiles = json.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+  const suitePassed = json.numPassedTests;
+  const suiteFailed = json.numFailedTests + brokenFiles + (ok || json.numFailedTests + brokenFiles > 0 ? 0 : 1);
+  const suiteSkipped = json.numPendingTests + json.numTodoTests;
+  passed += suitePassed;
+  failed += suiteFailed;
+  skipped += suiteSkipped;
+  summary.push(`${suiteFailed ? 'FAIL' : 'ok  '} ${name}: ${suitePassed} passed, ${suiteFailed} failed, ${suiteSkipped} skipped (${seconds.toFixed(1)} s)`);
+}
+
+check('typecheck', 'npm', ['run', '--silent', 'typecheck']);
+suite('unit', []);
+const built = check('build', 'npm', ['run', '--silent', 'build']);
+if (built || only.length) suite('e2e', ['--config', 'tests/e2e/vitest.config.ts']);
+else {
+  failed += 1;
+  summary.push('FAIL e2e: not run, the store build failed');
+}
+if (check('build:firefox', 'npm', ['run', '--silent', 'build:firefox'])) {
+  check('lint:firefox', 'npm', ['run', '--silent', 'lint:firefox']);
+}
+
+console.log('\nSummary');
+for (const line of summary) console.log(`  ${line}`);
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);

@@ -1,0 +1,43 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { ZOHO_HOST_PERMISSIONS } from './lib/salesiq/data-centres';
+
+// The manifest is a function of the target browser: Chrome gets the side panel permission,
+// Firefox gets its gecko settings (WXT turns the sidepanel entrypoint into sidebar_action there).
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  zip: {
+    artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip',
+    sourcesTemplate: '{{name}}-{{version}}-sources.zip',
+    excludeSources: ['bench-results.json', 'demo-screenshots/**', 'test-results/**'],
+  },
+  manifest: ({ browser }) => {
+    const permissions = ['alarms', 'notifications', 'storage', 'identity'];
+    if (browser !== 'firefox') permissions.push('sidePanel');
+    return {
+      name: '__MSG_extName__',
+      short_name: '__MSG_extShortName__',
+      description: '__MSG_extDescription__',
+      default_locale: 'en',
+      permissions,
+      host_permissions: [...ZOHO_HOST_PERMISSIONS],
+      action: { default_title: '__MSG_extName__' },
+      ...(browser === 'firefox'
+        ? {
+            browser_specific_settings: {
+              gecko: {
+                id: 'operator-companion@salesiq-operators.org',
+                strict_min_version: '140.0',
+                // We send nothing to ourselves or any third party: the extension talks only to
+                // the operator's own Zoho account, at their direction.
+                data_collection_permissions: { required: ['none'] },
+              },
+              // Firefox for Android learned data_collection_permissions in 142.
+              gecko_android: { strict_min_version: '142.0' },
+            },
+          }
+        : {}),
+    };
+  },
+});
