@@ -14,7 +14,8 @@ export default defineConfig({
   },
   manifest: ({ browser }) => {
     const permissions = ['alarms', 'notifications', 'storage', 'identity'];
-    if (browser !== 'firefox') permissions.push('sidePanel');
+    // offscreen: the Chrome worker has no Audio; the escalation chime plays in an offscreen page.
+    if (browser !== 'firefox') permissions.push('sidePanel', 'offscreen');
     return {
       name: '__MSG_extName__',
       short_name: '__MSG_extShortName__',

@@ -1,0 +1,123 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { ApiErrorKind } from './salesiq/errors';
+import type { Conversation, DepartmentRef, OperatorStatus, Portal } from './salesiq/types';
+
+/**
+ * The one IndexedDB of the extension. The background is its only writer of server-derived data;
+ * pages read it with liveQuery and re-render when it changes.
+ */
+export interface ChatRecord extends Conversation {
+  portal: string;
+  /** When this extension first saw the chat waiting. */
+  firstSeenAt: number;
+  updatedAt: number;
+  /** Set when this operator picked it up through the extension. */
+  pickedUpAt?: number;
+}
+
+/** Per chat: what the extension did and when. Answers "was I notified?" from data. */
+export interface AlertRecord {
+  conversationId: string;
+  portal: string;
+  startTime: number;
+  firstSeenAt: number;
+  notifiedAt?: number;
+  escalatedAt?: number;
+  clickedAt?: number;
+  pickedUpAt?: number;
+  missedAt?: number;
+  takenByOtherAt?: number;
+  takenBy?: string;
+  withdrawnAt?: number;
+}
+
+export type SessionState = 'signed-out' | 'signing-in' | 'choosing-portal' | 'signed-in' | 'expired';
+
+export interface SessionInfo {
+  state: SessionState;
+  location?: string;
+  accountsHost?: string;
+  salesiqHost?: string;
+  portals?: Portal[];
+  portal?: Portal;
+  operatorName?: string;
+  operatorEmail?: string;
+  departments?: DepartmentRef[];
+  /** A plain-words reason for the last sign-in failure. */
+  error?: string;
+  updatedAt: number;
+}
+
+export interface PollState {
+  lastAttemptAt?: number;
+  lastSuccessAt?: number;
+  nextPollAt?: number;
+  lastStatusCheckAt?: number;
+  failures: number;
+  error?: { kind: ApiErrorKind; message: string; at: number };
+  /** Items SalesIQ sent that failed validation in the last poll. */
+  skipped?: number;
+}
+
+export interface OperatorState {
+  status: OperatorStatus;
+  /** The status changed on SalesIQ's side without the operator doing it here. */
+  changedElsewhereAt?: number;
+  updatedAt: number;
+}
+
+interface MetaValues {
+  session: SessionInfo;
+  poll: PollState;
+  operator: OperatorState;
+}
+export type MetaKey = keyof MetaValues;
+
+interface MetaRecord {
+  key: MetaKey;
+  value: unknown;
+}
+
+export class CompanionDb extends Dexie {
+  chats!: EntityTable<ChatRecord, 'id'>;
+  alerts!: EntityTable<AlertRecord, 'conversationId'>;
+  meta!: EntityTable<MetaRecord, 'key'>;
+
+  constructor() {
+    super('operator-companion');
+    this.version(1).stores({
+      chats: 'id, status, startTime, portal',
+      alerts: 'conversationId, firstSeenAt',
+      meta: 'key',
+    });
+  }
+}
+
+export const db = new CompanionDb();
+
+export async function readMeta<K extends MetaKey>(key: K): Promise<MetaValues[K] | undefined> {
+  return (await db.meta.get(key))?.value as MetaValues[K] | undefined;
+}
+
+export async function writeMeta<K extends MetaKey>(key: K, value: MetaValues[K]): Promise<void> {
+  await db.meta.put({ key, value });
+}
+
+/** Read-modify-write in one transaction, so concurrent writers cannot lose each other's fields. */
+export async function updateMeta<K extends MetaKey>(
+  key: K,
+  update: (current: MetaValues[K] | undefined) => MetaValues[K],
+): Promise<MetaValues[K]> {
+  return db.transaction('rw', db.meta, async () => {
+    const next = update(await readMeta(key));
+    await writeMeta(key, next);
+    return next;
+  });
+}
+
+/** Sign-out: every server-derived record goes; only the signed-out session marker stays. */
+export async function wipeAccountData(): Promise<void> {
+  await db.transaction('rw', db.tables, async () => {
+    await Promise.all(db.tables.map((table) => table.clear()));
+  });
+}

@@ -1,0 +1,79 @@
+import { browser } from 'wxt/browser';
+import type { PollState, SessionInfo } from '../db';
+import { describeError } from '../salesiq/errors';
+import type { OperatorStatus } from '../salesiq/types';
+
+/**
+ * The one badge renderer: text, colour and tooltip always set together from the same state.
+ * Count = waiting chats; colour = how close the oldest one is to being missed.
+ */
+export interface BadgeInput {
+  session: SessionInfo | undefined;
+  poll: PollState | undefined;
+  operatorStatus: OperatorStatus | undefined;
+  waitingStartTimes: number[];
+  escalateAfterSec: number;
+  missedAfterSec: number;
+  now: number;
+}
+
+export interface Badge {
+  text: string;
+  color: string;
+  title: string;
+}
+
+export const BADGE_COLORS = {
+  calm: '#0b6bcb',
+  amber: '#b45309',
+  urgent: '#c62828',
+  muted: '#5b6470',
+  error: '#c62828',
+} as const;
+
+const NAME = 'Operator Companion';
+
+export function computeBadge(input: BadgeInput): Badge {
+  const { session, poll, waitingStartTimes, now } = input;
+  if (!session || session.state === 'signed-out' || session.state === 'signing-in') {
+    return { text: '?', color: BADGE_COLORS.muted, title: `${NAME}: signed out. Click to sign in with Zoho.` };
+  }
+  if (session.state === 'expired') {
+    return { text: '?', color: BADGE_COLORS.error, title: `${NAME}: your Zoho sign-in expired. Click to sign in again.` };
+  }
+  if (session.state === 'choosing-portal') {
+    return { text: '?', color: BADGE_COLORS.muted, title: `${NAME}: choose your SalesIQ portal.` };
+  }
+  const count = waitingStartTimes.length;
+  const error = poll?.error;
+  if (error?.kind === 'offline') {
+    return { text: 'off', color: BADGE_COLORS.muted, title: `${NAME}: offline. Chats will update when the connection is back.` };
+  }
+  if (error) {
+    const when = poll?.nextPollAt ? ` Next try in ${Math.max(1, Math.round((poll.nextPollAt - now) / 1000))} s.` : '';
+    return { text: count ? `${count}!` : '!', color: BADGE_COLORS.error, title: `${NAME}: ${describeError(error.kind)}${when}` };
+  }
+  const busy = input.operatorStatus === 'busy' ? ' You are Busy.' : '';
+  if (count === 0) return { text: '', color: BADGE_COLORS.calm, title: `${NAME}: no chats waiting.${busy}` };
+  const oldestWaitSec = (now - Math.min(...waitingStartTimes)) / 1000;
+  const color =
+    oldestWaitSec >= input.escalateAfterSec
+      ? BADGE_COLORS.urgent
+      : oldestWaitSec >= input.missedAfterSec / 3
+        ? BADGE_COLORS.amber
+        : BADGE_COLORS.calm;
+  const plural = count === 1 ? 'chat is' : 'chats are';
+  return {
+    text: count > 99 ? '99+' : String(count),
+    color,
+    title: `${NAME}: ${count} ${plural} waiting; the oldest for ${Math.floor(oldestWaitSec)} s.${busy}`,
+  };
+}
+
+export async function applyBadge(badge: Badge): Promise<void> {
+  await Promise.all([
+    browser.action.setBadgeText({ text: badge.text }),
+    browser.action.setBadgeBackgroundColor({ color: badge.color }),
+    browser.action.setTitle({ title: badge.title }),
+  ]);
+}

@@ -1,0 +1,39 @@
+import { browser } from 'wxt/browser';
+import { asSalesIQError } from '../salesiq/errors';
+import { stamp } from './alert-log';
+import { conversationIdOf, notificationId } from './notifications';
+import { openInSalesIQ } from './open-console';
+import { pickUpChat } from './pickup';
+
+/** What a click on a chat notification, or one of its buttons, does. */
+export async function onNotificationClicked(id: string): Promise<void> {
+  const conversationId = conversationIdOf(id);
+  if (!conversationId) return;
+  await stamp(conversationId, 'clickedAt');
+  await browser.notifications.clear(id);
+  await openInSalesIQ(conversationId);
+}
+
+export async function onNotificationButton(id: string, buttonIndex: number): Promise<void> {
+  const conversationId = conversationIdOf(id);
+  if (!conversationId) return;
+  await stamp(conversationId, 'clickedAt');
+  if (buttonIndex !== 0) {
+    await browser.notifications.clear(id);
+    await openInSalesIQ(conversationId);
+    return;
+  }
+  try {
+    await pickUpChat(conversationId);
+    await openInSalesIQ(conversationId);
+  } catch (error) {
+    // The chat notification becomes the answer, in plain words, under the same id.
+    await browser.notifications.clear(id);
+    await browser.notifications.create(notificationId(conversationId), {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: 'Could not pick up the chat',
+      message: asSalesIQError(error).message,
+    });
+  }
+}

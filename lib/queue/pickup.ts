@@ -1,0 +1,79 @@
+import { readSession, withAuth } from '../auth/session';
+import { db, type ChatRecord } from '../db';
+import { getConversation, pickUpConversation } from '../salesiq/api';
+import { SalesIQError } from '../salesiq/errors';
+import type { Conversation } from '../salesiq/types';
+import { stamp } from './alert-log';
+import { withdrawNotification } from './notifications';
+
+/**
+ * Pick up a waiting chat. "Already taken" has no documented error code, so besides a success
+ * whose attender is us, everything is checked against the conversation as SalesIQ now sees it.
+ */
+const inFlight = new Map<string, Promise<ChatRecord>>();
+
+export function pickUpChat(conversationId: string): Promise<ChatRecord> {
+  // A double click or a notification button pressed twice shares the first attempt.
+  let attempt = inFlight.get(conversationId);
+  if (!attempt) {
+    attempt = pickUp(conversationId).finally(() => inFlight.delete(conversationId));
+    inFlight.set(conversationId, attempt);
+  }
+  return attempt;
+}
+
+async function pickUp(conversationId: string): Promise<ChatRecord> {
+  const session = await readSession();
+  if (session.state !== 'signed-in' || !session.portal) throw new SalesIQError('auth', 'Sign in to pick up chats.');
+  const me = session.portal.operatorId;
+  const known = await db.chats.get(conversationId);
+
+  let result: Conversation;
+  try {
+    result = await withAuth((t) => pickUpConversation(t, conversationId));
+  } catch (error) {
+    if (!(error instanceof SalesIQError) || !['unknown', 'not-found', 'malformed'].includes(error.kind)) throw error;
+    // An unknown refusal: find out what became of the chat.
+    result = await withAuth((t) => getConversation(t, conversationId));
+    const attender = result.attender ?? result.owner;
+    if (!attender || attender.id !== me) {
+      await save(known, result, session.portal.screen);
+      throw refusal(result);
+    }
+  }
+
+  const attender = result.attender ?? result.owner;
+  if (attender && attender.id !== me) {
+    await save(known, result, session.portal.screen);
+    throw refusal(result);
+  }
+  const now = Date.now();
+  const record = await save(known, { ...result, status: 'connected' }, session.portal.screen, now);
+  await stamp(conversationId, 'pickedUpAt', {}, now);
+  await withdrawNotification(conversationId);
+  return record;
+}
+
+function refusal(chat: Conversation): SalesIQError {
+  if (chat.status === 'missed') return new SalesIQError('taken', 'This chat was already missed: the visitor stopped waiting.');
+  const other = chat.attender ?? chat.owner;
+  if (other) return new SalesIQError('taken', `${other.name} picked up this chat first.`);
+  return new SalesIQError('taken', 'This chat is no longer waiting.');
+}
+
+async function save(known: ChatRecord | undefined, chat: Conversation, portal: string, pickedUpAt?: number): Promise<ChatRecord> {
+  const now = Date.now();
+  const record: ChatRecord = {
+    ...known,
+    ...chat,
+    visitor: { ...known?.visitor, ...chat.visitor },
+    question: chat.question || known?.question || '',
+    portal,
+    firstSeenAt: known?.firstSeenAt ?? now,
+    updatedAt: now,
+    pickedUpAt: pickedUpAt ?? known?.pickedUpAt,
+  };
+  await db.chats.put(record);
+  if (!pickedUpAt) await withdrawNotification(chat.id);
+  return record;
+}

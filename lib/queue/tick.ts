@@ -1,0 +1,182 @@
+import { browser } from 'wxt/browser';
+import { readSession } from '../auth/session';
+import { db, readMeta, updateMeta, type ChatRecord, type PollState } from '../db';
+import { asSalesIQError } from '../salesiq/errors';
+import { getSettings, inQuietHours, type Settings } from '../settings';
+import { stamp } from './alert-log';
+import { applyBadge, computeBadge } from './badge';
+import { VISIBLE_INTERVAL_MS, nextPollDelayMs } from './cadence';
+import { showChatNotification, withdrawNotification } from './notifications';
+import { refreshOperatorStatus } from './operator-status';
+import { pollWaitingChats, type PollResult } from './poll';
+import { playChime } from './sound';
+
+/**
+ * One turn of the queue: poll (unless backing off), alert, render the badge, schedule the next
+ * turn. Alarms (every 30 s) restart the loop after the worker was stopped; between alarms a
+ * timer runs the next poll, and every turn does real work, so no keep-alive pings are needed.
+ * Nothing here lives only in memory except the timer handle and the running turn.
+ */
+export type TickReason = 'alarm' | 'timer' | 'startup' | 'visible' | 'manual';
+
+export const POLL_ALARM = 'poll';
+const STATUS_CHECK_EVERY_MS = 120_000;
+const PAGES_VISIBLE_KEY = 'pagesVisibleUntil';
+
+let running: Promise<void> | undefined;
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+export function runTick(reason: TickReason): Promise<void> {
+  running ??= tick(reason).finally(() => {
+    running = undefined;
+  });
+  return running;
+}
+
+export async function ensurePollAlarm(): Promise<void> {
+  if (!(await browser.alarms.get(POLL_ALARM))) {
+    await browser.alarms.create(POLL_ALARM, { periodInMinutes: 0.5 });
+  }
+}
+
+export async function stopPolling(): Promise<void> {
+  if (timer) clearTimeout(timer);
+  timer = undefined;
+  await browser.alarms.clear(POLL_ALARM);
+}
+
+export async function markPageVisible(now = Date.now()): Promise<void> {
+  await browser.storage.session.set({ [PAGES_VISIBLE_KEY]: now + 15_000 });
+}
+
+async function pagesVisible(now: number): Promise<boolean> {
+  const until = (await browser.storage.session.get(PAGES_VISIBLE_KEY))[PAGES_VISIBLE_KEY] as number | undefined;
+  return !!until && until > now;
+}
+
+/**
+ * Alarms, timers and worker starts keep the cadence and never cut a backoff short; an open page
+ * asks for fresh data unless we are backing off; "Retry now" may cut a backoff, except a 429's.
+ */
+function isDue(reason: TickReason, poll: PollState | undefined, now: number): boolean {
+  const pending = poll?.nextPollAt !== undefined && poll.nextPollAt > now + 250;
+  const backingOff = pending && !!poll?.error;
+  switch (reason) {
+    case 'manual':
+      return !(backingOff && poll?.error?.kind === 'rate-limited');
+    case 'visible':
+      return !backingOff && !(poll?.lastSuccessAt && now - poll.lastSuccessAt < VISIBLE_INTERVAL_MS);
+    default:
+      return !pending;
+  }
+}
+
+function schedule(delayMs: number): void {
+  if (timer) clearTimeout(timer);
+  // Beyond the alarm period the alarm wakes us anyway; a long timer would only hold the worker.
+  timer = delayMs < 30_000 ? setTimeout(() => void runTick('timer'), delayMs) : undefined;
+}
+
+async function tick(reason: TickReason): Promise<void> {
+  const now = Date.now();
+  const session = await readSession();
+  const settings = await getSettings();
+  if (session.state !== 'signed-in') {
+    await stopPolling();
+    await renderBadge(settings, now);
+    return;
+  }
+  await ensurePollAlarm();
+
+  const poll = await readMeta('poll');
+  if (!isDue(reason, poll, now)) {
+    await renderBadge(settings, now);
+    if (poll?.nextPollAt) schedule(Math.max(0, poll.nextPollAt - now));
+    return;
+  }
+
+  let errorKind: ReturnType<typeof asSalesIQError>['kind'] | undefined;
+  let retryAfterMs: number | undefined;
+  let failures = 0;
+  try {
+    const result = await pollWaitingChats(now);
+    await alert(result, settings, now);
+    if (!poll?.lastStatusCheckAt || now - poll.lastStatusCheckAt >= STATUS_CHECK_EVERY_MS) {
+      await refreshOperatorStatus(now).catch(() => undefined);
+      await updateMeta('poll', (p) => ({ failures: 0, ...p, lastStatusCheckAt: now }));
+    }
+    await updateMeta('poll', (p) => ({ ...p, lastAttemptAt: now, lastSuccessAt: Date.now(), failures: 0, error: undefined, skipped: result.skipped }));
+  } catch (caught) {
+    const error = asSalesIQError(caught);
+    errorKind = error.kind;
+    retryAfterMs = error.retryAfterMs;
+    const updated = await updateMeta('poll', (p) => ({
+      ...p,
+      lastAttemptAt: now,
+      failures: (p?.failures ?? 0) + 1,
+      error: { kind: error.kind, message: error.message, at: now },
+    }));
+    failures = updated.failures;
+    if (error.kind === 'auth') {
+      await renderBadge(settings, now);
+      return; // the session is signed out or expired: nothing to schedule
+    }
+  }
+
+  const operator = await readMeta('operator');
+  const delay = nextPollDelayMs({ status: operator?.status, pagesVisible: await pagesVisible(now), failures, errorKind, retryAfterMs });
+  await updateMeta('poll', (p) => ({ failures: 0, ...p, nextPollAt: Date.now() + delay }));
+  await renderBadge(settings, Date.now());
+  schedule(delay);
+}
+
+/** Notify new chats once, escalate the long-waiting once, withdraw what left the queue. */
+async function alert(result: PollResult, settings: Settings, now: number): Promise<void> {
+  const quiet = inQuietHours(settings.quietHours, new Date(now));
+  for (const chat of result.added) {
+    if (await stamp(chat.id, 'notifiedAt', {}, now)) await notify(chat, settings, false, now);
+  }
+  for (const chat of result.waiting) {
+    const waitedSec = (now - chat.startTime) / 1000;
+    if (waitedSec < settings.escalateAfterSec || waitedSec >= settings.missedAfterSec) continue;
+    if (await stamp(chat.id, 'escalatedAt', {}, now)) {
+      await notify(chat, settings, true, now);
+      if (settings.sound && !quiet) await playChime().catch((e) => console.warn('Chime failed:', String(e)));
+    }
+  }
+  for (const { chat } of result.gone) {
+    await withdrawNotification(chat.id);
+    await stamp(chat.id, 'withdrawnAt', {}, now);
+  }
+}
+
+async function notify(chat: ChatRecord, settings: Settings, escalated: boolean, now: number): Promise<void> {
+  await showChatNotification({
+    chat,
+    escalated,
+    hideVisitorText: settings.hideVisitorText,
+    waitedSec: Math.round((now - chat.startTime) / 1000),
+  });
+}
+
+export async function renderBadge(settings?: Settings, now = Date.now()): Promise<void> {
+  const [session, poll, operator, s] = await Promise.all([
+    readSession(),
+    readMeta('poll'),
+    readMeta('operator'),
+    settings ?? getSettings(),
+  ]);
+  const portal = session.portal?.screen;
+  const waiting = session.state === 'signed-in' ? await db.chats.where('status').equals('waiting').filter((c) => c.portal === portal).toArray() : [];
+  await applyBadge(
+    computeBadge({
+      session,
+      poll,
+      operatorStatus: operator?.status,
+      waitingStartTimes: waiting.map((c) => c.startTime),
+      escalateAfterSec: s.escalateAfterSec,
+      missedAfterSec: s.missedAfterSec,
+      now,
+    }),
+  );
+}

@@ -1,0 +1,162 @@
+import { SalesIQError } from './errors';
+import { rememberMethod, rememberedMethod } from './method-memory';
+import { zohoRequest } from './request';
+import {
+  parseCannedCategory,
+  parseCannedResponse,
+  parseConversation,
+  parseDepartment,
+  parseFeedback,
+  parseList,
+  parseMessage,
+  parseOperator,
+  parsePortal,
+  parseVisitorProfile,
+  type ParsedList,
+} from './schemas';
+import type { CannedResponse, Conversation, OperatorStatus } from './types';
+
+/** One function per SalesIQ endpoint. Each validates its answer; nothing outside reads raw JSON. */
+export interface ApiTarget {
+  /** e.g. salesiq.zoho.eu */
+  host: string;
+  /** The portal's screen name, e.g. zylker */
+  screen: string;
+  token: string;
+}
+
+const MAX_LIMIT = 99;
+
+function portalUrl(target: ApiTarget, path: string): string {
+  return `https://${target.host}/api/v2/${encodeURIComponent(target.screen)}/${path}`;
+}
+
+const enc = encodeURIComponent;
+
+export async function listPortals(host: string, token: string) {
+  return parseList(await zohoRequest({ url: `https://${host}/api/v2/portals`, token }), parsePortal);
+}
+
+export async function getOperator(target: ApiTarget, operatorId: string) {
+  return parseOperator(await zohoRequest({ url: portalUrl(target, `operators/${enc(operatorId)}`), token: target.token }));
+}
+
+export async function listDepartments(target: ApiTarget) {
+  return parseList(await zohoRequest({ url: portalUrl(target, 'departments'), token: target.token }), parseDepartment);
+}
+
+/** PUT first, POST when SalesIQ says the method is wrong; the working method is remembered. */
+async function changeState(target: ApiTarget, endpoint: string, path: string, body?: unknown): Promise<unknown> {
+  const first = await rememberedMethod(endpoint);
+  try {
+    return await zohoRequest({ method: first, url: portalUrl(target, path), token: target.token, body });
+  } catch (error) {
+    if (!(error instanceof SalesIQError) || error.kind !== 'method') throw error;
+    const second = first === 'PUT' ? 'POST' : 'PUT';
+    const result = await zohoRequest({ method: second, url: portalUrl(target, path), token: target.token, body });
+    await rememberMethod(endpoint, second);
+    return result;
+  }
+}
+
+export async function setOperatorStatus(target: ApiTarget, operatorId: string, status: Exclude<OperatorStatus, 'other'>) {
+  const data = await changeState(target, 'operatorStatus', `operators/${enc(operatorId)}/status`, {
+    status: status === 'available' ? 'Available' : 'Busy',
+  });
+  return parseOperator(data);
+}
+
+export interface ConversationQuery {
+  status?: 'open' | 'closed' | 'waiting' | 'connected' | 'missed' | 'end';
+  departmentId?: string;
+  email?: string;
+  limit?: number;
+  page?: number;
+  updatedFrom?: number;
+}
+
+export async function listConversations(target: ApiTarget, query: ConversationQuery): Promise<ParsedList<Conversation>> {
+  const data = await zohoRequest({
+    url: portalUrl(target, 'conversations'),
+    token: target.token,
+    query: {
+      status: query.status,
+      department_id: query.departmentId,
+      email: query.email,
+      limit: Math.min(query.limit ?? 20, MAX_LIMIT),
+      page: query.page,
+      updated_from_time: query.updatedFrom,
+    },
+  });
+  return parseList(data, parseConversation);
+}
+
+export async function getConversation(target: ApiTarget, conversationId: string) {
+  return parseConversation(await zohoRequest({ url: portalUrl(target, `conversations/${enc(conversationId)}`), token: target.token }));
+}
+
+/** The answer is the conversation as SalesIQ now sees it; the caller decides whether it is ours. */
+export async function pickUpConversation(target: ApiTarget, conversationId: string) {
+  return parseConversation(await changeState(target, 'pickup', `conversations/${enc(conversationId)}/pickup`));
+}
+
+export async function listMessages(target: ApiTarget, conversationId: string, limit = 50) {
+  const data = await zohoRequest({
+    url: portalUrl(target, `conversations/${enc(conversationId)}/messages`),
+    token: target.token,
+    query: { limit: Math.min(limit, MAX_LIMIT) },
+  });
+  return parseList(data, parseMessage);
+}
+
+export async function sendMessage(target: ApiTarget, conversationId: string, messageText: string) {
+  const data = await zohoRequest({
+    method: 'POST',
+    url: portalUrl(target, `conversations/${enc(conversationId)}/messages`),
+    token: target.token,
+    body: { text: messageText },
+  });
+  return parseMessage(data);
+}
+
+export async function getFeedback(target: ApiTarget, conversationId: string) {
+  return parseFeedback(await zohoRequest({ url: portalUrl(target, `conversations/${enc(conversationId)}/feedback`), token: target.token }));
+}
+
+export interface CannedPage extends ParsedList<CannedResponse> {
+  hasMore: boolean;
+}
+
+/** Zoho signals "more pages" by returning limit+1 items: the extra one belongs to the next page. */
+export async function listCannedResponsesPage(
+  target: ApiTarget,
+  { page, limit = MAX_LIMIT, departmentId }: { page: number; limit?: number; departmentId?: string },
+): Promise<CannedPage> {
+  const data = await zohoRequest({
+    url: portalUrl(target, 'cannedresponses'),
+    token: target.token,
+    query: { page, limit, department_id: departmentId, sort_by: 'last_used_time', order: 'descending' },
+  });
+  const hasMore = Array.isArray(data) && data.length > limit;
+  const parsed = parseList(hasMore ? (data as unknown[]).slice(0, limit) : data, parseCannedResponse);
+  return { ...parsed, hasMore };
+}
+
+export async function listCannedCategories(target: ApiTarget, page = 1) {
+  const data = await zohoRequest({
+    url: portalUrl(target, 'cannedresponsecategories'),
+    token: target.token,
+    query: { page, limit: MAX_LIMIT, sort_by: 'name' },
+  });
+  return parseList(data, parseCannedCategory);
+}
+
+/** v3 visitor list: optional enrichment that portals must enable ("Visitor Feature not enabled"). */
+export async function listVisitorsV3(target: ApiTarget, { limit = 200, nextKey }: { limit?: number; nextKey?: string } = {}) {
+  const data = await zohoRequest({
+    url: `https://${target.host}/api/v3/${enc(target.screen)}/visitors`,
+    token: target.token,
+    query: { limit, next_key: nextKey },
+  });
+  return parseList(data, parseVisitorProfile);
+}

@@ -1,0 +1,105 @@
+/** The project's own shapes for SalesIQ data: plain, validated, camelCase. Raw JSON stays in ./schemas. */
+export interface Person {
+  id: string;
+  name: string;
+  email?: string;
+  isBot: boolean;
+}
+
+export interface DepartmentRef {
+  id: string;
+  name: string;
+}
+
+export type ChatStatus = 'waiting' | 'connected' | 'missed' | 'ended' | 'closed' | 'open' | 'unknown';
+
+export interface Visitor {
+  id?: string;
+  name?: string;
+  email?: string;
+  phone?: string;
+  ip?: string;
+  countryCode?: string;
+  kind?: 'lead' | 'contact';
+  channel?: string;
+}
+
+export interface Conversation {
+  id: string;
+  referenceId?: string;
+  question: string;
+  status: ChatStatus;
+  startTime: number;
+  attendedTime?: number;
+  endTime?: number;
+  lastModifiedTime?: number;
+  department?: DepartmentRef;
+  attender?: Person;
+  owner?: Person;
+  visitor: Visitor;
+}
+
+export interface Portal {
+  screen: string;
+  name: string;
+  operatorId: string;
+}
+
+export type OperatorStatus = 'available' | 'busy' | 'other';
+
+export interface Operator {
+  id: string;
+  name: string;
+  email?: string;
+  status: OperatorStatus;
+  departments: DepartmentRef[];
+}
+
+export interface Department {
+  id: string;
+  name: string;
+  enabled: boolean;
+}
+
+export interface Message {
+  id: string;
+  sequence?: number;
+  senderId?: string;
+  senderName: string;
+  kind: string;
+  text: string;
+  time: number;
+}
+
+export interface CannedResponse {
+  id: string;
+  content: string;
+  enabled: boolean;
+  isPublic: boolean;
+  usageCount: number;
+  lastUsedTime?: number;
+  modifiedTime?: number;
+  allDepartments: boolean;
+  categories: DepartmentRef[];
+}
+
+export interface CannedCategory {
+  id: string;
+  name: string;
+}
+
+export interface Feedback {
+  rating?: string;
+  comment?: string;
+}
+
+export interface VisitorProfile {
+  id: string;
+  name?: string;
+  country?: string;
+  leadScore?: number;
+  visitCount?: number;
+  firstVisit?: number;
+  lastVisit?: number;
+  source?: string;
+}

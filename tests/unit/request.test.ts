@@ -1,0 +1,90 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SalesIQError } from '../../lib/salesiq/errors';
+import { parseRetryAfter, zohoRequest } from '../../lib/salesiq/request';
+
+function answer(body: string, status = 200, headers: Record<string, string> = {}) {
+  return vi.fn(async () => new Response(body, { status, headers }));
+}
+
+async function failure(promise: Promise<unknown>): Promise<SalesIQError> {
+  const error = await promise.then(() => undefined, (e: unknown) => e);
+  expect(error).toBeInstanceOf(SalesIQError);
+  return error as SalesIQError;
+}
+
+const url = 'https://salesiq.zoho.com/api/v2/zylker/conversations';
+
+describe('zohoRequest', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('sends the Zoho token header and returns the envelope data', async () => {
+    const fetchMock = answer(JSON.stringify({ url: '/x', object: 'list', data: [{ id: '1' }] }));
+    vi.stubGlobal('fetch', fetchMock);
+    await expect(zohoRequest({ url, token: 'abc', query: { status: 'waiting', page: undefined } })).resolves.toEqual([{ id: '1' }]);
+    const [calledUrl, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect(calledUrl).toBe(`${url}?status=waiting`);
+    expect((init.headers as Record<string, string>).Authorization).toBe('Zoho-oauthtoken abc');
+    expect(init.credentials).toBe('omit');
+  });
+
+  it.each([
+    [1002, 'auth'],
+    [1001, 'auth'],
+    [1004, 'method'],
+    [1005, 'portal'],
+    [1006, 'not-found'],
+    [4242, 'unknown'],
+  ])('maps an HTTP-200 error envelope with code %i to %s', async (code, kind) => {
+    vi.stubGlobal('fetch', answer(JSON.stringify({ error: { code, message: 'nope' } })));
+    const error = await failure(zohoRequest({ url, token: 't' }));
+    expect(error.kind).toBe(kind);
+    expect(error.code).toBe(code);
+  });
+
+  it.each([
+    [401, 'auth'],
+    [403, 'permission'],
+    [404, 'not-found'],
+    [405, 'method'],
+    [500, 'server'],
+    [503, 'server'],
+  ])('maps HTTP %i to %s even with an HTML body', async (status, kind) => {
+    vi.stubGlobal('fetch', answer('<html>oops</html>', status));
+    expect((await failure(zohoRequest({ url, token: 't' }))).kind).toBe(kind);
+  });
+
+  it('reads Retry-After on 429', async () => {
+    vi.stubGlobal('fetch', answer('', 429, { 'Retry-After': '7' }));
+    const error = await failure(zohoRequest({ url, token: 't' }));
+    expect(error.kind).toBe('rate-limited');
+    expect(error.retryAfterMs).toBe(7000);
+  });
+
+  it('calls unreadable JSON and a missing data field malformed', async () => {
+    vi.stubGlobal('fetch', answer('{"data": [1, 2'));
+    expect((await failure(zohoRequest({ url, token: 't' }))).kind).toBe('malformed');
+    vi.stubGlobal('fetch', answer('{"url": "/x"}'));
+    expect((await failure(zohoRequest({ url, token: 't' }))).kind).toBe('malformed');
+  });
+
+  it('times out a hung request', async () => {
+    vi.stubGlobal('fetch', (_: string, init: RequestInit) => new Promise((_, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))));
+    expect((await failure(zohoRequest({ url, token: 't', timeoutMs: 20 }))).kind).toBe('timeout');
+  });
+
+  it('tells a network failure from being offline', async () => {
+    vi.stubGlobal('fetch', async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    expect((await failure(zohoRequest({ url, token: 't' }))).kind).toBe('network');
+    vi.stubGlobal('navigator', { onLine: false });
+    expect((await failure(zohoRequest({ url, token: 't' }))).kind).toBe('offline');
+  });
+
+  it('parses Retry-After as seconds or an HTTP date', () => {
+    expect(parseRetryAfter('3')).toBe(3000);
+    expect(parseRetryAfter(new Date(10_000).toUTCString(), 4_000)).toBe(6_000);
+    expect(parseRetryAfter('soon')).toBeUndefined();
+    expect(parseRetryAfter(null)).toBeUndefined();
+  });
+});
