@@ -46,8 +46,10 @@ export function computeBadge(input: BadgeInput): Badge {
   }
   const count = waitingStartTimes.length;
   const error = poll?.error;
-  if (error?.kind === 'offline') {
-    return { text: 'off', color: BADGE_COLORS.muted, title: `${NAME}: offline. Chats will update when the connection is back.` };
+  // Unreachable is offline as far as the operator can tell: same marker, its own tooltip.
+  if (error?.kind === 'offline' || error?.kind === 'network') {
+    const why = error.kind === 'offline' ? 'offline' : 'SalesIQ cannot be reached';
+    return { text: 'off', color: BADGE_COLORS.muted, title: `${NAME}: ${why}. Chats will update when the connection is back.` };
   }
   if (error) {
     const when = poll?.nextPollAt ? ` Next try in ${Math.max(1, Math.round((poll.nextPollAt - now) / 1000))} s.` : '';

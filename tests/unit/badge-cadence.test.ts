@@ -24,7 +24,9 @@ describe('computeBadge', () => {
     expect(expired).toMatchObject({ text: '?', title: expect.stringContaining('expired') });
     expect(offline).toMatchObject({ text: 'off', title: expect.stringContaining('offline') });
     expect(error).toMatchObject({ text: '!', title: expect.stringContaining('Next try in 8 s') });
-    expect(new Set([signedOut.title, expired.title, offline.title, error.title]).size).toBe(4);
+    const unreachable = computeBadge({ ...base, poll: { failures: 1, error: { kind: 'network', message: '', at: now } } });
+    expect(unreachable).toMatchObject({ text: 'off', title: expect.stringContaining('cannot be reached') });
+    expect(new Set([signedOut.title, expired.title, offline.title, error.title, unreachable.title]).size).toBe(5);
   });
 });
 
