@@ -1,0 +1,101 @@
+/** Every fault switch, against real sockets. */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { api, send, signIn } from './client';
+import { startSimulator } from './index';
+import type { Simulator } from './types';
+
+let sim: Simulator;
+let token: string;
+
+beforeAll(async () => {
+  sim = await startSimulator({ port: 0 });
+});
+afterAll(() => sim.close());
+beforeEach(async () => {
+  sim.reset();
+  token = await signIn(sim);
+});
+
+const departments = (host = 'salesiq.zoho.com') => api(sim, token, 'GET', '/api/v2/zylker/departments', undefined, host);
+
+describe('faults', () => {
+  it('latency delays the answer but keeps it correct', async () => {
+    sim.setFault({ kind: 'latency', ms: 250, path: '/departments' });
+    const started = Date.now();
+    const res = await departments();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(240);
+    expect(res.json().data).toHaveLength(3);
+    expect(sim.requests().at(-1)).toMatchObject({ fault: 'latency', status: 200, authorized: true });
+  });
+
+  it('429 with Retry-After, for `times` requests only', async () => {
+    sim.setFault({ kind: 'http', status: 429, retryAfterSec: 7, path: '/departments', times: 2 });
+    for (let i = 0; i < 2; i += 1) {
+      const res = await departments();
+      expect(res.status).toBe(429);
+      expect(res.headers['retry-after']).toBe('7');
+    }
+    expect((await departments()).status).toBe(200);
+    expect(sim.state().faults).toHaveLength(0);
+  });
+
+  it('5xx answers with an HTML body, or a given body', async () => {
+    for (const status of [500, 502, 503]) {
+      const id = sim.setFault({ kind: 'http', status, path: /\/departments$/ });
+      const res = await departments();
+      expect(res.status).toBe(status);
+      expect(res.headers['content-type']).toContain('text/html');
+      expect(() => res.json()).toThrow();
+      sim.clearFault(id);
+    }
+    sim.setFault({ kind: 'http', status: 503, body: { error: { code: 9999, message: 'maintenance' } }, times: 1 });
+    expect((await departments()).json().error.code).toBe(9999);
+  });
+
+  it('envelope: HTTP 200 with an error body', async () => {
+    sim.setFault({ kind: 'envelope', code: 1001, message: 'Something went wrong', method: 'GET' });
+    const res = await departments();
+    expect(res.status).toBe(200);
+    expect(res.json()).toEqual({ error: { code: 1001, message: 'Something went wrong' } });
+  });
+
+  it('malformed: a 200 whose JSON does not parse', async () => {
+    sim.setFault({ kind: 'malformed', pathRegex: 'departments' });
+    const res = await departments();
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toContain('application/json');
+    expect(() => res.json()).toThrow(SyntaxError);
+  });
+
+  it('hang: no answer until the client gives up; cleared hangs answer normally', async () => {
+    sim.setFault({ kind: 'hang', path: '/departments' });
+    await expect(send(sim.port, { host: 'salesiq.zoho.com', path: '/api/v2/zylker/departments', token, timeoutMs: 200 })).rejects.toThrow('timeout');
+    const pending = departments();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    sim.clearFaults();
+    expect((await pending).json().data).toHaveLength(3);
+  });
+
+  it('reset: the socket is destroyed', async () => {
+    sim.setFault({ kind: 'reset', path: '/departments', times: 1 });
+    await expect(departments()).rejects.toThrow(/socket hang up|ECONNRESET/);
+    expect((await departments()).status).toBe(200);
+  });
+
+  it('revokeAll: every token stops working at once', async () => {
+    sim.setFault({ kind: 'revokeAll', times: 1, path: '/departments' });
+    expect((await departments()).json().error.code).toBe(1002);
+    expect(sim.state().tokens.every((t) => t.revokedAt !== null)).toBe(true);
+  });
+
+  it('matches on host and method; control routes are never faulted', async () => {
+    sim.setFault({ kind: 'http', status: 500, host: 'salesiq.zoho.eu' });
+    sim.setFault({ kind: 'http', status: 502, method: 'POST' });
+    expect((await departments()).status).toBe(200);
+    expect((await departments('salesiq.zoho.eu')).status).toBe(500);
+    expect((await api(sim, token, 'POST', '/api/v2/zylker/operators/466756000000002001/status', { status: 'Busy' })).status).toBe(502);
+    const control = await send(sim.port, { host: 'salesiq.zoho.eu', method: 'POST', path: '/__sim/chats', body: {} });
+    expect(control.status).toBe(200);
+    expect(() => sim.setFault({ kind: 'nope' } as never)).toThrow();
+  });
+});
