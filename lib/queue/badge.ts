@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
-import type { PollState, SessionInfo } from '../db';
+import { readSession } from '../auth/session';
+import { db, readMeta, type PollState, type SessionInfo } from '../db';
 import { describeError } from '../salesiq/errors';
+import { getSettings, type Settings } from '../settings';
 import type { OperatorStatus } from '../salesiq/types';
 
 /**
@@ -78,4 +80,25 @@ export async function applyBadge(badge: Badge): Promise<void> {
     browser.action.setBadgeBackgroundColor({ color: badge.color }),
     browser.action.setTitle({ title: badge.title }),
   ]);
+}
+
+/** Render the badge from what IndexedDB says now: after polls, pickups and sign-in changes. */
+export async function renderBadge(settings?: Settings, now = Date.now()): Promise<void> {
+  const [session, poll, operator, s] = await Promise.all([readSession(), readMeta('poll'), readMeta('operator'), settings ?? getSettings()]);
+  const portal = session.portal?.screen;
+  const waiting =
+    session.state === 'signed-in'
+      ? await db.chats.where('status').equals('waiting').filter((c) => c.portal === portal).toArray()
+      : [];
+  await applyBadge(
+    computeBadge({
+      session,
+      poll,
+      operatorStatus: operator?.status,
+      waitingStartTimes: waiting.map((c) => c.startTime),
+      escalateAfterSec: s.escalateAfterSec,
+      missedAfterSec: s.missedAfterSec,
+      now,
+    }),
+  );
 }

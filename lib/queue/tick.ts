@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
 import { readSession } from '../auth/session';
-import { db, readMeta, updateMeta, type ChatRecord, type PollState } from '../db';
+import { readMeta, updateMeta, type ChatRecord, type PollState } from '../db';
 import { asSalesIQError } from '../salesiq/errors';
 import { getSettings, inQuietHours, type Settings } from '../settings';
 import { stamp } from './alert-log';
-import { applyBadge, computeBadge } from './badge';
+import { renderBadge } from './badge';
 import { VISIBLE_INTERVAL_MS, nextPollDelayMs } from './cadence';
 import { showChatNotification, withdrawNotification } from './notifications';
 import { refreshOperatorStatus } from './operator-status';
@@ -157,26 +157,4 @@ async function notify(chat: ChatRecord, settings: Settings, escalated: boolean, 
     hideVisitorText: settings.hideVisitorText,
     waitedSec: Math.round((now - chat.startTime) / 1000),
   });
-}
-
-export async function renderBadge(settings?: Settings, now = Date.now()): Promise<void> {
-  const [session, poll, operator, s] = await Promise.all([
-    readSession(),
-    readMeta('poll'),
-    readMeta('operator'),
-    settings ?? getSettings(),
-  ]);
-  const portal = session.portal?.screen;
-  const waiting = session.state === 'signed-in' ? await db.chats.where('status').equals('waiting').filter((c) => c.portal === portal).toArray() : [];
-  await applyBadge(
-    computeBadge({
-      session,
-      poll,
-      operatorStatus: operator?.status,
-      waitingStartTimes: waiting.map((c) => c.startTime),
-      escalateAfterSec: s.escalateAfterSec,
-      missedAfterSec: s.missedAfterSec,
-      now,
-    }),
-  );
 }

@@ -101,7 +101,9 @@ export async function zohoRequest(options: RequestOptions): Promise<unknown> {
 
   const envelopeError = readErrorEnvelope(json);
   if (envelopeError) {
-    const codeKind = CODE_KINDS[envelopeError.code] ?? kind ?? 'unknown';
+    // A telling HTTP status wins over the body's code (a 429 may carry any code); on HTTP 200
+    // the documented codes are all we have.
+    const codeKind = kind && kind !== 'unknown' ? kind : (CODE_KINDS[envelopeError.code] ?? kind ?? 'unknown');
     throw new SalesIQError(codeKind, envelopeError.message, {
       status: response.status,
       code: envelopeError.code,

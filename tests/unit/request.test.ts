@@ -53,6 +53,15 @@ describe('zohoRequest', () => {
     expect((await failure(zohoRequest({ url, token: 't' }))).kind).toBe(kind);
   });
 
+  it('lets a telling HTTP status win over the error code in the body', async () => {
+    vi.stubGlobal('fetch', answer(JSON.stringify({ error: { code: 1001, message: 'Too many requests' } }), 429, { 'Retry-After': '5' }));
+    const limited = await failure(zohoRequest({ url, token: 't' }));
+    expect(limited.kind).toBe('rate-limited');
+    expect(limited.retryAfterMs).toBe(5000);
+    vi.stubGlobal('fetch', answer(JSON.stringify({ error: { code: 1004, message: 'Invalid method' } }), 400));
+    expect((await failure(zohoRequest({ url, token: 't' }))).kind).toBe('method');
+  });
+
   it('reads Retry-After on 429', async () => {
     vi.stubGlobal('fetch', answer('', 429, { 'Retry-After': '7' }));
     const error = await failure(zohoRequest({ url, token: 't' }));

@@ -1,0 +1,109 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { badgeText, badgeTitle, notificationIds, readRecord, salesiqRequests, signIn, startWorld, type World } from './world';
+
+const listCalls = (world: World) => salesiqRequests(world.sim).filter((r) => r.path.endsWith('/conversations') && r.query.status === 'waiting');
+
+describe('the live queue', () => {
+  let world: World | undefined;
+  afterEach(async () => {
+    await world?.close();
+    world = undefined;
+  });
+
+  it('notifies a new waiting chat once and counts it on the badge; a second chat makes two', async () => {
+    world = await startWorld();
+    await signIn(world);
+    const first = world.sim.addChat({ visitor: { name: 'Ana Lima' }, question: 'Can I change my plan?' });
+    await expect.poll(() => notificationIds(world!.ext), { timeout: 15_000 }).toEqual([`chat:${first.id}`]);
+    await expect.poll(() => badgeText(world!.ext)).toBe('1');
+    expect(await badgeTitle(world.ext)).toMatch(/1 chat is waiting/);
+
+    const second = world.sim.addChat({ visitor: { name: 'Kenji' } });
+    await expect.poll(async () => (await notificationIds(world!.ext)).sort(), { timeout: 15_000 }).toEqual([`chat:${first.id}`, `chat:${second.id}`].sort());
+    await expect.poll(() => badgeText(world!.ext)).toBe('2');
+  });
+
+  it('withdraws the notification when another operator takes the chat, or it goes missed', async () => {
+    world = await startWorld({ missedAfterMs: 8_000 });
+    await signIn(world);
+    const taken = world.sim.addChat({ question: 'Taken soon' });
+    const missed = world.sim.addChat({ question: 'Nobody answers' });
+    await expect.poll(async () => (await notificationIds(world!.ext)).length, { timeout: 15_000 }).toBe(2);
+    world.sim.takeByOther(taken.id);
+    await expect.poll(() => notificationIds(world!.ext), { timeout: 15_000 }).toEqual([`chat:${missed.id}`]);
+    await expect.poll(() => badgeText(world!.ext)).toBe('1');
+    await expect.poll(() => notificationIds(world!.ext), { timeout: 20_000 }).toEqual([]);
+    await expect.poll(() => badgeText(world!.ext)).toBe('');
+  });
+
+  it('waits for Retry-After before asking again after a 429', async () => {
+    world = await startWorld();
+    await signIn(world);
+    const faultAt = Date.now();
+    world.sim.setFault({ kind: 'http', status: 429, retryAfterSec: 12, path: '/conversations', times: 1 });
+    await expect.poll(() => badgeText(world!.ext), { timeout: 15_000 }).toContain('!');
+    const limited = listCalls(world).find((r) => r.t >= faultAt && r.status === 429)!;
+    expect(limited).toBeDefined();
+    await expect.poll(() => badgeText(world!.ext), { timeout: 30_000 }).toBe('');
+    const next = listCalls(world).find((r) => r.t > limited.t)!;
+    expect(next.t - limited.t).toBeGreaterThanOrEqual(12_000);
+  });
+
+  it('backs off on server errors and recovers by itself', async () => {
+    world = await startWorld();
+    await signIn(world);
+    world.sim.setFault({ kind: 'http', status: 503, path: '/conversations' });
+    await expect.poll(() => badgeText(world!.ext), { timeout: 15_000 }).toBe('!');
+    expect(await badgeTitle(world.ext)).toMatch(/SalesIQ is having trouble/);
+    await new Promise((r) => setTimeout(r, 8_000));
+    const failed = listCalls(world).filter((r) => r.status === 503);
+    const gaps = failed.slice(1).map((r, i) => r.t - failed[i]!.t);
+    expect(gaps.length).toBeGreaterThanOrEqual(1);
+    // Exponential: each wait is longer than the available cadence's 4.2 s after the first failures.
+    expect(gaps.at(-1)!).toBeGreaterThan(gaps[0]! * 0.9);
+    world.sim.clearFaults();
+    const chat = world.sim.addChat({ question: 'Back again?' });
+    await expect.poll(() => notificationIds(world!.ext), { timeout: 60_000 }).toEqual([`chat:${chat.id}`]);
+    await expect.poll(() => badgeText(world!.ext)).toBe('1');
+  });
+
+  it('shows an offline marker and recovers when the network is back', async () => {
+    world = await startWorld();
+    await signIn(world);
+    world.sim.setFault({ kind: 'reset', path: '/conversations' });
+    await expect.poll(() => badgeText(world!.ext), { timeout: 15_000 }).toBe('off');
+    expect(await badgeTitle(world.ext)).toMatch(/cannot be reached/);
+    world.sim.clearFaults();
+    await expect.poll(() => badgeText(world!.ext), { timeout: 30_000 }).toBe('');
+  });
+
+  it('does not notify the same chat again after a browser restart', async () => {
+    world = await startWorld();
+    await signIn(world);
+    const chat = world.sim.addChat({ question: 'One alert only please' });
+    await expect.poll(() => notificationIds(world!.ext), { timeout: 15_000 }).toEqual([`chat:${chat.id}`]);
+    const before = await readRecord<{ notifiedAt?: number }>(world.ext, 'alerts', chat.id);
+    expect(before?.notifiedAt).toBeGreaterThan(0);
+    await world.relaunch();
+    await expect.poll(() => badgeText(world!.ext), { timeout: 20_000 }).toBe('1');
+    await new Promise((r) => setTimeout(r, 5_000));
+    // The alert log says it was shown once, before the restart; no new one was raised.
+    expect((await readRecord<{ notifiedAt?: number }>(world.ext, 'alerts', chat.id))?.notifiedAt).toBe(before?.notifiedAt);
+    expect((await notificationIds(world.ext)).filter((id) => id !== `chat:${chat.id}`)).toEqual([]);
+  });
+
+  it('picks the chat up from the notification’s "Pick up" button', async () => {
+    world = await startWorld();
+    await signIn(world);
+    const chat = world.sim.addChat({ visitor: { name: 'Noor' }, question: 'Is the sale still on?' });
+    await expect.poll(() => notificationIds(world!.ext), { timeout: 15_000 }).toEqual([`chat:${chat.id}`]);
+    // Chromium's own event dispatch runs the listener exactly as a click on the button would.
+    await world.ext.worker.evaluate((id) => (browser.notifications.onButtonClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(`chat:${id}`, 0), chat.id);
+    await expect.poll(() => world!.sim.state().conversations.find((c) => c.conversation.id === chat.id)?.conversation.status, { timeout: 15_000 }).toBe('Connected');
+    const attender = world.sim.state().conversations.find((c) => c.conversation.id === chat.id)?.conversation.attender;
+    expect(attender?.id).toBe(world.sim.state().myOperatorId);
+    await expect.poll(() => notificationIds(world!.ext)).toEqual([]);
+    await expect.poll(() => badgeText(world!.ext)).toBe('');
+    expect((await readRecord<{ pickedUpAt?: number; clickedAt?: number }>(world.ext, 'alerts', chat.id))?.pickedUpAt).toBeGreaterThan(0);
+  });
+});
