@@ -6,7 +6,17 @@ import { ZOHO_HOST_PERMISSIONS } from './lib/salesiq/data-centres';
 // Firefox gets its gecko settings (WXT turns the sidepanel entrypoint into sidebar_action there).
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    // Pages load from the extension's own files: preloading lazy chunks gains nothing and its
+    // helper would cost every page 1.6 kB.
+    build: { modulePreload: false },
+    resolve: {
+      // Dexie's default ESM entry wraps its UMD build (for CommonJS interop we do not need);
+      // the modern ESM build is smaller and tree-shakes better. Exact match only.
+      alias: [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }],
+    },
+  }),
   zip: {
     artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip',
     sourcesTemplate: '{{name}}-{{version}}-sources.zip',

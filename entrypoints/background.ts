@@ -7,17 +7,28 @@ import { withdrawAllNotifications } from '../lib/queue/notifications';
 import { openInSalesIQ } from '../lib/queue/open-console';
 import { changeOperatorStatus } from '../lib/queue/operator-status';
 import { pickUpChat } from '../lib/queue/pickup';
-import { POLL_ALARM, markPageVisible, renderBadge, runTick, stopPolling } from '../lib/queue/tick';
+import { renderBadge } from '../lib/queue/badge';
+import { POLL_ALARM, markPageVisible, runTick, stopPolling } from '../lib/queue/tick';
+import { followConsoleUrl, setFocus } from '../lib/visitor/focus';
+import { loadMoreVisitorHistory, refreshVisitor } from '../lib/visitor/refresh';
+import { PURGE_ALARM, purgeVisitorData, startVisitorRetention } from '../lib/visitor/retention';
+import { rememberWindow } from '../lib/visitor/side-panel';
+import { loadTranscript } from '../lib/visitor/transcripts';
+import { onContentMessage } from '../lib/canned/content-bridge';
+import { sendCannedResponse } from '../lib/canned/send';
+import { CANNED_SYNC_ALARM, onCannedSyncAlarm, startCannedSync, stopCannedSync, syncCanned } from '../lib/canned/sync';
 
 /** Page requests → lib functions. Every handler's result or error goes back as a Reply. */
 const handlers: Handlers = {
   async signIn() {
     const session = await signIn();
     await runTick('manual');
+    void startCannedSync();
     return session;
   },
   async signOut() {
     await stopPolling();
+    await stopCannedSync();
     await withdrawAllNotifications();
     const result = await signOut();
     await renderBadge();
@@ -26,14 +37,11 @@ const handlers: Handlers = {
   async choosePortal({ screen }) {
     const session = await choosePortal(screen);
     await runTick('manual');
+    void startCannedSync();
     return session;
   },
   async pickUp({ conversationId }) {
-    try {
-      return await pickUpChat(conversationId);
-    } finally {
-      await renderBadge();
-    }
+    return pickUpChat(conversationId);
   },
   async setStatus({ status }) {
     const confirmed = await changeOperatorStatus(status);
@@ -49,6 +57,24 @@ const handlers: Handlers = {
   async pageVisible() {
     await markPageVisible();
     void runTick('visible');
+  },
+  async focusConversation({ conversationId, source }) {
+    return setFocus(conversationId, source);
+  },
+  async refreshVisitor({ conversationId, force }) {
+    await refreshVisitor(conversationId, { force });
+  },
+  async loadMoreHistory({ conversationId }) {
+    await loadMoreVisitorHistory(conversationId);
+  },
+  async loadTranscript({ conversationId }) {
+    await loadTranscript(conversationId);
+  },
+  async syncCanned() {
+    return syncCanned();
+  },
+  async sendCanned(request) {
+    return sendCannedResponse(request);
   },
 };
 
@@ -72,18 +98,37 @@ export default defineBackground(() => {
     void handle(message).then(sendResponse);
     return true; // answer asynchronously
   });
+  // The SalesIQ content script's one read-only question (#shortcut → text), checked on its own.
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) =>
+    onContentMessage(message, sender, sendResponse, browser.runtime.id),
+  );
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === POLL_ALARM) void runTick('alarm');
+    if (alarm.name === PURGE_ALARM) void purgeVisitorData();
+    if (alarm.name === CANNED_SYNC_ALARM) void onCannedSyncAlarm('alarm');
   });
 
   browser.notifications.onClicked.addListener((id) => void onNotificationClicked(id));
   // Firefox has no notification buttons.
   browser.notifications.onButtonClicked?.addListener((id, index) => void onNotificationButton(id, index));
 
+  // The side panel follows the SalesIQ console tab. Host permissions on the SalesIQ hosts expose
+  // those tabs' URLs (and only those), so no "tabs" permission is needed.
+  browser.tabs.onUpdated.addListener((_tabId, change, tab) => {
+    if (tab.active && (change.url || change.status === 'complete')) void followConsoleUrl(change.url ?? tab.url);
+  });
+  browser.tabs.onActivated.addListener(({ tabId, windowId }) => {
+    rememberWindow(windowId);
+    browser.tabs.get(tabId).then((tab) => followConsoleUrl(tab.url)).catch(() => undefined);
+  });
+  browser.windows?.onFocusChanged.addListener(rememberWindow);
+
   browser.runtime.onStartup.addListener(() => void runTick('startup'));
   browser.runtime.onInstalled.addListener(() => void runTick('startup'));
 
   // Alarms can be lost across browser restarts; every worker start re-creates the loop.
   void runTick('startup');
+  void startVisitorRetention();
+  void onCannedSyncAlarm('startup');
 });

@@ -1,6 +1,8 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { ApiErrorKind } from './salesiq/errors';
 import type { Conversation, DepartmentRef, OperatorStatus, Portal } from './salesiq/types';
+import type { CannedCategoryRecord, CannedRecord, CannedSyncState, CannedUseRecord } from './canned/records';
+import type { HistoryRecord, TranscriptRecord, VisitorCardRecord } from './visitor/records';
 
 /**
  * The one IndexedDB of the extension. The background is its only writer of server-derived data;
@@ -70,6 +72,9 @@ interface MetaValues {
   session: SessionInfo;
   poll: PollState;
   operator: OperatorState;
+  cannedSync: CannedSyncState;
+  /** The conversation the side panel shows, and what put it there. */
+  focus: { conversationId: string; source: 'pickup' | 'popup' | 'notification' | 'console-tab' | 'chooser'; at: number };
 }
 export type MetaKey = keyof MetaValues;
 
@@ -82,6 +87,12 @@ export class CompanionDb extends Dexie {
   chats!: EntityTable<ChatRecord, 'id'>;
   alerts!: EntityTable<AlertRecord, 'conversationId'>;
   meta!: EntityTable<MetaRecord, 'key'>;
+  canned!: EntityTable<CannedRecord, 'id'>;
+  cannedCategories!: EntityTable<CannedCategoryRecord, 'id'>;
+  cannedUses!: EntityTable<CannedUseRecord, 'id'>;
+  visitors!: EntityTable<VisitorCardRecord, 'conversationId'>;
+  history!: EntityTable<HistoryRecord, 'key'>;
+  transcripts!: EntityTable<TranscriptRecord, 'conversationId'>;
 
   constructor() {
     super('operator-companion');
@@ -89,6 +100,12 @@ export class CompanionDb extends Dexie {
       chats: 'id, status, startTime, portal',
       alerts: 'conversationId, firstSeenAt',
       meta: 'key',
+      canned: 'id, usageCount',
+      cannedCategories: 'id',
+      cannedUses: 'id',
+      visitors: 'conversationId, savedAt',
+      history: 'key, savedAt',
+      transcripts: 'conversationId, savedAt',
     });
   }
 }

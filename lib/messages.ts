@@ -14,7 +14,13 @@ export type Request =
   | { type: 'setStatus'; status: Exclude<OperatorStatus, 'other'> }
   | { type: 'refreshNow' }
   | { type: 'openInSalesIQ'; conversationId: string }
-  | { type: 'pageVisible'; page: 'popup' | 'sidepanel' };
+  | { type: 'pageVisible'; page: 'popup' | 'sidepanel' }
+  | { type: 'focusConversation'; conversationId: string; source: 'popup' | 'chooser' }
+  | { type: 'refreshVisitor'; conversationId: string; force?: boolean }
+  | { type: 'loadMoreHistory'; conversationId: string }
+  | { type: 'loadTranscript'; conversationId: string }
+  | { type: 'syncCanned' }
+  | { type: 'sendCanned'; conversationId: string; responseId: string; text: string };
 
 export type RequestType = Request['type'];
 
@@ -42,6 +48,12 @@ const TYPES: ReadonlySet<string> = new Set<RequestType>([
   'refreshNow',
   'openInSalesIQ',
   'pageVisible',
+  'focusConversation',
+  'refreshVisitor',
+  'loadMoreHistory',
+  'loadTranscript',
+  'syncCanned',
+  'sendCanned',
 ]);
 
 export function isRequest(value: unknown): value is Request {

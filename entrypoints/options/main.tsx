@@ -1,12 +1,7 @@
 import { render } from 'preact';
 import '../../components/theme.css';
-
-function OptionsApp() {
-  return (
-    <main>
-      <h1>Settings</h1>
-    </main>
-  );
-}
+import '../../components/ui.css';
+import './options.css';
+import { OptionsApp } from './App';
 
 render(<OptionsApp />, document.getElementById('app')!);

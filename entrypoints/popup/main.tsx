@@ -1,13 +1,7 @@
 import { render } from 'preact';
 import '../../components/theme.css';
-
-function PopupApp() {
-  return (
-    <main>
-      <h1>Waiting chats</h1>
-      <p>No chats are waiting.</p>
-    </main>
-  );
-}
+import '../../components/ui.css';
+import './popup.css';
+import { PopupApp } from './App';
 
 render(<PopupApp />, document.getElementById('app')!);

@@ -1,13 +1,8 @@
 import { render } from 'preact';
 import '../../components/theme.css';
+import '../../components/ui.css';
+import './sidepanel.css';
+import { SidePanelApp } from './App';
+import { prime } from './initial';
 
-function SidePanelApp() {
-  return (
-    <main>
-      <h1>Visitor history</h1>
-      <p>Pick up a chat to see who the visitor is.</p>
-    </main>
-  );
-}
-
-render(<SidePanelApp />, document.getElementById('app')!);
+void prime().finally(() => render(<SidePanelApp />, document.getElementById('app')!));

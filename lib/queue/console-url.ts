@@ -11,3 +11,38 @@ export function consoleUrl(salesiqHost: string, screen: string, conversationId?:
 export function consoleTabPattern(salesiqHost: string, screen: string): string {
   return `https://${salesiqHost}/${screen}*`;
 }
+
+/** Console sections whose next path segment is a conversation id (the deep link above uses mychats). */
+const CHAT_SECTIONS = new Set(['mychats', 'allchats', 'chats', 'conversations']);
+
+export interface ConsoleLocation {
+  host: string;
+  screen: string;
+  conversationId?: string;
+}
+
+/**
+ * The reverse of consoleUrl: which portal and conversation a SalesIQ console tab shows.
+ * Anything that is not an https SalesIQ page (API calls, other sites, malformed URLs) is undefined.
+ */
+export function parseConsoleUrl(raw: string | undefined): ConsoleLocation | undefined {
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'https:' || !url.hostname.startsWith('salesiq.')) return undefined;
+  const segments = url.pathname.split('/').filter(Boolean).map((s) => {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      return '';
+    }
+  });
+  const [screen, section, id] = segments;
+  if (!screen || screen === 'api' || !/^[\w.-]+$/.test(screen)) return undefined;
+  const conversationId = section && CHAT_SECTIONS.has(section.toLowerCase()) && id && /^[\w$.:-]{1,80}$/.test(id) ? id : undefined;
+  return { host: url.hostname.toLowerCase(), screen, conversationId };
+}

@@ -3,7 +3,9 @@ import { db, type ChatRecord } from '../db';
 import { getConversation, pickUpConversation } from '../salesiq/api';
 import { SalesIQError } from '../salesiq/errors';
 import type { Conversation } from '../salesiq/types';
+import { setFocus } from '../visitor/focus';
 import { stamp } from './alert-log';
+import { renderBadge } from './badge';
 import { withdrawNotification } from './notifications';
 
 /**
@@ -16,7 +18,10 @@ export function pickUpChat(conversationId: string): Promise<ChatRecord> {
   // A double click or a notification button pressed twice shares the first attempt.
   let attempt = inFlight.get(conversationId);
   if (!attempt) {
-    attempt = pickUp(conversationId).finally(() => inFlight.delete(conversationId));
+    attempt = pickUp(conversationId).finally(() => {
+      inFlight.delete(conversationId);
+      return renderBadge();
+    });
     inFlight.set(conversationId, attempt);
   }
   return attempt;
@@ -50,6 +55,7 @@ async function pickUp(conversationId: string): Promise<ChatRecord> {
   const now = Date.now();
   const record = await save(known, { ...result, status: 'connected' }, session.portal.screen, now);
   await stamp(conversationId, 'pickedUpAt', {}, now);
+  await setFocus(conversationId, 'pickup', now).catch(() => undefined); // the side panel shows this visitor
   await withdrawNotification(conversationId);
   return record;
 }

@@ -22,15 +22,22 @@ export type GoneOutcome = 'taken' | 'missed' | 'picked-up-by-me' | 'ended';
 
 /** Lookups of chats that left the queue, per poll: the rest are settled by the next poll. */
 const MAX_CLASSIFY_PER_POLL = 5;
+/** SalesIQ's largest page. A full page means there may be more. */
+const PAGE_SIZE = 99;
+/** A runaway-paging guard: ten pages is ~1,000 waiting chats in one department. */
+const MAX_PAGES = 10;
 
 export async function fetchWaiting(departmentIds: string[]): Promise<{ chats: Conversation[]; skipped: number }> {
   const queries = departmentIds.length ? departmentIds : [undefined];
   const byId = new Map<string, Conversation>();
   let skipped = 0;
   for (const departmentId of queries) {
-    const page = await withAuth((t) => listConversations(t, { status: 'waiting', departmentId, limit: 99 }));
-    skipped += page.skipped;
-    for (const chat of page.items) if (chat.status === 'waiting' || chat.status === 'unknown') byId.set(chat.id, chat);
+    for (let page = 1; page <= MAX_PAGES; page++) {
+      const result = await withAuth((t) => listConversations(t, { status: 'waiting', departmentId, limit: PAGE_SIZE, page }));
+      skipped += result.skipped;
+      for (const chat of result.items) if (chat.status === 'waiting' || chat.status === 'unknown') byId.set(chat.id, chat);
+      if (result.items.length + result.skipped < PAGE_SIZE) break;
+    }
   }
   return { chats: [...byId.values()], skipped };
 }

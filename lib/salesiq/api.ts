@@ -12,6 +12,7 @@ import {
   parseOperator,
   parsePortal,
   parseVisitorProfile,
+  parseVisitorPage,
   type ParsedList,
 } from './schemas';
 import type { CannedResponse, Conversation, OperatorStatus } from './types';
@@ -100,15 +101,6 @@ export async function pickUpConversation(target: ApiTarget, conversationId: stri
   return parseConversation(await changeState(target, 'pickup', `conversations/${enc(conversationId)}/pickup`));
 }
 
-export async function listMessages(target: ApiTarget, conversationId: string, limit = 50) {
-  const data = await zohoRequest({
-    url: portalUrl(target, `conversations/${enc(conversationId)}/messages`),
-    token: target.token,
-    query: { limit: Math.min(limit, MAX_LIMIT) },
-  });
-  return parseList(data, parseMessage);
-}
-
 export async function sendMessage(target: ApiTarget, conversationId: string, messageText: string) {
   const data = await zohoRequest({
     method: 'POST',
@@ -125,6 +117,15 @@ export async function getFeedback(target: ApiTarget, conversationId: string) {
 
 export interface CannedPage extends ParsedList<CannedResponse> {
   hasMore: boolean;
+  /** Raw ids of this page's first item and of the extra (limit+1) item: a paged walk compares
+   * them to notice the list shifting between requests. */
+  firstId?: string;
+  nextId?: string;
+}
+
+function rawId(item: unknown): string | undefined {
+  const id = item && typeof item === 'object' ? (item as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? id : undefined;
 }
 
 /** Zoho signals "more pages" by returning limit+1 items: the extra one belongs to the next page. */
@@ -139,7 +140,8 @@ export async function listCannedResponsesPage(
   });
   const hasMore = Array.isArray(data) && data.length > limit;
   const parsed = parseList(hasMore ? (data as unknown[]).slice(0, limit) : data, parseCannedResponse);
-  return { ...parsed, hasMore };
+  const raw = Array.isArray(data) ? (data as unknown[]) : [];
+  return { ...parsed, hasMore, firstId: rawId(raw[0]), nextId: hasMore ? rawId(raw[limit]) : undefined };
 }
 
 export async function listCannedCategories(target: ApiTarget, page = 1) {
@@ -151,12 +153,23 @@ export async function listCannedCategories(target: ApiTarget, page = 1) {
   return parseList(data, parseCannedCategory);
 }
 
-/** v3 visitor list: optional enrichment that portals must enable ("Visitor Feature not enabled"). */
-export async function listVisitorsV3(target: ApiTarget, { limit = 200, nextKey }: { limit?: number; nextKey?: string } = {}) {
+/** A transcript, or with `fromTime` only the messages from then on (inclusive), oldest first. */
+export async function listMessages(target: ApiTarget, conversationId: string, { fromTime, limit = MAX_LIMIT }: { fromTime?: number; limit?: number } = {}) {
   const data = await zohoRequest({
+    url: portalUrl(target, `conversations/${enc(conversationId)}/messages`),
+    token: target.token,
+    query: { limit: Math.min(limit, MAX_LIMIT), from_time: fromTime },
+  });
+  return parseList(data, parseMessage);
+}
+
+/** One page of the v3 visitor list with its `next_key` cursor, for finding one visitor by id. */
+export async function listVisitorsV3Page(target: ApiTarget, { limit = 200, nextKey }: { limit?: number; nextKey?: string } = {}) {
+  const json = await zohoRequest({
     url: `https://${target.host}/api/v3/${enc(target.screen)}/visitors`,
     token: target.token,
     query: { limit, next_key: nextKey },
+    envelope: false,
   });
-  return parseList(data, parseVisitorProfile);
+  return parseVisitorPage(json);
 }

@@ -221,6 +221,7 @@ export function parseFeedback(value: unknown): Feedback {
   const rating = raw.rating;
   return {
     rating: typeof rating === 'number' ? String(rating) : text(rating, 40),
+    ratingLabel: text(raw.rating_label, 40),
     comment: text(raw.feedback, 2_000) ?? text(raw.comment, 2_000),
   };
 }
@@ -237,4 +238,11 @@ export function parseVisitorProfile(value: unknown): VisitorProfile {
     lastVisit: time(raw.last_accessed_time),
     source: text(raw.visit_source, 120),
   };
+}
+
+/** The whole v3 visitors envelope: the list plus its `next_key` cursor (absent on the last page). */
+export function parseVisitorPage(value: unknown): ParsedList<VisitorProfile> & { nextKey?: string } {
+  const raw = need(asRecord(value), 'visitor list');
+  const nextKey = typeof raw.next_key === 'string' && /^[\w=.-]{1,200}$/.test(raw.next_key) ? raw.next_key : undefined;
+  return { ...parseList(raw.data, parseVisitorProfile), nextKey };
 }

@@ -90,6 +90,8 @@ export interface CannedCategory {
 
 export interface Feedback {
   rating?: string;
+  /** SalesIQ's word for the rating, e.g. "Happy". */
+  ratingLabel?: string;
   comment?: string;
 }
 

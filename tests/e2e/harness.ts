@@ -17,6 +17,8 @@ export interface LaunchOptions {
   userDataDir?: string;
   /** Extra Chromium flags. */
   args?: string[];
+  /** A visible window (the demo on a machine with a display); tests are always headless. */
+  headless?: boolean;
 }
 
 export interface ExtensionSession {
@@ -56,9 +58,9 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'oc-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
-    headless: true,
+    headless: options.headless ?? true,
     ignoreDefaultArgs: ['--disable-extensions'],
-    viewport: { width: 400, height: 640 },
+    viewport: options.headless === false ? null : { width: 400, height: 640 },
     args: [
       '--no-sandbox',
       '--disable-gpu',

@@ -76,6 +76,15 @@ export class CannedLibrary {
     return this.items.find((item) => item.id === id);
   }
 
+  /** An admin deleted the response in SalesIQ. */
+  remove(id: string): boolean {
+    const index = this.items.findIndex((item) => item.id === id);
+    if (index < 0) return false;
+    this.items.splice(index, 1);
+    this.orderings.clear();
+    return true;
+  }
+
   /** The full ordering for one query; cached because paging walks it many times. */
   ordered(sortBy: CannedSort | undefined, order: SortOrder | undefined, departmentId: string | undefined): CannedRecord[] {
     const key = `${sortBy ?? ''}|${order ?? ''}|${departmentId ?? ''}`;

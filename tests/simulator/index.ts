@@ -65,6 +65,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     missChat: (id) => conversationView(world.missChat(id), world),
     endChat: (id) => conversationView(world.endChat(id), world),
     visitorMessage: (id, text) => messageView(world.visitorMessage(id, text)),
+    deleteCanned: (id) => world.canned.remove(id),
     setMyStatus: (status) => {
       world.setOperatorStatus(world.myId, status);
     },

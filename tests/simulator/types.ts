@@ -253,6 +253,8 @@ export interface Simulator {
   endChat(id: string): Conversation;
   visitorMessage(id: string, text: string): ChatMessage;
   setMyStatus(status: OperatorStatus): void;
+  /** Delete a canned response, as an admin would in SalesIQ; false if there is none. */
+  deleteCanned(id: string): boolean;
 
   setFault(fault: Fault): string;
   clearFault(id: string): void;

@@ -1,0 +1,37 @@
+import type { ChatRecord } from '../lib/db';
+import { formatAgo, visitorLabel } from './format';
+
+interface Props {
+  chat: ChatRecord;
+  now: number;
+  error?: string;
+  onOpen(chat: ChatRecord): void;
+  onHistory(chat: ChatRecord): void;
+}
+
+/** A chat this operator just picked up: the way into SalesIQ and into the visitor's history. */
+export function PickedRow({ chat, now, error, onOpen, onHistory }: Props) {
+  const name = visitorLabel(chat);
+  const details = [chat.department?.name, chat.pickedUpAt ? `picked up ${formatAgo(now - chat.pickedUpAt)}` : ''].filter(Boolean);
+  return (
+    <li class="picked-row" data-chat-id={chat.id}>
+      <div class="picked-row__text">
+        <span class="picked-row__name">{name}</span>
+        <span class="picked-row__meta">{details.join(' · ')}</span>
+      </div>
+      <div class="picked-row__actions">
+        <button type="button" aria-label={`Open in SalesIQ: chat with ${name}`} onClick={() => onOpen(chat)}>
+          Open in SalesIQ
+        </button>
+        <button type="button" aria-label={`Visitor history: ${name}`} onClick={() => onHistory(chat)}>
+          Visitor history
+        </button>
+      </div>
+      {error && (
+        <p class="row-error" role="alert">
+          {error}
+        </p>
+      )}
+    </li>
+  );
+}

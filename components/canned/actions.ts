@@ -1,0 +1,54 @@
+import { browser } from 'wxt/browser';
+import type { InsertCannedMessage, InsertCannedReply } from '../../lib/canned/content-protocol';
+import { recordCannedUse } from '../../lib/canned/usage';
+import { ask } from '../../lib/messages';
+import { plainError } from '../plain-error';
+
+/**
+ * What the library's buttons do. Each returns a sentence for the status line; a failure throws
+ * an Error whose message is already plain words.
+ */
+
+/**
+ * The click (or Enter) is a user gesture, which is all `navigator.clipboard.writeText` needs in
+ * an extension page: no clipboardWrite permission. The execCommand fallback covers a page whose
+ * document lost focus between the click and the write.
+ */
+export async function copyText(text: string, responseId: string): Promise<string> {
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.append(area);
+    area.select();
+    const copied = document.execCommand('copy');
+    area.remove();
+    if (!copied) throw new Error('Copying was blocked by the browser. Select the text and copy it instead.');
+  }
+  await recordCannedUse(responseId);
+  return 'Copied.';
+}
+
+export async function insertIntoConsole(tabId: number, text: string, responseId: string): Promise<string> {
+  const message: InsertCannedMessage = { type: 'insertCanned', text };
+  let reply: InsertCannedReply | undefined;
+  try {
+    reply = (await browser.tabs.sendMessage(tabId, message)) as InsertCannedReply | undefined;
+  } catch {
+    // The tab was open before the extension was installed or updated: no content script yet.
+    throw new Error('Reload the SalesIQ tab, then try again.');
+  }
+  if (!reply?.inserted) throw new Error('No message box found in SalesIQ. Open a chat there, then try again.');
+  await recordCannedUse(responseId);
+  return 'Inserted into SalesIQ.';
+}
+
+export async function sendToChat(conversationId: string, responseId: string, text: string): Promise<string> {
+  const reply = await ask({ type: 'sendCanned', conversationId, responseId, text });
+  if (!reply.ok) throw new Error(plainError(reply.error));
+  return 'Sent to the chat.';
+}

@@ -1,0 +1,31 @@
+import { useLiveQuery } from '../../components/use-live-query';
+import { useSettings } from '../../components/use-settings';
+import { readMeta } from '../../lib/db';
+import { AccountSection } from './AccountSection';
+import { NotificationsSection } from './NotificationsSection';
+import { PrivacySection } from './PrivacySection';
+
+const LOADING = Symbol('loading');
+
+export function OptionsApp() {
+  const session = useLiveQuery(() => readMeta('session'), [], LOADING);
+  const { settings, loaded } = useSettings();
+
+  return (
+    <main class="options">
+      <header class="options__header">
+        <h1>Settings</h1>
+        <p class="muted">Operator Companion for Zoho SalesIQ</p>
+      </header>
+      {session === LOADING || !loaded ? (
+        <p class="muted">Loading…</p>
+      ) : (
+        <>
+          <AccountSection session={session} settings={settings} />
+          <NotificationsSection settings={settings} />
+          <PrivacySection settings={settings} />
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,48 @@
+import { useEffect } from 'preact/hooks';
+import { prepareVisitorHistory } from '../../components/open-history';
+import { useLiveQuery } from '../../components/use-live-query';
+import { readMeta } from '../../lib/db';
+import { ask } from '../../lib/messages';
+import { Queue } from './Queue';
+import { SignedOut } from './SignedOut';
+import { SettingsButton } from './SettingsButton';
+
+/** While the popup is open the background polls faster; it forgets us if we stop saying so. */
+const VISIBLE_PING_MS = 10_000;
+
+const LOADING = Symbol('loading');
+
+export function PopupApp() {
+  const session = useLiveQuery(() => readMeta('session'), [], LOADING);
+  const signedIn = session !== LOADING && session?.state === 'signed-in';
+
+  useEffect(() => {
+    prepareVisitorHistory();
+    const ping = () => void ask({ type: 'pageVisible', page: 'popup' });
+    ping();
+    const timer = setInterval(ping, VISIBLE_PING_MS);
+    return () => clearInterval(timer);
+  }, []);
+
+  if (signedIn) {
+    return (
+      <main class="popup">
+        <Queue session={session} />
+      </main>
+    );
+  }
+
+  return (
+    <main class="popup">
+      <header class="popup__header">
+        <div class="popup__title-row">
+          <h1>Waiting chats</h1>
+          <SettingsButton />
+        </div>
+      </header>
+      <div class="popup__scroll popup__body">
+        {session === LOADING ? <p class="muted">Loading…</p> : <SignedOut session={session} />}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,79 @@
+import { useState } from 'preact/hooks';
+import { plainError } from '../../components/plain-error';
+import { useLiveQuery } from '../../components/use-live-query';
+import { readMeta, type SessionInfo } from '../../lib/db';
+import { ask } from '../../lib/messages';
+import { CannedTab } from './CannedTab';
+import { primedMeta } from './initial';
+import { TabList, TabPanel, type TabSpec } from './Tabs';
+import { useFocusedConversation } from './use-focus';
+import { VisitorView } from './VisitorView';
+
+type TabId = 'visitor' | 'canned';
+const TABS: readonly TabSpec<TabId>[] = [
+  { id: 'visitor', label: 'Visitor' },
+  { id: 'canned', label: 'Canned responses' },
+];
+
+/** The side panel: who the visitor is and what happened before, beside whatever tab is open. */
+export function SidePanelApp() {
+  const session = useLiveQuery(() => readMeta('session'), [], primedMeta('session'));
+  const signedIn = session?.state === 'signed-in' && !!session.portal;
+  const focus = useFocusedConversation(signedIn);
+  const [tab, setTab] = useState<TabId>('visitor');
+  const [cannedOpened, setCannedOpened] = useState(false);
+
+  function select(id: TabId) {
+    setTab(id);
+    if (id === 'canned') setCannedOpened(true);
+  }
+
+  return (
+    <main class="sidepanel">
+      <header class="sidepanel__header">
+        <h1>Visitor history</h1>
+      </header>
+      {session === null ? null : !signedIn ? (
+        <SignedOut session={session} />
+      ) : (
+        <>
+          <TabList label="Side panel sections" tabs={TABS} selected={tab} onSelect={select} />
+          <TabPanel id="visitor" selected={tab === 'visitor'}>
+            <VisitorView portal={session!.portal!.screen} conversationId={focus.conversationId} focusRead={focus.focusRead} onChoose={focus.choose} />
+          </TabPanel>
+          <TabPanel id="canned" selected={tab === 'canned'}>
+            {cannedOpened && <CannedTab conversationId={focus.conversationId} />}
+          </TabPanel>
+        </>
+      )}
+    </main>
+  );
+}
+
+function SignedOut({ session }: { session: SessionInfo | undefined }) {
+  const [error, setError] = useState('');
+  const state = session?.state ?? 'signed-out';
+  if (state === 'signing-in') {
+    return (
+      <p class="empty" role="status">
+        Signing in…
+      </p>
+    );
+  }
+  if (state === 'choosing-portal') return <p class="empty">Choose your SalesIQ portal from the toolbar button to see visitor details.</p>;
+  function signIn() {
+    setError('');
+    void ask({ type: 'signIn' }).then((reply) => {
+      if (!reply.ok) setError(plainError(reply.error));
+    });
+  }
+  return (
+    <div class="panel empty">
+      <p>Sign in from the toolbar button to see visitor details.</p>
+      <button type="button" class="primary" onClick={signIn}>
+        Sign in
+      </button>
+      {(error || session?.error) && <p class="inline-error">{error || session?.error}</p>}
+    </div>
+  );
+}

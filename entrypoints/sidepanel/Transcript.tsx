@@ -1,0 +1,33 @@
+import type { Message } from '../../lib/salesiq/types';
+import { formatTime } from './format';
+
+interface Props {
+  messages: readonly Message[];
+  visitorId?: string;
+  label: string;
+}
+
+/** A transcript as text only; whose line it is shows in words and in alignment, not colour alone. */
+export function Transcript({ messages, visitorId, label }: Props) {
+  if (!messages.length) return <p class="note">No messages yet.</p>;
+  return (
+    <ol class="transcript" aria-label={label}>
+      {messages.map((m) => {
+        const fromVisitor = !!visitorId && m.senderId === visitorId;
+        return (
+          <li key={m.id} class={`msg ${fromVisitor ? 'msg--visitor' : 'msg--operator'}`}>
+            <div class="msg__meta">
+              <span class="msg__sender" dir="auto">
+                {m.senderName}
+              </span>{' '}
+              <time class="muted">{formatTime(m.time)}</time>
+            </div>
+            <p class="msg__text" dir="auto">
+              {m.text || (m.kind !== 'text' ? `(${m.kind})` : '')}
+            </p>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,157 @@
+import { useEffect, useState } from 'preact/hooks';
+import { useNow } from '../../components/clock';
+import { visitorLabel } from '../../components/format';
+import { plainError } from '../../components/plain-error';
+import { useLiveQuery } from '../../components/use-live-query';
+import { db } from '../../lib/db';
+import { ask } from '../../lib/messages';
+import { ChatChooser, currentChats } from './ChatChooser';
+import { EarlierChats } from './EarlierChats';
+import { ago } from './format';
+import { primedRecord } from './initial';
+import { Transcript } from './Transcript';
+import { useVisitorRefresh } from './use-refresh';
+import { VisitorCard } from './VisitorCard';
+
+interface Props {
+  portal: string;
+  conversationId?: string;
+  focusRead: boolean;
+  onChoose(conversationId: string): void;
+}
+
+function current<T>(record: T | undefined | null, isCurrent: (record: T) => boolean): T | undefined | null {
+  return record && !isCurrent(record) ? null : record;
+}
+
+function useOnline(): boolean {
+  const [online, setOnline] = useState(navigator.onLine);
+  useEffect(() => {
+    const update = () => setOnline(navigator.onLine);
+    window.addEventListener('online', update);
+    window.addEventListener('offline', update);
+    return () => {
+      window.removeEventListener('online', update);
+      window.removeEventListener('offline', update);
+    };
+  }, []);
+  return online;
+}
+
+/** The Visitor tab: chooser, visitor card, this conversation, earlier conversations. Paints from the cache. */
+export function VisitorView({ portal, conversationId, focusRead, onChoose }: Props) {
+  const id = conversationId ?? '';
+  // Right after the conversation changes a query still holds the previous one's record: treat
+  // that as "not read yet" rather than show the last visitor under the new chat.
+  const card = current(useLiveQuery(() => (id ? db.visitors.get(id) : undefined), [id], primedRecord('card', id)), (r) => r.conversationId === id);
+  const chat = current(useLiveQuery(() => (id ? db.chats.get(id) : undefined), [id], primedRecord('chat', id)), (r) => r.id === id);
+  const transcript = current(
+    useLiveQuery(() => (id ? db.transcripts.get(id) : undefined), [id], primedRecord('transcript', id)),
+    (r) => r.conversationId === id,
+  );
+  const picked = useLiveQuery(() => db.chats.filter((c) => c.status === 'connected' && c.pickedUpAt !== undefined).toArray(), [], []);
+  const refresh = useVisitorRefresh(conversationId, true);
+  const online = useOnline();
+  const [actionError, setActionError] = useState('');
+
+  const conversation = card?.conversation ?? chat ?? undefined;
+  const chooser = (
+    <ChatChooser
+      chats={currentChats(picked, portal)}
+      selectedId={conversationId}
+      selectedLabel={conversation ? visitorLabel(conversation) : undefined}
+      onChoose={onChoose}
+    />
+  );
+
+  if (!focusRead) return null;
+  if (!conversationId) {
+    return (
+      <>
+        {chooser}
+        <p class="empty">Pick up a chat to see who the visitor is.</p>
+      </>
+    );
+  }
+  if (!conversation) {
+    if (card === null || chat === null) return chooser; // not read yet: paint nothing rather than flash "loading"
+    return (
+      <>
+        {chooser}
+        {refresh.error ? (
+          <div class="banner banner--error" role="alert">
+            <p>{plainError(refresh.error)}</p>
+            <button type="button" class="banner__action" onClick={refresh.retry} disabled={refresh.busy}>
+              Retry
+            </button>
+          </div>
+        ) : (
+          <p class="empty" role="status">
+            Loading visitor details…
+          </p>
+        )}
+      </>
+    );
+  }
+
+  const savedAt = card?.savedAt || chat?.updatedAt || 0;
+  const failing = !!card?.error || (!!refresh.error && refresh.error.kind !== 'auth');
+  const stale = !online || failing;
+  const openInSalesIQ = () => {
+    setActionError('');
+    void ask({ type: 'openInSalesIQ', conversationId }).then((reply) => {
+      if (!reply.ok) setActionError(plainError(reply.error));
+    });
+  };
+
+  return (
+    <>
+      {chooser}
+      {stale && (
+        <StaleNote
+          savedAt={savedAt}
+          reason={!online ? 'You are offline.' : (card?.error?.message ?? (refresh.error ? plainError(refresh.error) : ''))}
+          busy={refresh.busy}
+          onRetry={refresh.retry}
+        />
+      )}
+      <VisitorCard conversation={conversation} profile={card?.profile} profileState={card?.profileState} onOpenInSalesIQ={openInSalesIQ} />
+      {actionError && <p class="inline-error">{actionError}</p>}
+      <section class="section" aria-labelledby="this-chat-title">
+        <h2 id="this-chat-title">This conversation</h2>
+        {transcript?.savedAt ? (
+          <Transcript messages={transcript.messages} visitorId={conversation.visitor.id} label="This conversation's messages" />
+        ) : transcript?.error ? (
+          <p class="inline-error">{`Could not load the messages. ${transcript.error.message}`}</p>
+        ) : transcript === null ? null : (
+          <p class="note" role="status">
+            Loading messages…
+          </p>
+        )}
+      </section>
+      <EarlierChats
+        conversationId={conversationId}
+        portal={card?.portal ?? portal}
+        email={conversation.visitor.email}
+        visitorId={conversation.visitor.id}
+        onRetry={refresh.retry}
+      />
+    </>
+  );
+}
+
+/** Saved data stays on screen when SalesIQ cannot be reached; this says how old it is. */
+function StaleNote({ savedAt, reason, busy, onRetry }: { savedAt: number; reason: string; busy: boolean; onRetry(): void }) {
+  const now = useNow();
+  return (
+    <div class="banner banner--warn">
+      <p>
+        <span role="status">{savedAt ? `Showing saved details from ${ago(now - savedAt)}.` : 'Showing saved details.'}</span>{' '}
+        <span class="muted">{reason}</span>
+      </p>
+      <button type="button" class="banner__action" onClick={onRetry} disabled={busy}>
+        Retry
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import { db, readMeta, type ChatRecord, type SessionInfo } from '../../lib/db';
+import type { FocusRecord } from '../../lib/visitor/focus';
+import type { TranscriptRecord, VisitorCardRecord } from '../../lib/visitor/records';
+
+/**
+ * The first paint, read before the first render. Each liveQuery would otherwise start after a
+ * frame and wait for the one before it (session → focus → card), which costs the panel several
+ * frames before the visitor shows. Read once here, all in parallel where possible, and the hooks
+ * start from these values; their liveQueries keep them current from then on.
+ */
+interface Primed {
+  session: SessionInfo | undefined;
+  focus: FocusRecord | undefined;
+  conversationId?: string;
+  card?: VisitorCardRecord;
+  chat?: ChatRecord;
+  transcript?: TranscriptRecord;
+}
+
+const ID = /^[\w$.:-]{1,80}$/;
+/** If IndexedDB is slow to open, paint the frame now and let the liveQueries fill it in. */
+const PRIME_BUDGET_MS = 400;
+
+let primed: Primed | undefined;
+
+/** The chat named in the page URL (`?conversation=`), as the popup's "Visitor history" opens it. */
+export function urlConversation(): string | undefined {
+  const id = new URLSearchParams(location.search).get('conversation') ?? undefined;
+  return id && ID.test(id) ? id : undefined;
+}
+
+async function read(): Promise<Primed> {
+  const fromUrl = urlConversation();
+  const [session, focus, early] = await Promise.all([
+    readMeta('session'),
+    readMeta('focus'),
+    fromUrl ? readConversation(fromUrl) : undefined,
+  ]);
+  const conversationId = fromUrl ?? focus?.conversationId;
+  const records = early ?? (conversationId ? await readConversation(conversationId) : {});
+  return { session, focus, conversationId, ...records };
+}
+
+async function readConversation(id: string) {
+  const [card, chat, transcript] = await Promise.all([db.visitors.get(id), db.chats.get(id), db.transcripts.get(id)]);
+  return { card, chat, transcript };
+}
+
+export async function prime(): Promise<void> {
+  const budget = new Promise<undefined>((resolve) => setTimeout(resolve, PRIME_BUDGET_MS, undefined));
+  primed = await Promise.race([read().catch(() => undefined), budget]);
+}
+
+/** The primed meta record, or null ("not read yet") when priming did not finish. */
+export function primedMeta<K extends 'session' | 'focus'>(key: K): Primed[K] | null {
+  return primed ? primed[key] : null;
+}
+
+/** The primed record of the conversation about to be shown, or null when it was not primed. */
+export function primedRecord<K extends 'card' | 'chat' | 'transcript'>(key: K, conversationId: string): Primed[K] | null {
+  return primed && primed.conversationId === conversationId ? primed[key] : null;
+}

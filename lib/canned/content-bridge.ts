@@ -1,0 +1,84 @@
+import { readSession, withAuth } from '../auth/session';
+import { db } from '../db';
+import { parseConsoleUrl } from '../queue/console-url';
+import { getConversation } from '../salesiq/api';
+import { DATA_CENTRES } from '../salesiq/data-centres';
+import { cachedChat, placeholderContext } from './context';
+import { fillPlaceholders } from './placeholders';
+import { invertShortcuts, normalizeShortcut, readShortcuts } from './shortcuts';
+import { recordCannedUse } from './usage';
+
+/**
+ * The one thing the SalesIQ content script may ask the background: "the text behind #word, for
+ * the chat this tab shows". It is read-only, answers with one response at most, and only for the
+ * portal the operator is signed in to. Everything else (insert, the shortcut list) flows the
+ * other way or comes from storage.local, so the content script needs no general channel.
+ */
+export interface ExpandShortcutRequest {
+  type: 'expandCannedShortcut';
+  shortcut: string;
+}
+
+export interface ExpandShortcutReply {
+  text: string | null;
+}
+
+const SALESIQ_HOSTS: ReadonlySet<string> = new Set(DATA_CENTRES.map((dc) => dc.salesiqHost));
+
+export function isExpandShortcutRequest(value: unknown): value is ExpandShortcutRequest {
+  if (!value || typeof value !== 'object') return false;
+  const { type, shortcut } = value as Record<string, unknown>;
+  return type === 'expandCannedShortcut' && typeof shortcut === 'string' && shortcut.length <= 40 && normalizeShortcut(shortcut) !== undefined;
+}
+
+/** Our own content script, in the top frame of an https SalesIQ tab: nothing else qualifies. */
+export function isSalesIQContentSender(
+  sender: { id?: string; url?: string; tab?: { id?: number }; frameId?: number },
+  extensionId: string,
+): boolean {
+  if (sender.id !== extensionId || sender.tab?.id === undefined || (sender.frameId ?? 0) !== 0 || !sender.url) return false;
+  try {
+    const url = new URL(sender.url);
+    return url.protocol === 'https:' && SALESIQ_HOSTS.has(url.hostname.toLowerCase());
+  } catch {
+    return false;
+  }
+}
+
+async function chatFor(conversationId: string | undefined) {
+  if (!conversationId) return undefined;
+  const cached = await cachedChat(conversationId);
+  if (cached) return cached;
+  // A chat the queue never saw (opened from SalesIQ's own list): ask once; fallbacks cover failure.
+  return withAuth((target) => getConversation(target, conversationId)).catch(() => undefined);
+}
+
+/** `tabUrl` is the sender's URL as the browser reports it, never a value from the message. */
+export async function expandShortcut(request: ExpandShortcutRequest, tabUrl: string): Promise<ExpandShortcutReply> {
+  const session = await readSession();
+  const tab = parseConsoleUrl(tabUrl);
+  if (session.state !== 'signed-in' || !session.portal || !tab) return { text: null };
+  if (tab.host !== session.salesiqHost || tab.screen !== session.portal.screen) return { text: null };
+  const shortcut = normalizeShortcut(request.shortcut);
+  const responseId = shortcut ? invertShortcuts(await readShortcuts(session.portal.screen)).get(shortcut) : undefined;
+  const response = responseId ? await db.canned.get(responseId) : undefined;
+  if (!response) return { text: null };
+  const chat = await chatFor(tab.conversationId);
+  const filled = fillPlaceholders(response.content, placeholderContext(session, chat));
+  await recordCannedUse(response.id);
+  return { text: filled.text };
+}
+
+/** A runtime.onMessage listener; answers only the validated request from a SalesIQ tab. */
+export function onContentMessage(
+  message: unknown,
+  sender: { id?: string; url?: string; tab?: { id?: number }; frameId?: number },
+  sendResponse: (reply: ExpandShortcutReply) => void,
+  extensionId: string,
+): true | undefined {
+  if (!isExpandShortcutRequest(message) || !isSalesIQContentSender(sender, extensionId)) return undefined;
+  void expandShortcut(message, sender.url!)
+    .catch(() => ({ text: null }))
+    .then(sendResponse);
+  return true;
+}

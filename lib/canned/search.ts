@@ -1,0 +1,300 @@
+import { allowedTypos, distances } from './fuzzy';
+import { foldText, isUnspacedScript, words } from './normalize';
+
+/**
+ * Instant search over the canned library, in the page: the index is built once when the library
+ * opens (a vocabulary of folded words with posting lists), and each keystroke scans the
+ * vocabulary, not the responses. Ranking: the operator's shortcut first, then match quality,
+ * then popularity (SalesIQ's usage_count plus uses here, then the most recent use).
+ */
+export interface SearchDoc {
+  id: string;
+  content: string;
+  categories: readonly { id: string; name: string }[];
+  usageCount: number;
+  lastUsedTime?: number;
+}
+
+export interface LocalUse {
+  count: number;
+  lastUsedAt: number;
+}
+
+export interface CannedIndex {
+  readonly docs: readonly SearchDoc[];
+  readonly vocab: readonly string[];
+  /** Per vocabulary word: doc * 2 + field (0 content, 1 category). */
+  readonly postings: readonly Int32Array[];
+  /** Vocabulary indices by first and by second character, for the typo scan. */
+  readonly byFirst: ReadonlyMap<string, Int32Array>;
+  readonly bySecond: ReadonlyMap<string, Int32Array>;
+  readonly idToDoc: ReadonlyMap<string, number>;
+  /** Docs in popularity order, and each doc's place in it. */
+  popOrder: Int32Array;
+  popRank: Int32Array;
+  readonly tokenCache: Map<string, TokenMatches>;
+  readonly categoryCache: Map<string, Uint8Array>;
+}
+
+/** Vocabulary words one token matches, with a quality in (0, 1]. */
+interface TokenMatches {
+  words: Int32Array;
+  quality: Float32Array;
+}
+
+export interface SearchOptions {
+  categoryId?: string;
+  /** shortcut → response id (see ./shortcuts). */
+  shortcuts?: ReadonlyMap<string, string>;
+  limit?: number;
+}
+
+export interface SearchHit {
+  doc: SearchDoc;
+  /** 2: the query is this response's shortcut; 1: it starts one; 0: text match only. */
+  shortcut: 0 | 1 | 2;
+  quality: number;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  total: number;
+  tokens: string[];
+}
+
+const CATEGORY_WEIGHT = 0.8;
+const QUALITY_STEPS = 20;
+const TOKEN_CACHE_SIZE = 200;
+
+function popularity(docs: readonly SearchDoc[], uses: ReadonlyMap<string, LocalUse>): { popOrder: Int32Array; popRank: Int32Array } {
+  const n = docs.length;
+  const count = new Float64Array(n);
+  const last = new Float64Array(n);
+  for (let i = 0; i < n; i += 1) {
+    const doc = docs[i]!;
+    const use = uses.get(doc.id);
+    count[i] = doc.usageCount + (use?.count ?? 0);
+    last[i] = Math.max(doc.lastUsedTime ?? 0, use?.lastUsedAt ?? 0);
+  }
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort((a, b) => count[b]! - count[a]! || last[b]! - last[a]! || (docs[a]!.id < docs[b]!.id ? -1 : 1));
+  const popOrder = Int32Array.from(order);
+  const popRank = new Int32Array(n);
+  for (let rank = 0; rank < n; rank += 1) popRank[popOrder[rank]!] = rank;
+  return { popOrder, popRank };
+}
+
+export function buildIndex(docs: readonly SearchDoc[], uses: ReadonlyMap<string, LocalUse> = new Map()): CannedIndex {
+  const wordIds = new Map<string, number>();
+  const vocab: string[] = [];
+  const lists: number[][] = [];
+  const lastEntry: number[] = [];
+  const add = (word: string, entry: number) => {
+    let id = wordIds.get(word);
+    if (id === undefined) {
+      id = vocab.length;
+      wordIds.set(word, id);
+      vocab.push(word);
+      lists.push([]);
+      lastEntry.push(-1);
+    }
+    // A word repeated within one field of one doc is posted once.
+    if (lastEntry[id] !== entry) {
+      lists[id]!.push(entry);
+      lastEntry[id] = entry;
+    }
+  };
+  const categoryWords = new Map<string, string[]>();
+  docs.forEach((doc, index) => {
+    for (const word of words(foldText(doc.content))) add(word, index * 2);
+    for (const category of doc.categories) {
+      let folded = categoryWords.get(category.name);
+      if (!folded) categoryWords.set(category.name, (folded = words(foldText(category.name))));
+      for (const word of folded) add(word, index * 2 + 1);
+    }
+  });
+  const bucket = (position: number) => {
+    const groups = new Map<string, number[]>();
+    vocab.forEach((word, id) => {
+      const ch = word[position];
+      if (ch === undefined) return;
+      const group = groups.get(ch);
+      if (group) group.push(id);
+      else groups.set(ch, [id]);
+    });
+    return new Map([...groups].map(([ch, ids]) => [ch, Int32Array.from(ids)]));
+  };
+  return {
+    docs,
+    vocab,
+    postings: lists.map((list) => Int32Array.from(list)),
+    byFirst: bucket(0),
+    bySecond: bucket(1),
+    idToDoc: new Map(docs.map((doc, index) => [doc.id, index])),
+    ...popularity(docs, uses),
+    tokenCache: new Map(),
+    categoryCache: new Map(),
+  };
+}
+
+/** Local uses changed: re-rank without rebuilding the vocabulary. */
+export function updatePopularity(index: CannedIndex, uses: ReadonlyMap<string, LocalUse>): void {
+  Object.assign(index, popularity(index.docs, uses));
+}
+
+export function queryTokens(query: string): string[] {
+  return words(foldText(query));
+}
+
+function quality(token: string, word: string, maxTypos: number, substringOk: boolean): number {
+  if (word === token) return 1;
+  if (word.startsWith(token)) return 0.8 + 0.15 * (token.length / word.length);
+  if (substringOk && word.includes(token)) return 0.6;
+  if (maxTypos === 0) return 0;
+  const d = distances(token, word, maxTypos);
+  if (d.whole <= maxTypos) return d.whole === 1 ? 0.55 : 0.4;
+  if (d.prefix <= maxTypos) return d.prefix === 1 ? 0.45 : 0.3;
+  return 0;
+}
+
+function matchToken(index: CannedIndex, token: string): TokenMatches {
+  const cached = index.tokenCache.get(token);
+  if (cached) return cached;
+  const { vocab } = index;
+  const maxTypos = allowedTypos(token);
+  const substringOk = token.length >= 3 || isUnspacedScript(token);
+  const ids: number[] = [];
+  const qualities: number[] = [];
+  const seen = maxTypos ? new Uint8Array(vocab.length) : undefined;
+  // Exact, prefix and substring matches can be anywhere in the vocabulary: scan it all.
+  for (let id = 0; id < vocab.length; id += 1) {
+    const word = vocab[id]!;
+    if (word === token || word.startsWith(token) || (substringOk && word.includes(token))) {
+      ids.push(id);
+      qualities.push(quality(token, word, 0, substringOk));
+      if (seen) seen[id] = 1;
+    }
+  }
+  // Typos: only words that share the first letter, or whose first two letters are swapped or
+  // lost one. A typo in the very first letter is rare, and this keeps the scan small.
+  if (seen) {
+    const groups = [index.byFirst.get(token[0]!), index.byFirst.get(token[1]!), index.bySecond.get(token[0]!)];
+    for (const group of groups) {
+      if (!group) continue;
+      for (let k = 0; k < group.length; k += 1) {
+        const id = group[k]!;
+        if (seen[id]) continue;
+        seen[id] = 1;
+        const q = quality(token, vocab[id]!, maxTypos, false);
+        if (q > 0) {
+          ids.push(id);
+          qualities.push(q);
+        }
+      }
+    }
+  }
+  const matches = { words: Int32Array.from(ids), quality: Float32Array.from(qualities) };
+  if (index.tokenCache.size >= TOKEN_CACHE_SIZE) index.tokenCache.clear();
+  index.tokenCache.set(token, matches);
+  return matches;
+}
+
+function categoryMask(index: CannedIndex, categoryId: string): Uint8Array {
+  let mask = index.categoryCache.get(categoryId);
+  if (!mask) {
+    mask = new Uint8Array(index.docs.length);
+    index.docs.forEach((doc, i) => {
+      if (doc.categories.some((c) => c.id === categoryId)) mask![i] = 1;
+    });
+    index.categoryCache.set(categoryId, mask);
+  }
+  return mask;
+}
+
+function shortcutTiers(index: CannedIndex, query: string, shortcuts: ReadonlyMap<string, string> | undefined): Map<number, 1 | 2> {
+  const tiers = new Map<number, 1 | 2>();
+  const typed = query.trim().replace(/^#/, '').toLowerCase();
+  if (!shortcuts || !typed || /\s/.test(typed)) return tiers;
+  for (const [shortcut, id] of shortcuts) {
+    const doc = index.idToDoc.get(id);
+    if (doc === undefined) continue;
+    if (shortcut === typed) tiers.set(doc, 2);
+    else if (shortcut.startsWith(typed)) tiers.set(doc, 1);
+  }
+  return tiers;
+}
+
+export function search(index: CannedIndex, query: string, options: SearchOptions = {}): SearchResult {
+  const limit = options.limit ?? 50;
+  const n = index.docs.length;
+  const mask = options.categoryId ? categoryMask(index, options.categoryId) : undefined;
+  const tokens = queryTokens(query);
+  const tiers = shortcutTiers(index, query, options.shortcuts);
+
+  if (tokens.length === 0 && tiers.size === 0) {
+    const hits: SearchHit[] = [];
+    let total = 0;
+    for (let rank = 0; rank < n; rank += 1) {
+      const doc = index.popOrder[rank]!;
+      if (mask && !mask[doc]) continue;
+      total += 1;
+      if (hits.length < limit) hits.push({ doc: index.docs[doc]!, shortcut: 0, quality: 0 });
+    }
+    return { hits, total, tokens };
+  }
+
+  // Per doc: the sum of each token's best quality, and how many tokens matched at all.
+  const sum = new Float32Array(n);
+  const matched = new Uint8Array(n);
+  const best = new Float32Array(n);
+  const touched = new Int32Array(n);
+  for (const token of tokens) {
+    const { words: ids, quality: q } = matchToken(index, token);
+    let touchedCount = 0;
+    for (let k = 0; k < ids.length; k += 1) {
+      const list = index.postings[ids[k]!]!;
+      const wordQuality = q[k]!;
+      for (let p = 0; p < list.length; p += 1) {
+        const entry = list[p]!;
+        const doc = entry >> 1;
+        const value = entry & 1 ? wordQuality * CATEGORY_WEIGHT : wordQuality;
+        if (best[doc] === 0) touched[touchedCount++] = doc;
+        if (value > best[doc]!) best[doc] = value;
+      }
+    }
+    for (let t = 0; t < touchedCount; t += 1) {
+      const doc = touched[t]!;
+      sum[doc] = sum[doc]! + best[doc]!;
+      matched[doc] = matched[doc]! + 1;
+      best[doc] = 0;
+    }
+  }
+
+  // Sort keys pack (shortcut tier, quality step, popularity) into one number per candidate.
+  const keys: number[] = [];
+  const need = tokens.length;
+  const push = (doc: number, tier: number, steps: number) => {
+    if (mask && !mask[doc]) return;
+    keys.push((tier * (QUALITY_STEPS + 1) + steps) * n + (n - 1 - index.popRank[doc]!));
+  };
+  for (const [doc, tier] of tiers) {
+    const steps = need && matched[doc] === need ? Math.round((sum[doc]! / need) * QUALITY_STEPS) : 0;
+    push(doc, tier, steps);
+  }
+  if (need) {
+    for (let doc = 0; doc < n; doc += 1) {
+      if (matched[doc] !== need || tiers.has(doc)) continue;
+      push(doc, 0, Math.max(1, Math.round((sum[doc]! / need) * QUALITY_STEPS)));
+    }
+  }
+  const sorted = Float64Array.from(keys).sort();
+  const hits: SearchHit[] = [];
+  for (let k = sorted.length - 1; k >= 0 && hits.length < limit; k -= 1) {
+    const key = sorted[k]!;
+    const doc = index.popOrder[n - 1 - (key % n)]!;
+    const primary = Math.floor(key / n);
+    const tier = Math.floor(primary / (QUALITY_STEPS + 1)) as 0 | 1 | 2;
+    hits.push({ doc: index.docs[doc]!, shortcut: tier, quality: (primary % (QUALITY_STEPS + 1)) / QUALITY_STEPS });
+  }
+  return { hits, total: sorted.length, tokens };
+}

@@ -1,0 +1,36 @@
+import { readSession } from '../auth/session';
+import { readMeta, updateMeta, writeMeta } from '../db';
+import { parseConsoleUrl } from '../queue/console-url';
+
+/**
+ * Which conversation the side panel shows. The background writes it (pickup, a page's request,
+ * a notification click, the SalesIQ console tab); every open panel follows it through liveQuery.
+ */
+export type FocusRecord = NonNullable<Awaited<ReturnType<typeof readMeta<'focus'>>>>;
+export type FocusSource = FocusRecord['source'];
+
+export async function setFocus(conversationId: string, source: FocusSource, now = Date.now()): Promise<FocusRecord> {
+  const focus: FocusRecord = { conversationId, source, at: now };
+  await writeMeta('focus', focus);
+  return focus;
+}
+
+/**
+ * A SalesIQ console tab became active or navigated. Only the signed-in portal's console counts,
+ * and re-showing the conversation already in focus writes nothing (tab events repeat a lot).
+ */
+export async function followConsoleUrl(url: string | undefined, now = Date.now()): Promise<FocusRecord | undefined> {
+  const location = parseConsoleUrl(url);
+  if (!location?.conversationId) return undefined;
+  const session = await readSession();
+  if (session.state !== 'signed-in' || !session.portal || !session.salesiqHost) return undefined;
+  if (location.host !== session.salesiqHost.toLowerCase() || location.screen !== session.portal.screen) return undefined;
+  const conversationId = location.conversationId;
+  let changed: FocusRecord | undefined;
+  await updateMeta('focus', (current) => {
+    if (current?.conversationId === conversationId) return current;
+    changed = { conversationId, source: 'console-tab', at: now };
+    return changed;
+  });
+  return changed;
+}

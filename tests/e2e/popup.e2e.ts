@@ -1,0 +1,151 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { badgeText, openPopup, signIn, startWorld, type World } from './world';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core in the page; evaluate is not subject to the extension page's CSP. */
+async function seriousViolations(page: Page) {
+  await page.evaluate(`${axeSource}; 0`);
+  return page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+    const { violations } = await axe.run(document, { resultTypes: ['violations'] });
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => (n as { html: string; failureSummary?: string }).html + ' ' + (n as { failureSummary?: string }).failureSummary).join(' | ')}`);
+  });
+}
+
+const pickUpButton = (page: Page, name: string) => page.getByRole('button', { name: `Pick up chat from ${name}` });
+
+describe('the popup', () => {
+  let world: World | undefined;
+  afterEach(async () => {
+    await world?.close();
+    world = undefined;
+  });
+
+  it('lists waiting chats oldest first, with no serious accessibility violations, in light and dark', async () => {
+    world = await startWorld();
+    const popup = await signIn(world);
+    world.sim.addChat({ visitor: { name: 'Newer Nora' }, question: 'Second in line', startedAgoMs: 2_000 });
+    world.sim.addChat({ visitor: { name: 'Older Omar', country_code: 'EG' }, question: 'First in line', startedAgoMs: 20_000 });
+    await expect.poll(() => popup.getByRole('listitem').count(), { timeout: 15_000 }).toBe(2);
+    const names = await popup.getByRole('listitem').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-labelledby') && r.textContent));
+    expect(names[0]).toContain('Older Omar');
+    expect(names[1]).toContain('Newer Nora');
+    await expect(popup.getByText('First in line').isVisible()).resolves.toBe(true);
+    expect(await seriousViolations(popup)).toEqual([]);
+    // Reduced motion: no colour transition for axe to sample half-way through.
+    await popup.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
+    expect(await seriousViolations(popup)).toEqual([]);
+    const scroll = await popup.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(scroll).toBeLessThanOrEqual(0);
+  });
+
+  it('picks a chat up with one click and moves it to "Just picked up"', async () => {
+    world = await startWorld();
+    const popup = await signIn(world);
+    const chat = world.sim.addChat({ visitor: { name: 'Ana Lima' }, question: 'Annual billing?' });
+    await pickUpButton(popup, 'Ana Lima').click();
+    await expect.poll(() => popup.getByText('Just picked up').isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect(popup.getByRole('button', { name: 'Open in SalesIQ: chat with Ana Lima' }).isVisible()).resolves.toBe(true);
+    const state = world.sim.state().conversations.find((c) => c.conversation.id === chat.id)!.conversation;
+    expect(state.status).toBe('Connected');
+    expect(state.attender?.id).toBe(world.sim.state().myOperatorId);
+    await expect.poll(() => badgeText(world!.ext)).toBe('');
+    const pickups = world.sim.requests().filter((r) => r.path.endsWith(`/conversations/${chat.id}/pickup`));
+    expect(pickups).toHaveLength(1);
+  });
+
+  it('says plainly when another operator took the chat first, and corrects the list', async () => {
+    world = await startWorld();
+    const popup = await signIn(world);
+    const chat = world.sim.addChat({ visitor: { name: 'Raced Rita' } });
+    await pickUpButton(popup, 'Raced Rita').waitFor({ timeout: 15_000 });
+    world.sim.takeByOther(chat.id);
+    await pickUpButton(popup, 'Raced Rita').click();
+    await expect.poll(() => popup.getByText(/picked up this chat first/).first().isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => pickUpButton(popup, 'Raced Rita').count(), { timeout: 15_000 }).toBe(0);
+  });
+
+  it('also treats a pickup answer naming another attender as taken', async () => {
+    world = await startWorld({ takenAnswer: 'attender-not-me', pickupMethod: 'post-only' });
+    const popup = await signIn(world);
+    const chat = world.sim.addChat({ visitor: { name: 'Second Sam' } });
+    await pickUpButton(popup, 'Second Sam').waitFor({ timeout: 15_000 });
+    world.sim.takeByOther(chat.id);
+    await pickUpButton(popup, 'Second Sam').click();
+    await expect.poll(() => popup.getByText(/picked up this chat first/).first().isVisible(), { timeout: 15_000 }).toBe(true);
+    // PUT was refused (1004), POST answered; the method is remembered for next time.
+    const methods = world.sim.requests().filter((r) => r.path.endsWith('/pickup')).map((r) => r.method);
+    expect(methods).toEqual(['PUT', 'POST']);
+  });
+
+  it('picks up from the keyboard: arrows select, Enter picks up, digits pick by position', async () => {
+    world = await startWorld();
+    const popup = await signIn(world);
+    const added = [
+      world.sim.addChat({ visitor: { name: 'Key One' }, startedAgoMs: 9_000 }),
+      world.sim.addChat({ visitor: { name: 'Key Two' }, startedAgoMs: 6_000 }),
+      world.sim.addChat({ visitor: { name: 'Key Three' }, startedAgoMs: 3_000 }),
+    ];
+    const third = added[2]!;
+    await expect.poll(() => popup.getByRole('listitem').count(), { timeout: 15_000 }).toBe(3);
+    await popup.getByRole('listitem').first().focus();
+    await popup.keyboard.press('ArrowDown');
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Key Two');
+    await popup.keyboard.press('Enter');
+    const ids = new Set(added.map((c) => c.id));
+    const mine = () =>
+      world!.sim.state().conversations.filter((c) => ids.has(c.conversation.id) && c.conversation.status === 'Connected').map((c) => c.conversation.visitor.name);
+    await expect.poll(mine, { timeout: 15_000 }).toEqual(['Key Two']);
+    await popup.keyboard.press('2'); // now "Key Three" is second
+    await expect.poll(() => world!.sim.state().conversations.find((c) => c.conversation.id === third.id)?.conversation.status, { timeout: 15_000 }).toBe('Connected');
+  });
+
+  it('switches the operator status round trip', async () => {
+    world = await startWorld();
+    const popup = await signIn(world);
+    const busy = popup.getByRole('button', { name: 'Busy', exact: true });
+    await busy.click();
+    await expect.poll(() => busy.getAttribute('aria-pressed'), { timeout: 15_000 }).toBe('true');
+    expect(world.sim.state().myStatus).toBe('Busy');
+    await popup.getByRole('button', { name: 'Available', exact: true }).click();
+    await expect.poll(() => world!.sim.state().myStatus, { timeout: 15_000 }).toBe('Available');
+  });
+
+  it('shows hostile visitor text as text and runs no script', async () => {
+    world = await startWorld();
+    const popup = await signIn(world);
+    const dialogs: string[] = [];
+    popup.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    world.sim.addChat({ visitor: { name: '<img src=x onerror=alert(1)>' }, question: '<script>alert("q")</script><b>bold?</b>' });
+    world.sim.addChat({ hostile: true });
+    await expect.poll(() => popup.getByText('<script>alert("q")</script><b>bold?</b>').isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect(popup.getByText('<img src=x onerror=alert(1)>').first().isVisible()).resolves.toBe(true);
+    expect(await popup.locator('.chat-row img, .chat-row script, .chat-row b').count()).toBe(0);
+    await popup.waitForTimeout(1_000);
+    expect(dialogs).toEqual([]);
+  });
+
+  it('opens from the cache with the last known queue before the worker answers', async () => {
+    world = await startWorld();
+    await signIn(world);
+    world.sim.addChat({ visitor: { name: 'Cached Carla' } });
+    const first = await openPopup(world.ext);
+    await pickUpButton(first, 'Cached Carla').waitFor({ timeout: 15_000 });
+    await first.close();
+    world.sim.setFault({ kind: 'hang', path: '/conversations' });
+    const again = await openPopup(world.ext);
+    // The poll is hung, so whatever shows comes from IndexedDB.
+    await pickUpButton(again, 'Cached Carla').waitFor({ timeout: 5_000 });
+    await expect(again.getByText('Loading…').count()).resolves.toBe(0);
+    world.sim.clearFaults();
+  });
+});

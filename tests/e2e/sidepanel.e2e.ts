@@ -1,0 +1,171 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPopup, readRecord, salesiqRequests, sessionState, startWorld, type World } from './world';
+
+/**
+ * The visitor-history side panel against the simulator. The panel is opened as a tab
+ * (sidepanel.html), which is the same page Chrome shows in its side panel. One browser for the
+ * whole file: each test adds its own chats and moves the focus itself.
+ */
+let world: World;
+
+beforeAll(async () => {
+  world = await startWorld();
+});
+
+afterAll(async () => {
+  await world?.close();
+});
+
+/** Pick up as the notification's "Pick up" button does: Chromium's own dispatch runs the listener. */
+async function pickUpFromNotification(chatId: string): Promise<void> {
+  await world.ext.worker.evaluate(
+    (id) => (browser.notifications.onButtonClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(`chat:${id}`, 0),
+    chatId,
+  );
+  await expect.poll(() => world.sim.state().conversations.find((c) => c.conversation.id === chatId)?.conversation.status, { timeout: 15_000 }).toBe('Connected');
+}
+
+async function focusRecord() {
+  return (await readRecord<{ value?: { conversationId: string; source: string } }>(world.ext, 'meta', 'focus'))?.value;
+}
+
+async function openPanel(query = ''): Promise<Page> {
+  const page = await world.ext.openPage('sidepanel', query);
+  await page.getByRole('heading', { level: 1, name: 'Visitor history' }).waitFor();
+  return page;
+}
+
+const visitorHeading = (page: Page) => page.getByRole('heading', { level: 2 }).first();
+
+describe('visitor history side panel', () => {
+  it('asks a signed-out operator to sign in, and signs in from the panel', async () => {
+    const panel = await openPanel();
+    await expect.poll(() => panel.getByText('Sign in from the toolbar button to see visitor details.').isVisible(), { timeout: 15_000 }).toBe(true);
+    await panel.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => sessionState(world.ext), { timeout: 15_000 }).toBe('signed-in');
+    await expect.poll(() => panel.getByText('Pick up a chat to see who the visitor is.').isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await panel.getByRole('heading', { level: 1, name: 'Visitor history' }).isVisible()).toBe(true);
+    await panel.close();
+  });
+
+  it('shows the visitor picked up in the popup, with this conversation as it grows', async () => {
+    const chat = world.sim.addChat({ visitorKind: 'new', visitor: { name: 'Ana Lima' }, question: 'Can I change my plan?' });
+    const popup = await openPopup(world.ext);
+    await popup.getByRole('button', { name: 'Pick up chat from Ana Lima' }).click({ timeout: 20_000 });
+    await expect.poll(focusRecord, { timeout: 15_000 }).toMatchObject({ conversationId: chat.id, source: 'pickup' });
+    await popup.close();
+
+    const panel = await openPanel();
+    await expect.poll(() => visitorHeading(panel).textContent(), { timeout: 15_000 }).toBe('Ana Lima');
+    const card = panel.getByRole('region', { name: 'Ana Lima' });
+    await expect.poll(() => card.getByText('Can I change my plan?').isVisible()).toBe(true);
+    await expect.poll(() => card.getByText(chat.visitor.email!).isVisible()).toBe(true);
+    // The portal allows the v3 visitor list: the card gains the lead score.
+    await expect.poll(() => card.getByText('Lead score').isVisible(), { timeout: 15_000 }).toBe(true);
+
+    world.sim.visitorMessage(chat.id, 'Are you still there?');
+    const messages = panel.getByRole('list', { name: "This conversation's messages" });
+    await expect.poll(() => messages.getByText('Are you still there?').isVisible(), { timeout: 20_000 }).toBe(true);
+    await panel.close();
+  });
+
+  it("lists a returning visitor's earlier conversations and opens one's transcript on demand", async () => {
+    const chat = world.sim.addChat({ visitorKind: 'returning' });
+    const email = chat.visitor.email!;
+    const earlier = world.sim
+      .state()
+      .conversations.filter((c) => c.portal === 'zylker' && c.conversation.visitor.email === email && c.conversation.id !== chat.id);
+    expect(earlier.length).toBeGreaterThan(0);
+    await pickUpFromNotification(chat.id);
+
+    const panel = await openPanel();
+    await expect.poll(() => visitorHeading(panel).textContent(), { timeout: 15_000 }).toBe(chat.visitor.name);
+    const list = panel.getByRole('region', { name: 'Earlier conversations' }).getByRole('listitem');
+    await expect.poll(() => list.count(), { timeout: 15_000 }).toBe(earlier.length);
+
+    const newest = [...earlier].sort((a, b) => Number(b.conversation.start_time) - Number(a.conversation.start_time))[0]!;
+    const first = list.first().getByRole('button');
+    expect(await first.getAttribute('aria-expanded')).toBe('false');
+    const transcriptCalls = () => salesiqRequests(world.sim).filter((r) => r.path.endsWith(`/conversations/${newest.conversation.id}/messages`)).length;
+    expect(transcriptCalls()).toBe(0);
+    await first.click();
+    expect(await first.getAttribute('aria-expanded')).toBe('true');
+    const transcript = list.first().getByRole('list', { name: /^Transcript from/ });
+    await expect.poll(() => transcript.getByRole('listitem').count(), { timeout: 15_000 }).toBe(newest.messages.length);
+    expect(await transcript.getByText(newest.messages.at(-1)!.message.text, { exact: true }).first().isVisible()).toBe(true);
+    expect(transcriptCalls()).toBe(1);
+    // Ratings were asked for the ended conversations (a "no feedback" answer is an answer too).
+    expect(salesiqRequests(world.sim).some((r) => r.path.endsWith(`/conversations/${newest.conversation.id}/feedback`))).toBe(true);
+    await panel.close();
+  });
+
+  it('explains the missing history of an anonymous visitor, and a portal without visitor details', async () => {
+    world.sim.configure({ visitorsApi: 'disabled' });
+    try {
+      const chat = world.sim.addChat({ visitorKind: 'anonymous' });
+      await pickUpFromNotification(chat.id);
+      // The popup's "Visitor history" button opens the panel with the chat in its URL.
+      const panel = await openPanel(`?conversation=${chat.id}`);
+      await expect.poll(() => panel.getByText('This visitor did not leave an email address, so SalesIQ cannot link earlier chats.').isVisible(), { timeout: 15_000 }).toBe(true);
+      await expect.poll(() => panel.getByText('Visitor details are not enabled for this portal.').isVisible(), { timeout: 15_000 }).toBe(true);
+      await expect.poll(focusRecord).toMatchObject({ conversationId: chat.id, source: 'popup' });
+      await panel.close();
+    } finally {
+      world.sim.configure({ visitorsApi: 'enabled' });
+    }
+  });
+
+  it('follows the SalesIQ console tab, and the chooser switches among current chats', async () => {
+    const first = world.sim.addChat({ visitorKind: 'new', visitor: { name: 'Console First' } });
+    const second = world.sim.addChat({ visitorKind: 'new', visitor: { name: 'Console Second' } });
+    await pickUpFromNotification(first.id);
+    await pickUpFromNotification(second.id);
+    const panel = await openPanel();
+    await expect.poll(() => visitorHeading(panel).textContent(), { timeout: 15_000 }).toBe('Console Second');
+
+    // The worker sees the console tab's URL through its host permissions alone (no "tabs" permission).
+    const manifest = await world.ext.worker.evaluate(() => browser.runtime.getManifest());
+    expect(manifest.permissions ?? []).not.toContain('tabs');
+    const consoleTab = await world.ext.context.newPage();
+    await consoleTab.goto(`https://salesiq.zoho.com/zylker/mychats/${first.id}`);
+    await expect.poll(focusRecord, { timeout: 15_000 }).toMatchObject({ conversationId: first.id, source: 'console-tab' });
+    await expect.poll(() => visitorHeading(panel).textContent(), { timeout: 15_000 }).toBe('Console First');
+    await consoleTab.goto(`https://salesiq.zoho.com/zylker/mychats/${second.id}`);
+    await expect.poll(() => visitorHeading(panel).textContent(), { timeout: 15_000 }).toBe('Console Second');
+    await consoleTab.close();
+
+    await panel.bringToFront();
+    await panel.getByRole('combobox', { name: 'Current chat' }).selectOption({ label: 'Console First' });
+    await expect.poll(() => visitorHeading(panel).textContent(), { timeout: 15_000 }).toBe('Console First');
+    await expect.poll(focusRecord).toMatchObject({ conversationId: first.id, source: 'chooser' });
+
+    // The tab bar: arrows move between Visitor and Canned responses.
+    const visitorTab = panel.getByRole('tab', { name: 'Visitor' });
+    await visitorTab.focus();
+    await panel.keyboard.press('ArrowRight');
+    expect(await panel.getByRole('tab', { name: 'Canned responses' }).getAttribute('aria-selected')).toBe('true');
+    expect(await panel.getByRole('heading', { level: 1, name: 'Visitor history' }).isVisible()).toBe(true);
+    await panel.keyboard.press('ArrowLeft');
+    expect(await visitorTab.getAttribute('aria-selected')).toBe('true');
+    await panel.close();
+  });
+
+  it('shows hostile visitor text as text', async () => {
+    const dialogs: string[] = [];
+    // On the context, so a dialog during the very first render counts too.
+    world.ext.context.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    const chat = world.sim.addChat({ hostile: true });
+    await pickUpFromNotification(chat.id);
+    const panel = await openPanel();
+    const literal = panel.getByText('<img src=x onerror=alert(1)>', { exact: true });
+    await expect.poll(() => literal.first().isVisible(), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => panel.getByText('<script>alert("xss")</script>', { exact: true }).first().isVisible()).toBe(true);
+    expect(await panel.locator('img, script:not([src]), svg, iframe').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    await panel.close();
+  });
+});

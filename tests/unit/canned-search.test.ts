@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { distances } from '../../lib/canned/fuzzy';
+import { matchRanges, segments } from '../../lib/canned/highlight';
+import { fold, foldText, words } from '../../lib/canned/normalize';
+import { buildIndex, search, updatePopularity, type SearchDoc } from '../../lib/canned/search';
+
+const BILLING = { id: 'c-billing', name: 'Billing' };
+const GENERAL = { id: 'c-general', name: 'General' };
+const GREETINGS = { id: 'c-greet', name: 'Greetings / Begrüßung' };
+
+function doc(id: string, content: string, patch: Partial<SearchDoc> = {}): SearchDoc {
+  return { id, content, categories: [GENERAL], usageCount: 0, lastUsedTime: 0, ...patch };
+}
+
+const DOCS: SearchDoc[] = [
+  doc('refund', 'Refunds are processed within 5–7 business days.', { categories: [BILLING], usageCount: 10 }),
+  doc('password', 'You can reset your password from the sign-in page under "Forgot password".', { usageCount: 50 }),
+  doc('hours', 'Our office hours are 9:00–18:00 CET, Monday to Friday.', { usageCount: 5 }),
+  doc('transfer', 'I am transferring you to our billing team now.', { usageCount: 1 }),
+  doc('resume', 'Your Résumé has been received.', { usageCount: 0 }),
+  doc('ja', 'お問い合わせありがとうございます。', { categories: [GREETINGS], usageCount: 2 }),
+  doc('order', 'Could you share your order number (ref 1234)?', { usageCount: 3 }),
+  doc('html', '<b>Bold</b> claims & <script>alert(1)</script> stay text', { usageCount: 0 }),
+];
+
+const ids = (query: string, options = {}) => search(buildIndex(DOCS), query, options).hits.map((h) => h.doc.id);
+
+describe('canned search', () => {
+  it('forgives typos, transpositions and unfinished words', () => {
+    expect(ids('refnud')[0]).toBe('refund');
+    expect(ids('pasword')[0]).toBe('password');
+    expect(ids('passowrd')[0]).toBe('password'); // swapped letters
+    expect(ids('transfering')[0]).toBe('transfer');
+    expect(ids('offic hours')[0]).toBe('hours');
+    expect(ids('refu')[0]).toBe('refund');
+  });
+
+  it('does not guess at short tokens or numbers', () => {
+    expect(ids('xq')).toEqual([]);
+    expect(ids('1235')).toEqual([]);
+    expect(ids('1234')).toEqual(['order']);
+  });
+
+  it('requires every word of the query', () => {
+    expect(ids('reset password')).toEqual(['password']);
+    expect(ids('reset refunds')).toEqual([]);
+  });
+
+  it('matches accents, other scripts, and category names', () => {
+    expect(ids('resume')).toEqual(['resume']);
+    expect(ids('ありがとう')).toEqual(['ja']);
+    expect(ids('begrüßung')).toEqual(['ja']);
+    // "Billing" is the refund response's category and a word in the transfer response.
+    expect(ids('billing').sort()).toEqual(['refund', 'transfer']);
+  });
+
+  it('ranks by match quality first, then popularity', () => {
+    const index = buildIndex([
+      doc('exact', 'We ship today.', { usageCount: 1 }),
+      doc('prefix', 'Shipping is free.', { usageCount: 100 }),
+      doc('typo', 'A shop nearby.', { usageCount: 1000 }),
+    ]);
+    expect(search(index, 'ship').hits.map((h) => h.doc.id)).toEqual(['exact', 'prefix', 'typo']);
+  });
+
+  it('breaks ties by usage count, then by the most recent use, counting local uses', () => {
+    const docs = [
+      doc('a', 'Thanks for waiting', { usageCount: 5, lastUsedTime: 100 }),
+      doc('b', 'Thanks for your patience', { usageCount: 5, lastUsedTime: 200 }),
+      doc('c', 'Thanks a lot', { usageCount: 9, lastUsedTime: 50 }),
+    ];
+    const index = buildIndex(docs);
+    expect(search(index, 'thanks').hits.map((h) => h.doc.id)).toEqual(['c', 'b', 'a']);
+    updatePopularity(index, new Map([['a', { count: 10, lastUsedAt: 300 }]]));
+    expect(search(index, 'thanks').hits.map((h) => h.doc.id)).toEqual(['a', 'c', 'b']);
+  });
+
+  it('puts the operator’s shortcut first, exact before prefix', () => {
+    const shortcuts = new Map([
+      ['refund', 'hours'],
+      ['refunds-eu', 'order'],
+    ]);
+    const index = buildIndex(DOCS);
+    const hits = search(index, '#refund', { shortcuts }).hits;
+    expect(hits.map((h) => h.doc.id).slice(0, 3)).toEqual(['hours', 'order', 'refund']);
+    expect(hits[0]!.shortcut).toBe(2);
+    expect(hits[1]!.shortcut).toBe(1);
+    // Both shortcuts start with "ref": among them, the better text match leads.
+    expect(search(index, 'ref', { shortcuts }).hits.map((h) => h.doc.id).slice(0, 3)).toEqual(['order', 'hours', 'refund']);
+    // A shortcut never matches a multi-word query.
+    expect(search(index, 'refund policy', { shortcuts }).hits).toEqual([]);
+  });
+
+  it('filters by category, with and without a query', () => {
+    const index = buildIndex(DOCS);
+    expect(search(index, '', { categoryId: BILLING.id }).hits.map((h) => h.doc.id)).toEqual(['refund']);
+    expect(search(index, 'team', { categoryId: BILLING.id }).hits).toEqual([]);
+    expect(search(index, 'team').hits.map((h) => h.doc.id)).toEqual(['transfer']);
+  });
+
+  it('lists everything by popularity for an empty query, with a total beyond the limit', () => {
+    const result = search(buildIndex(DOCS), '  ', { limit: 3 });
+    expect(result.hits.map((h) => h.doc.id)).toEqual(['password', 'refund', 'hours']);
+    expect(result.total).toBe(DOCS.length);
+  });
+});
+
+describe('highlighting', () => {
+  it('marks the matched part of each word, in original offsets', () => {
+    const text = 'Your Résumé has been received.';
+    const ranges = matchRanges(text, ['resume', 're']);
+    expect(ranges.map(([s, e]) => text.slice(s, e))).toEqual(['Résumé', 're']);
+  });
+
+  it('marks whole words matched with a typo', () => {
+    const text = 'Refunds are processed';
+    expect(matchRanges(text, ['refnuds']).map(([s, e]) => text.slice(s, e))).toEqual(['Refunds']);
+  });
+
+  it('keeps markup as plain text segments', () => {
+    const text = DOCS.find((d) => d.id === 'html')!.content;
+    const parts = segments(text, matchRanges(text, ['bold']));
+    expect(parts.map((p) => p.text).join('')).toBe(text);
+    expect(parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['Bold']);
+  });
+
+  it('cuts long texts to a window around the first match', () => {
+    const text = `${'lorem ipsum '.repeat(100)}refund here ${'dolor '.repeat(100)}`;
+    const parts = segments(text, matchRanges(text, ['refund'], 100), 100);
+    const shown = parts.map((p) => p.text).join('');
+    expect(shown.startsWith('…')).toBe(true);
+    expect(shown.endsWith('…')).toBe(true);
+    expect(shown.length).toBeLessThanOrEqual(102);
+    expect(parts.find((p) => p.mark)?.text).toBe('refund');
+  });
+});
+
+describe('text folding', () => {
+  it('lower-cases and drops Latin accents only', () => {
+    expect(foldText('Crème BRÛLÉE')).toBe('creme brulee');
+    expect(foldText('ありがとう')).toBe('ありがとう');
+    expect(words(foldText('नमस्ते! Hello, world — 24/7'))).toEqual(['नमस्ते', 'hello', 'world', '24', '7']);
+  });
+
+  it('maps folded offsets back when folding changes length', () => {
+    const decomposed = 'Cafe\u0301 open';
+    const folded = fold(decomposed);
+    expect(folded.text).toBe('cafe open');
+    expect(folded.map?.[5]).toBe(6);
+  });
+});
+
+describe('edit distance', () => {
+  it('measures the whole word and the best prefix within the bound', () => {
+    expect(distances('refnud', 'refund', 1)).toEqual({ whole: 1, prefix: 1 });
+    expect(distances('refun', 'refunds', 1).prefix).toBe(0);
+    expect(distances('abcdef', 'uvwxyz', 2)).toEqual({ whole: Infinity, prefix: Infinity });
+  });
+});
