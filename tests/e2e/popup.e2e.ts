@@ -111,8 +111,10 @@ describe('the popup', () => {
     const popup = await signIn(world);
     const busy = popup.getByRole('button', { name: 'Busy', exact: true });
     await busy.click();
-    await expect.poll(() => busy.getAttribute('aria-pressed'), { timeout: 15_000 }).toBe('true');
-    expect(world.sim.state().myStatus).toBe('Busy');
+    await expect.poll(() => world!.sim.state().myStatus, { timeout: 15_000 }).toBe('Busy');
+    // Confirmed, not just shown optimistically: the switch is usable again and still says Busy.
+    await expect.poll(() => busy.isEnabled(), { timeout: 15_000 }).toBe(true);
+    expect(await busy.getAttribute('aria-pressed')).toBe('true');
     await popup.getByRole('button', { name: 'Available', exact: true }).click();
     await expect.poll(() => world!.sim.state().myStatus, { timeout: 15_000 }).toBe('Available');
   });
