@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { choosePortal, signIn, signOut } from '../lib/auth/session';
+import { choosePortal, resetInterruptedSignIn, signIn, signOut } from '../lib/auth/session';
 import { isRequest, isTrustedSender, type Handlers, type Reply, type Request } from '../lib/messages';
 import { asSalesIQError } from '../lib/salesiq/errors';
 import { onNotificationButton, onNotificationClicked } from '../lib/queue/notification-actions';
@@ -45,7 +45,7 @@ const handlers: Handlers = {
   },
   async setStatus({ status }) {
     const confirmed = await changeOperatorStatus(status);
-    void runTick('manual');
+    background(runTick('manual'));
     return confirmed;
   },
   async refreshNow() {
@@ -56,7 +56,7 @@ const handlers: Handlers = {
   },
   async pageVisible() {
     await markPageVisible();
-    void runTick('visible');
+    background(runTick('visible'));
   },
   async focusConversation({ conversationId, source }) {
     return setFocus(conversationId, source);
@@ -88,6 +88,11 @@ async function handle(request: Request): Promise<Reply> {
   }
 }
 
+/** Fire-and-forget work from a listener: failures are logged by kind only (never data). */
+function background(work: Promise<unknown>): void {
+  work.catch((error: unknown) => console.warn('Operator Companion:', asSalesIQError(error).kind, asSalesIQError(error).message.slice(0, 120)));
+}
+
 // Every listener is registered synchronously at worker start: an event that woke the worker is
 // only delivered to listeners that exist before the first await.
 export default defineBackground(() => {
@@ -104,19 +109,19 @@ export default defineBackground(() => {
   );
 
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === POLL_ALARM) void runTick('alarm');
-    if (alarm.name === PURGE_ALARM) void purgeVisitorData();
-    if (alarm.name === CANNED_SYNC_ALARM) void onCannedSyncAlarm('alarm');
+    if (alarm.name === POLL_ALARM) background(runTick('alarm'));
+    if (alarm.name === PURGE_ALARM) background(purgeVisitorData());
+    if (alarm.name === CANNED_SYNC_ALARM) background(onCannedSyncAlarm('alarm'));
   });
 
-  browser.notifications.onClicked.addListener((id) => void onNotificationClicked(id));
+  browser.notifications.onClicked.addListener((id) => background(onNotificationClicked(id)));
   // Firefox has no notification buttons.
-  browser.notifications.onButtonClicked?.addListener((id, index) => void onNotificationButton(id, index));
+  browser.notifications.onButtonClicked?.addListener((id, index) => background(onNotificationButton(id, index)));
 
   // The side panel follows the SalesIQ console tab. Host permissions on the SalesIQ hosts expose
   // those tabs' URLs (and only those), so no "tabs" permission is needed.
   browser.tabs.onUpdated.addListener((_tabId, change, tab) => {
-    if (tab.active && (change.url || change.status === 'complete')) void followConsoleUrl(change.url ?? tab.url);
+    if (tab.active && (change.url || change.status === 'complete')) background(followConsoleUrl(change.url ?? tab.url));
   });
   browser.tabs.onActivated.addListener(({ tabId, windowId }) => {
     rememberWindow(windowId);
@@ -124,11 +129,12 @@ export default defineBackground(() => {
   });
   browser.windows?.onFocusChanged.addListener(rememberWindow);
 
-  browser.runtime.onStartup.addListener(() => void runTick('startup'));
-  browser.runtime.onInstalled.addListener(() => void runTick('startup'));
+  browser.runtime.onStartup.addListener(() => background(runTick('startup')));
+  browser.runtime.onInstalled.addListener(() => background(runTick('startup')));
 
+  // No sign-in flow survives a worker restart: a "signing in" left behind would lock the UI.
   // Alarms can be lost across browser restarts; every worker start re-creates the loop.
-  void runTick('startup');
-  void startVisitorRetention();
-  void onCannedSyncAlarm('startup');
+  background(resetInterruptedSignIn().then(() => runTick('startup')));
+  background(startVisitorRetention());
+  background(onCannedSyncAlarm('startup'));
 });

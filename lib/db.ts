@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { ApiErrorKind } from './salesiq/errors';
 import type { Conversation, DepartmentRef, OperatorStatus, Portal } from './salesiq/types';
 import type { CannedCategoryRecord, CannedRecord, CannedSyncState, CannedUseRecord } from './canned/records';
@@ -97,7 +97,7 @@ export class CompanionDb extends Dexie {
   constructor() {
     super('operator-companion');
     this.version(1).stores({
-      chats: 'id, status, startTime, portal',
+      chats: 'id, status, startTime, portal, pickedUpAt',
       alerts: 'conversationId, firstSeenAt',
       meta: 'key',
       canned: 'id, usageCount',
@@ -129,6 +129,19 @@ export async function updateMeta<K extends MetaKey>(
     const next = update(await readMeta(key));
     await writeMeta(key, next);
     return next;
+  });
+}
+
+/**
+ * A background write of server-derived data that commits only while `portal` is still the
+ * signed-in portal. Work that was in flight when the operator signed out or switched portal then
+ * writes nothing, instead of bringing wiped data back. Returns undefined when it did not write.
+ */
+export async function writeForPortal<T>(portal: string, tables: Table[], write: () => Promise<T>): Promise<T | undefined> {
+  return db.transaction('rw', [db.meta, ...tables], async () => {
+    const session = await readMeta('session');
+    if (session?.state !== 'signed-in' || session.portal?.screen !== portal) return undefined;
+    return write();
   });
 }
 

@@ -24,15 +24,18 @@ export function AccountSection({ session, settings }: Props) {
       {state === 'signed-in' || state === 'choosing-portal' ? (
         <SignedInAccount session={session!} onStatus={setStatus} />
       ) : (
-        <SignInPanel session={session} headingLevel={3}>
-          <CheckboxField
-            id="china-sign-in"
-            label="My Zoho account is in China (accounts.zoho.com.cn)"
-            checked={settings.chinaSignIn}
-            onSave={(chinaSignIn) => void save({ chinaSignIn })}
-            hint="Zoho's China data centre signs in separately from every other region."
-          />
-        </SignInPanel>
+        <>
+          <SignInPanel session={session} headingLevel={3}>
+            <CheckboxField
+              id="china-sign-in"
+              label="My Zoho account is in China (accounts.zoho.com.cn)"
+              checked={settings.chinaSignIn}
+              onSave={(chinaSignIn) => void save({ chinaSignIn })}
+              hint="Zoho's China data centre signs in separately from every other region."
+            />
+          </SignInPanel>
+          {state === 'expired' && <ExpiredAccount />}
+        </>
       )}
     </Section>
   );
@@ -89,6 +92,19 @@ function SignedInAccount({ session, onStatus }: { session: SessionInfo; onStatus
         {!session.portal && <p class="field__hint">Your account belongs to several portals: choose the one you work in.</p>}
       </div>
 
+      <SignOut />
+    </div>
+  );
+}
+
+/**
+ * An expired session still holds the account's chats and visitor details: whoever will not sign
+ * in again (a shared or handed-over browser) must be able to remove them without signing in first.
+ */
+function ExpiredAccount() {
+  return (
+    <div class="account">
+      <p>Or sign out to remove this account's saved chats from this browser.</p>
       <SignOut />
     </div>
   );

@@ -15,7 +15,7 @@ export function PrivacySection({ settings }: { settings: Settings }) {
         max={90}
         value={settings.visitorRetentionDays}
         onSave={(visitorRetentionDays) => void save({ visitorRetentionDays })}
-        hint="Visitor details and transcripts stored in this browser are deleted after this many days. Signing out deletes them at once."
+        hint="Visitor details, transcripts and past chats stored in this browser are deleted after this many days. Signing out deletes them at once."
       />
       <p class="field__hint">Everything stays in this browser: the extension talks only to your own Zoho account.</p>
     </Section>

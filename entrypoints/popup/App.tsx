@@ -3,6 +3,7 @@ import { prepareVisitorHistory } from '../../components/open-history';
 import { useLiveQuery } from '../../components/use-live-query';
 import { readMeta } from '../../lib/db';
 import { ask } from '../../lib/messages';
+import type { PopupInitial } from './initial';
 import { Queue } from './Queue';
 import { SignedOut } from './SignedOut';
 import { SettingsButton } from './SettingsButton';
@@ -12,8 +13,8 @@ const VISIBLE_PING_MS = 10_000;
 
 const LOADING = Symbol('loading');
 
-export function PopupApp() {
-  const session = useLiveQuery(() => readMeta('session'), [], LOADING);
+export function PopupApp({ initial }: { initial?: PopupInitial }) {
+  const session = useLiveQuery(() => readMeta('session'), [], initial ? initial.session : LOADING);
   const signedIn = session !== LOADING && session?.state === 'signed-in';
 
   useEffect(() => {
@@ -27,7 +28,7 @@ export function PopupApp() {
   if (signedIn) {
     return (
       <main class="popup">
-        <Queue session={session} />
+        <Queue session={session} initial={initial} />
       </main>
     );
   }

@@ -11,23 +11,24 @@ import { StatusNotice } from '../../components/StatusNotice';
 import { StatusSwitch } from '../../components/StatusSwitch';
 import { useLiveQuery } from '../../components/use-live-query';
 import { useSettings } from '../../components/use-settings';
-import { db, readMeta, type ChatRecord, type SessionInfo } from '../../lib/db';
+import { readMeta, type ChatRecord, type SessionInfo } from '../../lib/db';
 import { ask } from '../../lib/messages';
 import { updateSettings } from '../../lib/settings';
 import { useArrivalAnnouncements } from './arrivals';
 import { classifyTarget, keyAction } from './keyboard';
 import { SettingsButton } from './SettingsButton';
 import { LazyCannedSearch } from './LazyCannedSearch';
+import { readPicked, readWaiting, type PopupInitial } from './initial';
 import { useAnnouncer } from './use-announcer';
 import { usePickup } from './use-pickup';
 
 /** The signed-in popup: header, banners, the waiting queue, and what was just picked up. */
-export function Queue({ session }: { session: SessionInfo }) {
+export function Queue({ session, initial }: { session: SessionInfo; initial?: PopupInitial }) {
   const screen = session.portal?.screen;
   const { settings } = useSettings();
-  const operator = useLiveQuery(() => readMeta('operator'), [], undefined);
-  const waitingRecords = useLiveQuery(() => db.chats.where('status').equals('waiting').toArray(), [], null);
-  const pickedRecords = useLiveQuery(() => db.chats.filter((c) => c.pickedUpAt !== undefined).toArray(), [], null);
+  const operator = useLiveQuery(() => readMeta('operator'), [], initial?.operator);
+  const waitingRecords = useLiveQuery(readWaiting, [], initial?.waiting ?? null);
+  const pickedRecords = useLiveQuery(readPicked, [], initial?.picked ?? null);
 
   const departments = session.departments ?? [];
   // A remembered department that is no longer the operator's would hide every chat: treat it as "all".
@@ -85,13 +86,21 @@ export function Queue({ session }: { session: SessionInfo }) {
   function targetChat(): ChatRecord | undefined {
     const focusedPicked = (document.activeElement?.closest('.picked-row') as HTMLElement | null)?.dataset.chatId;
     const byId = (id: string | null | undefined) => (id ? picked.find((c) => c.id === id) ?? rows.find((c) => c.id === id) : undefined);
-    return byId(focusedPicked) ?? byId(pickup.lastPickedId) ?? selected ?? picked[0];
+    return byId(focusedPicked) ?? byId(pickup.lastPickedId) ?? rows[focusedIndex()] ?? picked[0];
   }
 
   function select(id: string) {
     focusedRowId.current = id;
     setSelectedId(id);
   }
+
+  // Keys can arrive before the re-render that a focus change causes: the focused row in the DOM,
+  // not the last render's selection, is what the operator is looking at.
+  const focusedIndex = () => {
+    const id = (document.activeElement?.closest('[data-chat-id]') as HTMLElement | null)?.dataset.chatId;
+    const index = id ? rows.findIndex((c) => c.id === id) : -1;
+    return index === -1 ? selectedIndex : index;
+  };
 
   const handleKey = (event: KeyboardEvent) => {
     const action = keyAction(event, classifyTarget(document.activeElement));
@@ -109,18 +118,20 @@ export function Queue({ session }: { session: SessionInfo }) {
               ? 0
               : rows.length - 1
             : inList
-              ? Math.min(Math.max(selectedIndex + action.delta, 0), rows.length - 1)
+              ? Math.min(Math.max(focusedIndex() + action.delta, 0), rows.length - 1)
               : selectedIndex;
         // Focusing the row selects it (see ChatRow's focusin). Moving on means O and H follow the selection.
         pickup.forgetLastPicked();
         rowElement(index)?.focus();
         return;
       }
-      case 'pickSelected':
-        if (!selected) return;
+      case 'pickSelected': {
+        const chat = rows[focusedIndex()];
+        if (!chat) return;
         event.preventDefault();
-        void pickup.pickUp(selected);
+        void pickup.pickUp(chat);
         return;
+      }
       case 'pickPosition': {
         const chat = rows[action.position - 1];
         if (!chat) return;

@@ -3,5 +3,10 @@ import '../../components/theme.css';
 import '../../components/ui.css';
 import './popup.css';
 import { PopupApp } from './App';
+import { readInitial } from './initial';
 
-render(<PopupApp />, document.getElementById('app')!);
+// Paint once, with data: an unreadable database still gets a page (that says "Loading…").
+void readInitial().then(
+  (initial) => render(<PopupApp initial={initial} />, document.getElementById('app')!),
+  () => render(<PopupApp />, document.getElementById('app')!),
+);

@@ -49,7 +49,7 @@ export function VisitorView({ portal, conversationId, focusRead, onChoose }: Pro
     useLiveQuery(() => (id ? db.transcripts.get(id) : undefined), [id], primedRecord('transcript', id)),
     (r) => r.conversationId === id,
   );
-  const picked = useLiveQuery(() => db.chats.filter((c) => c.status === 'connected' && c.pickedUpAt !== undefined).toArray(), [], []);
+  const picked = useLiveQuery(() => db.chats.where('pickedUpAt').above(0).filter((c) => c.status === 'connected').toArray(), [], []);
   const refresh = useVisitorRefresh(conversationId, true);
   const online = useOnline();
   const [actionError, setActionError] = useState('');

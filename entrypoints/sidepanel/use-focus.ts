@@ -1,20 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { useLiveQuery } from '../../components/use-live-query';
 import { readMeta } from '../../lib/db';
 import { ask } from '../../lib/messages';
+import { resetPanelPath } from '../../lib/visitor/side-panel';
 import { primedMeta, urlConversation } from './initial';
-
-/**
- * Which conversation the panel shows: the background's focus record, which follows pickups,
- * notification clicks and the SalesIQ console tab. A `?conversation=` in the page URL (the popup's
- * "Visitor history" button) and the chooser ask the background to move the focus, and are shown
- * at once, without waiting for the record to come back.
- */
-interface PanelNamespaces {
-  sidePanel?: { setOptions?(options: { path?: string }): Promise<void> };
-  sidebarAction?: { setPanel?(details: { panel: string }): Promise<void> };
-}
 
 /**
  * The popup opened us with the chat in the panel's path. Once the focus is recorded the path goes
@@ -22,9 +11,7 @@ interface PanelNamespaces {
  */
 function forgetOpeningChat(): void {
   history.replaceState(null, '', location.pathname);
-  const { sidePanel, sidebarAction } = browser as unknown as PanelNamespaces;
-  void sidePanel?.setOptions?.({ path: 'sidepanel.html' })?.catch(() => undefined);
-  void sidebarAction?.setPanel?.({ panel: browser.runtime.getURL('/sidepanel.html') })?.catch(() => undefined);
+  resetPanelPath();
 }
 
 interface Pending {
@@ -32,6 +19,12 @@ interface Pending {
   sentAt: number;
 }
 
+/**
+ * Which conversation the panel shows: the background's focus record, which follows pickups,
+ * notification clicks and the SalesIQ console tab. A `?conversation=` in the page URL (the popup's
+ * "Visitor history" button) and the chooser ask the background to move the focus, and are shown
+ * at once, without waiting for the record to come back.
+ */
 export function useFocusedConversation(signedIn: boolean) {
   const focus = useLiveQuery(() => readMeta('focus'), [], primedMeta('focus'));
   const [opening] = useState(urlConversation);

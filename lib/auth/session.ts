@@ -50,6 +50,13 @@ function plainSignInError(error: unknown): string {
   return `Sign-in did not finish: ${message}`;
 }
 
+/** At worker start: no sign-in flow survives a worker restart, so "signing in" is stale. */
+export async function resetInterruptedSignIn(): Promise<void> {
+  if ((await readSession()).state === 'signing-in') {
+    await setSession({ state: 'signed-out', error: 'Sign-in was interrupted. Please try again.' });
+  }
+}
+
 export async function signIn(): Promise<SessionInfo> {
   await setSession({ state: 'signing-in', error: undefined });
   try {
@@ -90,6 +97,11 @@ export async function choosePortal(screen: string): Promise<SessionInfo> {
   if (!portal || !session.salesiqHost) throw new SalesIQError('portal', 'That portal is not one of your SalesIQ portals.');
   const target = await currentTarget(portal);
   const operator = await withTarget(target, (t) => getOperator(t, portal.operatorId));
+  if (session.operatorEmail !== undefined && operator.email !== session.operatorEmail) {
+    // Another person on this browser: nothing of the previous account may show through.
+    await wipeAccountData();
+    await writeMeta('session', { ...session, operatorName: undefined, operatorEmail: undefined, updatedAt: Date.now() });
+  }
   await browser.storage.local.set({ [LAST_PORTAL_KEY]: portal.screen });
   await writeMeta('operator', { status: operator.status, updatedAt: Date.now() });
   return setSession({
@@ -125,19 +137,35 @@ async function expireSession(): Promise<never> {
   throw new SalesIQError('auth', 'Sign in again.');
 }
 
-async function validToken(force = false): Promise<StoredToken> {
+/**
+ * A failed silent renewal needs the operator (sign in again) only when Zoho or Chrome says so;
+ * offline or an unreachable Zoho needs only time, and the poll's backoff retries.
+ */
+function renewalNeedsOperator(error: unknown): boolean {
+  if (error instanceof OAuthError) return true;
+  if (typeof navigator !== 'undefined' && navigator.onLine === false) return false;
+  const message = error instanceof Error ? error.message : String(error);
+  // Chrome's words when Zoho wants a consent or login page in a non-interactive flow.
+  return /interaction required|did not approve|not approved|cancel/i.test(message);
+}
+
+/** A token valid now. `rejected`: a token SalesIQ just refused, which must not be returned. */
+async function validToken(rejected?: string): Promise<StoredToken> {
   const session = await readSession();
   const dc = session.location ? findByLocation(session.location) : undefined;
   if (!dc || session.state === 'signed-out' || session.state === 'expired') {
     throw new SalesIQError('auth', 'Not signed in.');
   }
   const token = await readToken();
-  if (token && !force && !needsRenewal(token)) return token;
+  // Another caller may already have renewed the rejected token: use theirs, mint nothing.
+  if (token && token.accessToken !== rejected && !needsRenewal(token)) return token;
   try {
     return await renewSilently(dc);
   } catch (error) {
-    if (error instanceof SalesIQError && error.kind !== 'auth') throw error;
-    return expireSession();
+    if (error instanceof SalesIQError) throw error;
+    if (renewalNeedsOperator(error)) return expireSession();
+    const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+    throw new SalesIQError(offline ? 'offline' : 'network', 'Could not reach Zoho to renew the sign-in.');
   }
 }
 
@@ -155,9 +183,15 @@ async function withTarget<T>(target: ApiTarget, call: (target: ApiTarget) => Pro
     return await call(target);
   } catch (error) {
     if (!(error instanceof SalesIQError) || error.kind !== 'auth') throw error;
-    // A 401 or code 1002 with a token we thought valid: renew once and retry once.
-    const renewed = await validToken(true);
-    return call({ ...target, token: renewed.accessToken });
+  }
+  // A 401 or code 1002 with a token we thought valid: renew once and retry once; if the fresh
+  // token is refused too, Zoho no longer accepts this grant: sign out rather than mint on.
+  const renewed = await validToken(target.token);
+  try {
+    return await call({ ...target, token: renewed.accessToken });
+  } catch (error) {
+    if (error instanceof SalesIQError && error.kind === 'auth') return expireSession();
+    throw error;
   }
 }
 
@@ -166,9 +200,6 @@ export async function withAuth<T>(call: (target: ApiTarget) => Promise<T>): Prom
   return withTarget(await currentTarget(), call);
 }
 
-export async function isSignedIn(): Promise<boolean> {
-  return (await readSession()).state === 'signed-in';
-}
 
 /** Revoke at the user's own accounts server, then forget everything this account left here. */
 export async function signOut(): Promise<{ revoked: boolean }> {

@@ -32,8 +32,6 @@ const RESOLVERS: Record<string, (ctx: PlaceholderContext) => string | undefined>
   department: (ctx) => ctx.department,
 };
 
-export const PLACEHOLDER_NAMES: readonly string[] = Object.keys(RESOLVERS);
-
 // {name} or {name|fallback}; the fallback may hold anything but braces and newlines.
 const PATTERN = /\{\s*([a-zA-Z_.]+)\s*(?:\|([^{}\n]*))?\}/g;
 
@@ -49,9 +47,4 @@ export function fillPlaceholders(text: string, ctx: PlaceholderContext): FilledT
     return whole;
   });
   return { text: filled, missing };
-}
-
-export function hasPlaceholders(text: string): boolean {
-  for (const match of text.matchAll(PATTERN)) if (RESOLVERS[match[1]!.toLowerCase()]) return true;
-  return false;
 }

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { readSession, withAuth } from '../auth/session';
-import { db, readMeta, type SessionInfo } from '../db';
+import { db, readMeta, writeForPortal } from '../db';
 import { listCannedCategories, listCannedResponsesPage } from '../salesiq/api';
 import { SalesIQError, asSalesIQError } from '../salesiq/errors';
 import { diffCanned } from './diff';
@@ -81,21 +81,15 @@ async function portalSwitched(portal: string): Promise<boolean> {
   return now.state === 'signed-in' && !!now.portal && now.portal.screen !== portal;
 }
 
-/** The session still stands for this portal: checked inside each write, so a sign-out (which
- * wipes every table in one transaction) can never be followed by this sync's late writes. */
-async function stillSignedIn(portal: string): Promise<boolean> {
-  const session = (await db.meta.get('session'))?.value as SessionInfo | undefined;
-  return session?.state === 'signed-in' && session.portal?.screen === portal;
-}
-
 async function writeLibrary(
   portal: string,
   fresh: Map<string, CannedRecord>,
   categories: { id: string; name: string }[],
   unstable: boolean,
 ): Promise<Omit<SyncSummary, 'skipped' | 'requests' | 'unstable'>> {
-  return db.transaction('rw', [db.canned, db.cannedCategories, db.cannedUses, db.meta], async () => {
-    if (!(await stillSignedIn(portal))) throw new SalesIQError('auth', 'Signed out during the sync.');
+  // Written only while the session still stands for this portal: a sign-out (which wipes every
+  // table in one transaction) can never be followed by this sync's late writes.
+  const written = await writeForPortal(portal, [db.canned, db.cannedCategories, db.cannedUses], async () => {
     const cached = await db.canned.toArray();
     const diff = diffCanned(cached, fresh);
     // Rows of another portal always go; a shifting walk may have missed a live response, so
@@ -117,6 +111,8 @@ async function writeLibrary(
       unchanged: diff.unchanged,
     };
   });
+  if (!written) throw new SalesIQError('auth', 'Signed out during the sync.');
+  return written;
 }
 
 async function replaceCategories(portal: string, categories: { id: string; name: string }[]): Promise<void> {
@@ -134,8 +130,7 @@ async function replaceCategories(portal: string, categories: { id: string; name:
 }
 
 async function patchState(portal: string, patch: Partial<CannedSyncState>): Promise<void> {
-  await db.transaction('rw', db.meta, async () => {
-    if (!(await stillSignedIn(portal))) return;
+  await writeForPortal(portal, [], async () => {
     const current = (await db.meta.get('cannedSync'))?.value as CannedSyncState | undefined;
     await db.meta.put({ key: 'cannedSync', value: { ...current, ...patch } });
   });

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { asSalesIQError } from '../salesiq/errors';
 import { stamp } from './alert-log';
-import { conversationIdOf, notificationId } from './notifications';
+import { conversationIdOf, showChatNotice } from './notifications';
 import { openInSalesIQ } from './open-console';
 import { pickUpChat } from './pickup';
 import { setFocus } from '../visitor/focus';
@@ -30,15 +30,10 @@ export async function onNotificationButton(id: string, buttonIndex: number): Pro
   }
   try {
     await pickUpChat(conversationId);
-    await openInSalesIQ(conversationId);
   } catch (error) {
-    // The chat notification becomes the answer, in plain words, under the same id.
-    await browser.notifications.clear(id);
-    await browser.notifications.create(notificationId(conversationId), {
-      type: 'basic',
-      iconUrl: browser.runtime.getURL('/icon/128.png'),
-      title: 'Could not pick up the chat',
-      message: asSalesIQError(error).message,
-    });
+    // The chat's alert becomes the answer, in plain words, under the same id.
+    await showChatNotice(conversationId, 'Could not pick up the chat', asSalesIQError(error).message);
+    return;
   }
+  await openInSalesIQ(conversationId);
 }

@@ -26,6 +26,8 @@ export interface ChatAlert {
   hideVisitorText: boolean;
   /** The last call before the chat is missed: stays on screen. */
   escalated: boolean;
+  /** No system sound: sound is off, or quiet hours. The escalation's chime is ours, played apart. */
+  silent: boolean;
   waitedSec: number;
 }
 
@@ -51,12 +53,19 @@ export async function showChatNotification(alert: ChatAlert): Promise<void> {
           buttons: [{ title: 'Pick up' }, { title: 'Open in SalesIQ' }],
           requireInteraction: alert.escalated,
           priority: 2,
-          silent: alert.escalated, // our own chime plays for the escalation
+          silent: alert.silent || alert.escalated, // the escalation has our own chime instead
         }),
   };
   // Clearing first makes the escalation pop up again instead of silently replacing.
   if (alert.escalated) await browser.notifications.clear(id);
   await browser.notifications.create(id, options);
+}
+
+/** A plain message about a chat under the chat's own id, so it replaces that chat's alert. */
+export async function showChatNotice(conversationId: string, title: string, message: string): Promise<void> {
+  const id = notificationId(conversationId);
+  await browser.notifications.clear(id);
+  await browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message: message.slice(0, 300) });
 }
 
 export async function withdrawNotification(conversationId: string): Promise<boolean> {

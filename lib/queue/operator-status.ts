@@ -1,5 +1,5 @@
 import { readSession, withAuth } from '../auth/session';
-import { readMeta, writeMeta } from '../db';
+import { readMeta, writeForPortal, writeMeta } from '../db';
 import { getOperator, setOperatorStatus } from '../salesiq/api';
 import { SalesIQError } from '../salesiq/errors';
 import type { OperatorStatus } from '../salesiq/types';
@@ -10,6 +10,11 @@ export async function refreshOperatorStatus(now = Date.now()): Promise<OperatorS
   if (!session.portal) throw new SalesIQError('auth', 'Not signed in.');
   const operatorId = session.portal.operatorId;
   const operator = await withAuth((t) => getOperator(t, operatorId));
+  // Departments change when an admin edits the operator: the poll must follow.
+  await writeForPortal(session.portal.screen, [], async () => {
+    const current = await readSession();
+    await writeMeta('session', { ...current, departments: operator.departments, updatedAt: now });
+  });
   const before = await readMeta('operator');
   const changedElsewhere = before && before.status !== operator.status;
   await writeMeta('operator', {

@@ -1,5 +1,5 @@
 import { readSession, withAuth } from '../auth/session';
-import { db, type ChatRecord } from '../db';
+import { db, writeForPortal, type ChatRecord } from '../db';
 import { getConversation, pickUpConversation } from '../salesiq/api';
 import { SalesIQError } from '../salesiq/errors';
 import type { Conversation } from '../salesiq/types';
@@ -38,17 +38,14 @@ async function pickUp(conversationId: string): Promise<ChatRecord> {
     result = await withAuth((t) => pickUpConversation(t, conversationId));
   } catch (error) {
     if (!(error instanceof SalesIQError) || !['unknown', 'not-found', 'malformed'].includes(error.kind)) throw error;
-    // An unknown refusal: find out what became of the chat.
+    // An undocumented refusal: find out what became of the chat.
     result = await withAuth((t) => getConversation(t, conversationId));
-    const attender = result.attender ?? result.owner;
-    if (!attender || attender.id !== me) {
-      await save(known, result, session.portal.screen);
-      throw refusal(result);
-    }
   }
-
-  const attender = result.attender ?? result.owner;
-  if (attender && attender.id !== me) {
+  // Success means SalesIQ names us as the attender; an answer naming nobody is checked again.
+  if (!isMine(result, me) && !(result.attender ?? result.owner)) {
+    result = await withAuth((t) => getConversation(t, conversationId));
+  }
+  if (!isMine(result, me)) {
     await save(known, result, session.portal.screen);
     throw refusal(result);
   }
@@ -60,8 +57,13 @@ async function pickUp(conversationId: string): Promise<ChatRecord> {
   return record;
 }
 
+function isMine(chat: Conversation, me: string): boolean {
+  return (chat.attender ?? chat.owner)?.id === me;
+}
+
 function refusal(chat: Conversation): SalesIQError {
   if (chat.status === 'missed') return new SalesIQError('taken', 'This chat was already missed: the visitor stopped waiting.');
+  if (chat.status === 'waiting') return new SalesIQError('unknown', 'SalesIQ did not assign the chat to you. Try again.');
   const other = chat.attender ?? chat.owner;
   if (other) return new SalesIQError('taken', `${other.name} picked up this chat first.`);
   return new SalesIQError('taken', 'This chat is no longer waiting.');
@@ -79,7 +81,8 @@ async function save(known: ChatRecord | undefined, chat: Conversation, portal: s
     updatedAt: now,
     pickedUpAt: pickedUpAt ?? known?.pickedUpAt,
   };
-  await db.chats.put(record);
-  if (!pickedUpAt) await withdrawNotification(chat.id);
+  const written = await writeForPortal(portal, [db.chats], () => db.chats.put(record));
+  if (written === undefined) throw new SalesIQError('auth', 'Signed out while picking up.');
+  if (!pickedUpAt && chat.status !== 'waiting') await withdrawNotification(chat.id);
   return record;
 }

@@ -1,8 +1,8 @@
-import { withAuth, readSession } from '../auth/session';
-import { db, type ChatRecord } from '../db';
+import { readSession, withAuth } from '../auth/session';
+import { db, writeForPortal, type ChatRecord } from '../db';
 import { getConversation, listConversations } from '../salesiq/api';
-import { SalesIQError } from '../salesiq/errors';
-import type { Conversation } from '../salesiq/types';
+import { SalesIQError, asSalesIQError, isTransient } from '../salesiq/errors';
+import type { ChatStatus, Conversation } from '../salesiq/types';
 import { recordFirstSeen, stamp } from './alert-log';
 
 /**
@@ -12,7 +12,6 @@ import { recordFirstSeen, stamp } from './alert-log';
  */
 export interface PollResult {
   waiting: ChatRecord[];
-  added: ChatRecord[];
   /** Chats no longer waiting, with what became of them. */
   gone: { chat: ChatRecord; outcome: GoneOutcome }[];
   skipped: number;
@@ -20,8 +19,8 @@ export interface PollResult {
 
 export type GoneOutcome = 'taken' | 'missed' | 'picked-up-by-me' | 'ended';
 
-/** Lookups of chats that left the queue, per poll: the rest are settled by the next poll. */
-const MAX_CLASSIFY_PER_POLL = 5;
+/** Lookups of chats that left the queue, per poll; any beyond are closed without one. */
+const MAX_CLASSIFY_PER_POLL = 8;
 /** SalesIQ's largest page. A full page means there may be more. */
 const PAGE_SIZE = 99;
 /** A runaway-paging guard: ten pages is ~1,000 waiting chats in one department. */
@@ -50,14 +49,26 @@ function outcomeOf(chat: Conversation, myOperatorId: string): GoneOutcome {
   return 'ended';
 }
 
-async function classifyGone(chat: ChatRecord, myOperatorId: string): Promise<{ fresh?: Conversation; outcome: GoneOutcome }> {
+/** What became of a chat that left the queue; undefined = ask again next poll. */
+async function classifyGone(chat: ChatRecord, myOperatorId: string): Promise<{ fresh?: Conversation; outcome: GoneOutcome } | undefined> {
   try {
     const fresh = await withAuth((t) => getConversation(t, chat.id));
     return { fresh, outcome: outcomeOf(fresh, myOperatorId) };
-  } catch (error) {
-    if (error instanceof SalesIQError && error.kind === 'not-found') return { outcome: 'ended' };
-    throw error;
+  } catch (caught) {
+    const error = asSalesIQError(caught);
+    if (error.kind === 'auth') throw error;
+    if (isTransient(error.kind)) return undefined;
+    // Not found, not allowed (e.g. transferred to a department we cannot read), unreadable: the
+    // chat is not waiting for us any more, and asking again would fail the same way.
+    return { outcome: 'ended' };
   }
+}
+
+/** A pickup or lookup that settled a chat after this poll began wins over the poll's snapshot. */
+function settledSince(known: ChatRecord | undefined, pollStartedAt: number): boolean {
+  if (!known) return false;
+  if (known.pickedUpAt !== undefined && known.pickedUpAt >= pollStartedAt) return true;
+  return known.status !== 'waiting' && known.updatedAt >= pollStartedAt;
 }
 
 export async function pollWaitingChats(now = Date.now()): Promise<PollResult> {
@@ -66,35 +77,50 @@ export async function pollWaitingChats(now = Date.now()): Promise<PollResult> {
   const portal = session.portal.screen;
   const { chats, skipped } = await fetchWaiting((session.departments ?? []).map((d) => d.id));
 
-  const previous = await db.chats.where('status').equals('waiting').filter((c) => c.portal === portal).toArray();
-  const previousById = new Map(previous.map((c) => [c.id, c]));
-  const waiting: ChatRecord[] = chats.map((chat) => {
-    const before = previousById.get(chat.id);
-    return { ...chat, status: 'waiting', portal, firstSeenAt: before?.firstSeenAt ?? now, updatedAt: now };
+  const merged = await writeForPortal(portal, [db.chats, db.alerts], async () => {
+    const known = await db.chats.bulkGet(chats.map((c) => c.id));
+    const waiting: ChatRecord[] = [];
+    chats.forEach((chat, i) => {
+      const before = known[i];
+      if (settledSince(before, now)) return;
+      waiting.push({ ...before, ...chat, status: 'waiting', portal, firstSeenAt: before?.firstSeenAt ?? now, updatedAt: now });
+    });
+    const listed = new Set(chats.map((c) => c.id));
+    const left = await db.chats
+      .where('status')
+      .equals('waiting')
+      .filter((c) => c.portal === portal && !listed.has(c.id))
+      .toArray();
+    await db.chats.bulkPut(waiting);
+    await recordFirstSeen(waiting.map((c) => ({ conversationId: c.id, portal, startTime: c.startTime })), now);
+    return { waiting, left };
   });
-  const waitingIds = new Set(waiting.map((c) => c.id));
-  const added = waiting.filter((c) => !previousById.has(c.id));
-  const left = previous.filter((c) => !waitingIds.has(c.id));
-
-  await db.chats.bulkPut(waiting);
-  await recordFirstSeen(added.map((c) => ({ conversationId: c.id, portal, startTime: c.startTime })), now);
+  if (!merged) throw new SalesIQError('auth', 'Signed out during the poll.');
 
   const gone: PollResult['gone'] = [];
-  for (const chat of left.slice(0, MAX_CLASSIFY_PER_POLL)) {
-    const { fresh, outcome } = await classifyGone(chat, session.portal.operatorId);
+  for (const [index, chat] of merged.left.entries()) {
+    const result = index < MAX_CLASSIFY_PER_POLL ? await classifyGone(chat, session.portal.operatorId) : { outcome: 'ended' as const };
+    if (!result) continue;
+    const { fresh, outcome } = result;
+    const status: ChatStatus = fresh?.status && fresh.status !== 'waiting' ? fresh.status : 'ended';
     const updated: ChatRecord = {
       ...chat,
       ...fresh,
-      status: fresh?.status ?? 'ended',
+      visitor: { ...chat.visitor, ...fresh?.visitor },
+      status,
       portal,
-      updatedAt: now,
+      updatedAt: Date.now(),
       pickedUpAt: outcome === 'picked-up-by-me' ? (chat.pickedUpAt ?? now) : chat.pickedUpAt,
     };
-    await db.chats.put(updated);
-    if (outcome === 'missed') await stamp(chat.id, 'missedAt', {}, now);
-    if (outcome === 'taken') await stamp(chat.id, 'takenByOtherAt', { takenBy: (fresh?.attender ?? fresh?.owner)?.name }, now);
-    if (outcome === 'picked-up-by-me') await stamp(chat.id, 'pickedUpAt', {}, now);
+    const written = await writeForPortal(portal, [db.chats, db.alerts], async () => {
+      await db.chats.put(updated);
+      if (outcome === 'missed') await stamp(chat.id, 'missedAt', {}, now);
+      if (outcome === 'taken') await stamp(chat.id, 'takenByOtherAt', { takenBy: (fresh?.attender ?? fresh?.owner)?.name }, now);
+      if (outcome === 'picked-up-by-me') await stamp(chat.id, 'pickedUpAt', {}, now);
+      return true;
+    });
+    if (!written) throw new SalesIQError('auth', 'Signed out during the poll.');
     gone.push({ chat: updated, outcome });
   }
-  return { waiting, added, gone, skipped };
+  return { waiting: merged.waiting, gone, skipped };
 }

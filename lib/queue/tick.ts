@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { readSession } from '../auth/session';
-import { readMeta, updateMeta, type ChatRecord, type PollState } from '../db';
+import { db, readMeta, updateMeta, type ChatRecord, type PollState } from '../db';
 import { asSalesIQError } from '../salesiq/errors';
 import { getSettings, inQuietHours, type Settings } from '../settings';
 import { stamp } from './alert-log';
@@ -130,18 +130,25 @@ async function tick(reason: TickReason): Promise<void> {
   schedule(delay);
 }
 
-/** Notify new chats once, escalate the long-waiting once, withdraw what left the queue. */
+/**
+ * Notify each waiting chat once, escalate the long-waiting once, withdraw what left the queue.
+ * "Once" is decided by the alert log, stamped only after the notification was shown, so a poll
+ * that failed half-way cannot swallow a chat's first alert.
+ */
 async function alert(result: PollResult, settings: Settings, now: number): Promise<void> {
   const quiet = inQuietHours(settings.quietHours, new Date(now));
-  for (const chat of result.added) {
-    if (await stamp(chat.id, 'notifiedAt', {}, now)) await notify(chat, settings, false, now);
-  }
-  for (const chat of result.waiting) {
+  const log = await db.alerts.bulkGet(result.waiting.map((c) => c.id));
+  for (const [i, chat] of result.waiting.entries()) {
+    const record = log[i];
     const waitedSec = (now - chat.startTime) / 1000;
-    if (waitedSec < settings.escalateAfterSec || waitedSec >= settings.missedAfterSec) continue;
-    if (await stamp(chat.id, 'escalatedAt', {}, now)) {
-      await notify(chat, settings, true, now);
+    const escalate = waitedSec >= settings.escalateAfterSec && waitedSec < settings.missedAfterSec;
+    if (escalate && !record?.escalatedAt) {
+      await notify(chat, settings, { escalated: true, quiet }, now);
+      await stamp(chat.id, 'escalatedAt', record?.notifiedAt ? {} : { notifiedAt: now }, now);
       if (settings.sound && !quiet) await playChime().catch((e) => console.warn('Chime failed:', String(e)));
+    } else if (!record?.notifiedAt) {
+      await notify(chat, settings, { escalated: false, quiet }, now);
+      await stamp(chat.id, 'notifiedAt', {}, now);
     }
   }
   for (const { chat } of result.gone) {
@@ -150,11 +157,13 @@ async function alert(result: PollResult, settings: Settings, now: number): Promi
   }
 }
 
-async function notify(chat: ChatRecord, settings: Settings, escalated: boolean, now: number): Promise<void> {
+async function notify(chat: ChatRecord, settings: Settings, { escalated, quiet }: { escalated: boolean; quiet: boolean }, now: number): Promise<void> {
   await showChatNotification({
     chat,
     escalated,
     hideVisitorText: settings.hideVisitorText,
+    // Sound off or quiet hours: the notification itself is silent too.
+    silent: !settings.sound || quiet,
     waitedSec: Math.round((now - chat.startTime) / 1000),
   });
 }

@@ -1,4 +1,5 @@
 import { SalesIQError, type ApiErrorKind } from './errors';
+import { blockedUntil, noteRateLimit } from './rate-limit';
 
 /**
  * The one request function for Zoho: auth header, timeout, status mapping, and the HTTP-200
@@ -63,6 +64,18 @@ function isOffline(): boolean {
 
 export async function zohoRequest(options: RequestOptions): Promise<unknown> {
   if (isOffline()) throw new SalesIQError('offline', 'The browser is offline.');
+  const host = new URL(options.url).host;
+  const blocked = await blockedUntil(host);
+  if (blocked) throw new SalesIQError('rate-limited', 'SalesIQ asked us to slow down.', { retryAfterMs: blocked - Date.now() });
+  try {
+    return await send(options);
+  } catch (error) {
+    if (error instanceof SalesIQError && error.kind === 'rate-limited') await noteRateLimit(host, error.retryAfterMs);
+    throw error;
+  }
+}
+
+async function send(options: RequestOptions): Promise<unknown> {
   const controller = new AbortController();
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -129,6 +142,7 @@ function errorForStatus(kind: ApiErrorKind, response: Response): SalesIQError {
 function readErrorEnvelope(json: unknown): { code: number; message: string } | undefined {
   if (!json || typeof json !== 'object' || !('error' in json)) return undefined;
   const error = (json as { error: unknown }).error;
+  if (error === null || error === undefined || error === false) return undefined;
   if (!error || typeof error !== 'object') return { code: 0, message: String(error) };
   const { code, message } = error as { code?: unknown; message?: unknown };
   return {

@@ -1,5 +1,5 @@
 import { readSession } from '../auth/session';
-import { readMeta, updateMeta, writeMeta } from '../db';
+import { readMeta, updateMeta, writeForPortal, writeMeta } from '../db';
 import { parseConsoleUrl } from '../queue/console-url';
 
 /**
@@ -27,10 +27,13 @@ export async function followConsoleUrl(url: string | undefined, now = Date.now()
   if (location.host !== session.salesiqHost.toLowerCase() || location.screen !== session.portal.screen) return undefined;
   const conversationId = location.conversationId;
   let changed: FocusRecord | undefined;
-  await updateMeta('focus', (current) => {
-    if (current?.conversationId === conversationId) return current;
-    changed = { conversationId, source: 'console-tab', at: now };
-    return changed;
-  });
+  // Checked again as it is written: a sign-out meanwhile must not leave the old account's chat in focus.
+  await writeForPortal(session.portal.screen, [], () =>
+    updateMeta('focus', (current) => {
+      if (current?.conversationId === conversationId) return current;
+      changed = { conversationId, source: 'console-tab', at: now };
+      return changed;
+    }),
+  );
   return changed;
 }

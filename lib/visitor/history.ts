@@ -1,5 +1,5 @@
 import { withAuth } from '../auth/session';
-import { db } from '../db';
+import { db, writeForPortal } from '../db';
 import { getFeedback, listConversations } from '../salesiq/api';
 import { SalesIQError, isTransient } from '../salesiq/errors';
 import type { Conversation } from '../salesiq/types';
@@ -30,7 +30,7 @@ async function fetchPage(email: string, department: string, page: number) {
 }
 
 async function saveError(key: string, visitor: Visitor, error: unknown, now: number): Promise<void> {
-  await db.transaction('rw', db.history, async () => {
+  await writeForPortal(visitor.portal, [db.history], async () => {
     const current = await db.history.get(key);
     await db.history.put({
       key,
@@ -44,7 +44,7 @@ async function saveError(key: string, visitor: Visitor, error: unknown, now: num
   });
 }
 
-async function readPages(visitor: Visitor, pages: Array<{ department: string; page: number }>, now: number): Promise<HistoryRecord> {
+async function readPages(visitor: Visitor, pages: Array<{ department: string; page: number }>, now: number): Promise<HistoryRecord | undefined> {
   const key = historyKey(visitor.portal, visitor.email);
   let results: Awaited<ReturnType<typeof fetchPage>>[];
   try {
@@ -54,7 +54,7 @@ async function readPages(visitor: Visitor, pages: Array<{ department: string; pa
     await saveError(key, visitor, error, now);
     throw error;
   }
-  return db.transaction('rw', db.history, async () => {
+  return writeForPortal(visitor.portal, [db.history], async () => {
     const current = await db.history.get(key);
     let items = current?.items ?? [];
     // Departments the operator left no longer page; departments they joined start at page 0.
@@ -70,7 +70,7 @@ async function readPages(visitor: Visitor, pages: Array<{ department: string; pa
 }
 
 /** Ratings for ended conversations not asked about yet. "No feedback" is an answer too. */
-async function fillFeedback(key: string, now: number): Promise<void> {
+async function fillFeedback(key: string, portal: string, now: number): Promise<void> {
   const record = await db.history.get(key);
   const todo = (record?.items ?? []).filter((i) => !i.feedbackCheckedAt && RATED_STATUSES.has(i.conversation.status)).slice(0, FEEDBACK_PER_RUN);
   if (!todo.length) return;
@@ -88,7 +88,7 @@ async function fillFeedback(key: string, now: number): Promise<void> {
     if (!(result.reason instanceof SalesIQError && isTransient(result.reason.kind))) answers.set(id, null);
   });
   if (!answers.size) return;
-  await db.transaction('rw', db.history, async () => {
+  await writeForPortal(portal, [db.history], async () => {
     const current = await db.history.get(key);
     if (!current) return;
     const items = current.items.map((item) => {
@@ -107,7 +107,7 @@ export function refreshHistory(visitor: Visitor, now = Date.now()): Promise<void
   const key = historyKey(visitor.portal, visitor.email);
   return flights(`refresh\n${key}`, async () => {
     await readPages(visitor, visitor.departments.map((department) => ({ department, page: 1 })), now);
-    await fillFeedback(key, now);
+    await fillFeedback(key, visitor.portal, now);
   });
 }
 
@@ -121,6 +121,6 @@ export function loadMoreHistory(visitor: Visitor, now = Date.now()): Promise<voi
     const pages = nextPages(cursors);
     if (!pages.length) return;
     await readPages(visitor, pages, now);
-    await fillFeedback(key, now);
+    await fillFeedback(key, visitor.portal, now);
   });
 }

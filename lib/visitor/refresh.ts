@@ -1,5 +1,6 @@
+import { SalesIQError } from '../salesiq/errors';
 import { withAuth } from '../auth/session';
-import { db, type ChatRecord } from '../db';
+import { db, writeForPortal, type ChatRecord } from '../db';
 import { getConversation } from '../salesiq/api';
 import type { ChatStatus, Conversation } from '../salesiq/types';
 import { refreshError, rethrowAuth, signedInPortal, singleFlight, type PortalContext } from './common';
@@ -34,7 +35,7 @@ function conversationOf(chat: ChatRecord): Conversation {
 }
 
 async function saveCard(conversationId: string, portal: string, patch: Partial<VisitorCardRecord>, base?: Conversation): Promise<VisitorCardRecord | undefined> {
-  return db.transaction('rw', db.visitors, async () => {
+  return writeForPortal(portal, [db.visitors], async () => {
     const current = await db.visitors.get(conversationId);
     const conversation = patch.conversation ?? current?.conversation ?? base;
     if (!conversation) return undefined;
@@ -48,9 +49,9 @@ async function saveCard(conversationId: string, portal: string, patch: Partial<V
  * The queue only follows waiting chats; a chat this operator is in that ended elsewhere would
  * stay "connected" in the chooser forever. Only that transition is written here.
  */
-async function settleFinishedChat(conversation: Conversation, now: number): Promise<void> {
+async function settleFinishedChat(conversation: Conversation, portal: string, now: number): Promise<void> {
   if (isLive(conversation.status)) return;
-  await db.transaction('rw', db.chats, async () => {
+  await writeForPortal(portal, [db.chats], async () => {
     const chat = await db.chats.get(conversation.id);
     if (chat?.status === 'connected') await db.chats.put({ ...chat, status: conversation.status, updatedAt: now });
   });
@@ -63,7 +64,7 @@ async function refreshCard(conversationId: string, ctx: PortalContext, force: bo
   try {
     const conversation = await withAuth((t) => getConversation(t, conversationId));
     const card = await saveCard(conversationId, ctx.portal, { conversation, savedAt: now, error: undefined });
-    await settleFinishedChat(conversation, now);
+    await settleFinishedChat(conversation, ctx.portal, now);
     return { card };
   } catch (error) {
     rethrowAuth(error);
@@ -96,10 +97,10 @@ async function refreshProfile(card: VisitorCardRecord, force: boolean, now: numb
   }
 }
 
-async function refreshTranscriptIfDue(card: VisitorCardRecord, force: boolean, now: number): Promise<void> {
+async function refreshTranscriptIfDue(card: VisitorCardRecord, ctx: PortalContext, force: boolean, now: number): Promise<void> {
   const saved = await db.transcripts.get(card.conversationId);
   const due = force || !saved?.savedAt || !!saved.error || isLive(card.conversation.status) || now - saved.savedAt >= MAX_AGE.endedTranscript;
-  if (due) await refreshTranscript(card.conversationId, now);
+  if (due) await refreshTranscript(card.conversationId, ctx.portal, now);
 }
 
 async function refreshHistoryIfDue(card: VisitorCardRecord, ctx: PortalContext, force: boolean, now: number): Promise<void> {
@@ -113,7 +114,7 @@ async function refreshHistoryIfDue(card: VisitorCardRecord, ctx: PortalContext, 
 async function refresh(conversationId: string, force: boolean, now: number): Promise<void> {
   const ctx = await signedInPortal();
   const parts = (card: VisitorCardRecord) => [
-    refreshTranscriptIfDue(card, force, now),
+    refreshTranscriptIfDue(card, ctx, force, now),
     refreshProfile(card, force, now),
     refreshHistoryIfDue(card, ctx, force, now),
   ];
@@ -126,7 +127,8 @@ async function refresh(conversationId: string, force: boolean, now: number): Pro
   const late = Promise.allSettled(!saved && card ? parts(card) : []);
   const settled = [...(await early), ...(await late)];
   for (const part of settled) if (part.status === 'rejected') rethrowAuth(part.reason);
-  if (error ?? !card) throw error;
+  if (error) throw error;
+  if (!card) throw new SalesIQError('auth', 'Signed out before the visitor details arrived.');
 }
 
 /** Card, transcript, v3 profile and page 1 of the earlier conversations, each when due. */

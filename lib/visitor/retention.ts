@@ -4,8 +4,9 @@ import { DEFAULT_SETTINGS, getSettings } from '../settings';
 
 /**
  * Visitor details are personal data: the cache keeps each record at most `visitorRetentionDays`
- * after SalesIQ last sent it. The background purges at every start and once a day by alarm;
- * sign-out clears everything anyway (wipeAccountData).
+ * after SalesIQ last sent it. The queue's chats (visitor names, emails, questions) and alert log
+ * follow the same limit; a chat still waiting is never purged, the queue needs it. The background
+ * purges at every start and once a day by alarm; sign-out clears everything anyway (wipeAccountData).
  */
 export const PURGE_ALARM = 'purge-visitors';
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -14,6 +15,8 @@ export interface PurgeResult {
   visitors: number;
   history: number;
   transcripts: number;
+  chats: number;
+  alerts: number;
 }
 
 function retentionDays(value: unknown): number {
@@ -22,10 +25,12 @@ function retentionDays(value: unknown): number {
 
 export async function purgeVisitorData(now = Date.now(), days?: number): Promise<PurgeResult> {
   const cutoff = now - retentionDays(days ?? (await getSettings()).visitorRetentionDays) * DAY_MS;
-  return db.transaction('rw', [db.visitors, db.history, db.transcripts], async () => ({
+  return db.transaction('rw', [db.visitors, db.history, db.transcripts, db.chats, db.alerts], async () => ({
     visitors: await db.visitors.where('savedAt').below(cutoff).delete(),
     history: await db.history.where('savedAt').below(cutoff).delete(),
     transcripts: await db.transcripts.where('savedAt').below(cutoff).delete(),
+    chats: await db.chats.filter((chat) => chat.status !== 'waiting' && chat.updatedAt < cutoff).delete(),
+    alerts: await db.alerts.where('firstSeenAt').below(cutoff).delete(),
   }));
 }
 

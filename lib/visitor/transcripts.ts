@@ -1,8 +1,8 @@
 import { withAuth } from '../auth/session';
-import { db } from '../db';
+import { db, writeForPortal } from '../db';
 import { listMessages } from '../salesiq/api';
 import type { Message } from '../salesiq/types';
-import { refreshError, rethrowAuth, singleFlight } from './common';
+import { refreshError, rethrowAuth, signedInPortal, singleFlight } from './common';
 
 /** Transcripts, cached per conversation: fetched whole once, then only what is new. */
 const MAX_PAGES = 10;
@@ -36,19 +36,19 @@ async function fetchMessages(conversationId: string, since: number | undefined):
   return collected;
 }
 
-async function fetchAndSave(conversationId: string, incremental: boolean, now: number): Promise<void> {
+async function fetchAndSave(conversationId: string, portal: string, incremental: boolean, now: number): Promise<void> {
   const cached = await db.transcripts.get(conversationId);
   const since = incremental && cached?.savedAt ? cached.messages.at(-1)?.time : undefined;
   try {
     const fresh = await fetchMessages(conversationId, since);
-    await db.transaction('rw', db.transcripts, async () => {
+    await writeForPortal(portal, [db.transcripts], async () => {
       const current = await db.transcripts.get(conversationId);
       const messages = since !== undefined ? mergeMessages(current?.messages ?? [], fresh) : fresh;
       await db.transcripts.put({ conversationId, messages, savedAt: now });
     });
   } catch (error) {
     rethrowAuth(error);
-    await db.transaction('rw', db.transcripts, async () => {
+    await writeForPortal(portal, [db.transcripts], async () => {
       const current = await db.transcripts.get(conversationId);
       await db.transcripts.put({ conversationId, messages: current?.messages ?? [], savedAt: current?.savedAt ?? 0, error: refreshError(error, now) });
     });
@@ -58,9 +58,9 @@ async function fetchAndSave(conversationId: string, incremental: boolean, now: n
 
 const flights = singleFlight<void>();
 
-/** The open conversation's transcript: only messages newer than the last one saved. */
-export function refreshTranscript(conversationId: string, now = Date.now()): Promise<void> {
-  return flights(conversationId, () => fetchAndSave(conversationId, true, now));
+/** The open conversation's transcript: only messages newer than the last one saved, kept only while `portal` is signed in. */
+export function refreshTranscript(conversationId: string, portal: string, now = Date.now()): Promise<void> {
+  return flights(conversationId, () => fetchAndSave(conversationId, portal, true, now));
 }
 
 /** An earlier conversation's transcript, on demand: ended chats do not change, so a saved one is enough. */
@@ -68,6 +68,7 @@ export function loadTranscript(conversationId: string, now = Date.now()): Promis
   return flights(conversationId, async () => {
     const cached = await db.transcripts.get(conversationId);
     if (cached?.savedAt && !cached.error) return;
-    await fetchAndSave(conversationId, false, now);
+    const { portal } = await signedInPortal();
+    await fetchAndSave(conversationId, portal, false, now);
   });
 }

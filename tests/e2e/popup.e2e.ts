@@ -95,13 +95,15 @@ describe('the popup', () => {
     const third = added[2]!;
     await expect.poll(() => popup.getByRole('listitem').count(), { timeout: 15_000 }).toBe(3);
     await popup.getByRole('listitem').first().focus();
+    // Typed fast, as operators do: Enter must take the row the arrow just moved to.
     await popup.keyboard.press('ArrowDown');
-    await expect.poll(() => popup.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Key Two');
     await popup.keyboard.press('Enter');
     const ids = new Set(added.map((c) => c.id));
     const mine = () =>
       world!.sim.state().conversations.filter((c) => ids.has(c.conversation.id) && c.conversation.status === 'Connected').map((c) => c.conversation.visitor.name);
     await expect.poll(mine, { timeout: 15_000 }).toEqual(['Key Two']);
+    // Digits pick by the position on screen: wait until the list no longer shows Key Two.
+    await expect.poll(() => pickUpButton(popup, 'Key Two').count(), { timeout: 15_000 }).toBe(0);
     await popup.keyboard.press('2'); // now "Key Three" is second
     await expect.poll(() => world!.sim.state().conversations.find((c) => c.conversation.id === third.id)?.conversation.status, { timeout: 15_000 }).toBe('Connected');
   });

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SalesIQError } from '../../lib/salesiq/errors';
 import { parseRetryAfter, zohoRequest } from '../../lib/salesiq/request';
 
@@ -15,6 +16,7 @@ async function failure(promise: Promise<unknown>): Promise<SalesIQError> {
 const url = 'https://salesiq.zoho.com/api/v2/zylker/conversations';
 
 describe('zohoRequest', () => {
+  beforeEach(() => fakeBrowser.reset());
   afterEach(() => vi.unstubAllGlobals());
 
   it('sends the Zoho token header and returns the envelope data', async () => {
@@ -59,7 +61,7 @@ describe('zohoRequest', () => {
     expect(limited.kind).toBe('rate-limited');
     expect(limited.retryAfterMs).toBe(5000);
     vi.stubGlobal('fetch', answer(JSON.stringify({ error: { code: 1004, message: 'Invalid method' } }), 400));
-    expect((await failure(zohoRequest({ url, token: 't' }))).kind).toBe('method');
+    expect((await failure(zohoRequest({ url: 'https://salesiq.zoho.in/api/v2/zylker/x', token: 't' }))).kind).toBe('method');
   });
 
   it('reads Retry-After on 429', async () => {
@@ -67,6 +69,24 @@ describe('zohoRequest', () => {
     const error = await failure(zohoRequest({ url, token: 't' }));
     expect(error.kind).toBe('rate-limited');
     expect(error.retryAfterMs).toBe(7000);
+  });
+
+  it('sends nothing to a host that answered 429 until Retry-After has passed', async () => {
+    const fetchMock = answer('', 429, { 'Retry-After': '60' });
+    vi.stubGlobal('fetch', fetchMock);
+    expect((await failure(zohoRequest({ url, token: 't' }))).kind).toBe('rate-limited');
+    const blocked = await failure(zohoRequest({ url: `${url}/123`, token: 't' }));
+    expect(blocked.kind).toBe('rate-limited');
+    expect(blocked.retryAfterMs).toBeGreaterThan(55_000);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    // Another host is not affected.
+    vi.stubGlobal('fetch', answer(JSON.stringify({ data: [] })));
+    await expect(zohoRequest({ url: 'https://salesiq.zoho.eu/api/v2/zylker/conversations', token: 't' })).resolves.toEqual([]);
+  });
+
+  it('treats "error": null as no error', async () => {
+    vi.stubGlobal('fetch', answer(JSON.stringify({ error: null, data: { id: '1' } })));
+    await expect(zohoRequest({ url, token: 't' })).resolves.toEqual({ id: '1' });
   });
 
   it('calls unreadable JSON and a missing data field malformed', async () => {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { db, wipeAccountData } from '../../lib/db';
+import { db, wipeAccountData, type AlertRecord, type ChatRecord } from '../../lib/db';
 import { updateSettings } from '../../lib/settings';
 import { historyKey } from '../../lib/visitor/records';
 import { PURGE_ALARM, ensurePurgeAlarm, purgeVisitorData, startVisitorRetention } from '../../lib/visitor/retention';
@@ -38,7 +38,7 @@ describe('visitor data retention', () => {
 
     const removed = await purgeVisitorData(NOW);
 
-    expect(removed).toEqual({ visitors: 3, history: 3, transcripts: 3 });
+    expect(removed).toEqual({ visitors: 3, history: 3, transcripts: 3, chats: 0, alerts: 0 });
     expect(await ids()).toEqual({
       visitors: ['edge', 'fresh'],
       transcripts: ['edge', 'fresh'],
@@ -63,10 +63,30 @@ describe('visitor data retention', () => {
     expect((await ids()).visitors).toEqual(['three-days']);
   });
 
-  it('leaves other tables alone', async () => {
-    await db.chats.put({ id: 'c1', question: '', status: 'connected', startTime: 1, visitor: {}, portal: 'zylker', firstSeenAt: 1, updatedAt: 1 });
-    await purgeVisitorData(NOW);
-    expect(await db.chats.count()).toBe(1);
+  it('purges the queue\'s old chats and alert log too, but never a chat still waiting', async () => {
+    const chat = (id: string, status: ChatRecord['status'], updatedAt: number): ChatRecord => ({
+      id, question: '', status, startTime: 1, visitor: { name: id }, portal: 'zylker', firstSeenAt: 1, updatedAt,
+    });
+    await db.chats.bulkPut([
+      chat('waiting-old', 'waiting', NOW - 90 * DAY),
+      chat('connected-old', 'connected', NOW - 7 * DAY - 1),
+      chat('ended-old', 'ended', NOW - 30 * DAY),
+      chat('ended-edge', 'ended', NOW - 7 * DAY + 1),
+      chat('connected-fresh', 'connected', NOW - 1 * DAY),
+    ]);
+    const alert = (conversationId: string, firstSeenAt: number): AlertRecord => ({ conversationId, portal: 'zylker', startTime: firstSeenAt, firstSeenAt, notifiedAt: firstSeenAt });
+    await db.alerts.bulkPut([alert('a-old', NOW - 7 * DAY - 1), alert('a-ancient', NOW - 90 * DAY), alert('a-edge', NOW - 7 * DAY + 1), alert('a-fresh', NOW - 3600_000)]);
+
+    const removed = await purgeVisitorData(NOW);
+
+    expect(removed).toMatchObject({ chats: 2, alerts: 2 });
+    expect((await db.chats.toArray()).map((c) => c.id).sort()).toEqual(['connected-fresh', 'ended-edge', 'waiting-old']);
+    expect((await db.alerts.toArray()).map((a) => a.conversationId).sort()).toEqual(['a-edge', 'a-fresh']);
+
+    // The operator's retention setting applies to them as well; waiting chats still stay.
+    await purgeVisitorData(NOW, 0);
+    expect((await db.chats.toArray()).map((c) => c.id)).toEqual(['waiting-old']);
+    expect(await db.alerts.count()).toBe(0);
   });
 
   it('schedules one daily purge alarm, re-created if lost, and purges at start', async () => {

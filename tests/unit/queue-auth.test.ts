@@ -1,0 +1,202 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { browser } from 'wxt/browser';
+import { withAuth } from '../../lib/auth/session';
+import { saveToken } from '../../lib/auth/token-store';
+import { db, readMeta, wipeAccountData, writeMeta, type ChatRecord } from '../../lib/db';
+import { pollWaitingChats } from '../../lib/queue/poll';
+import { pickUpChat } from '../../lib/queue/pickup';
+import { SalesIQError } from '../../lib/salesiq/errors';
+
+/**
+ * The queue and the session against a scripted SalesIQ (fetch) and Zoho renewal (identity):
+ * the races and failure paths a browser test cannot stage precisely.
+ */
+const ME = '466756000000002001';
+const OTHER = '466756000000002003';
+
+function conversation(id: string, extra: Record<string, unknown> = {}) {
+  return { id, status: 'Waiting', question: `Question ${id}`, start_time: String(Date.now() - 5_000), visitor: { name: `Visitor ${id}` }, department: { id: 'd1', name: 'Sales' }, ...extra };
+}
+
+type Route = (url: URL, init: RequestInit) => { status?: number; body: unknown } | undefined;
+let routes: Route[] = [];
+const calls: string[] = [];
+
+function respond(url: string, init: RequestInit = {}) {
+  const parsed = new URL(url);
+  calls.push(`${init.method ?? 'GET'} ${parsed.pathname}`);
+  for (const route of routes) {
+    const answer = route(parsed, init);
+    if (answer) return new Response(JSON.stringify(answer.body), { status: answer.status ?? 200 });
+  }
+  return new Response(JSON.stringify({ error: { code: 1006, message: 'Invalid URL' } }));
+}
+
+const launchWebAuthFlow = vi.fn();
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  await wipeAccountData();
+  routes = [];
+  calls.length = 0;
+  vi.stubGlobal('fetch', vi.fn(async (url: string, init?: RequestInit) => respond(url, init)));
+  (browser.identity as unknown as Record<string, unknown>).launchWebAuthFlow = launchWebAuthFlow;
+  (browser.identity as unknown as Record<string, unknown>).getRedirectURL = () => 'https://abc.chromiumapp.org/';
+  launchWebAuthFlow.mockReset();
+  await writeMeta('session', {
+    state: 'signed-in',
+    location: 'us',
+    accountsHost: 'accounts.zoho.com',
+    salesiqHost: 'salesiq.zoho.com',
+    portal: { screen: 'zylker', name: 'Zylker', operatorId: ME },
+    departments: [{ id: 'd1', name: 'Sales' }],
+    operatorEmail: 'patricia@zylker.com',
+    updatedAt: 1,
+  });
+  await saveToken({ accessToken: 'token-1', issuedAt: Date.now(), expiresAt: Date.now() + 3_600_000, location: 'us' });
+});
+
+afterEach(() => vi.unstubAllGlobals());
+
+const waitingList = (...items: unknown[]): Route => (url) =>
+  url.pathname === '/api/v2/zylker/conversations' && url.searchParams.get('status') === 'waiting' ? { body: { data: items } } : undefined;
+
+describe('pollWaitingChats', () => {
+  it('does not undo a pickup that finished while the poll was under way', async () => {
+    const pollStart = Date.now() - 10;
+    routes.push(waitingList(conversation('c1')));
+    // The operator picked c1 up after the poll's list request was sent.
+    await db.chats.put({ ...(conversation('c1') as unknown as ChatRecord), id: 'c1', status: 'connected', portal: 'zylker', startTime: 1, firstSeenAt: 1, updatedAt: Date.now(), pickedUpAt: Date.now(), visitor: {} });
+    const result = await pollWaitingChats(pollStart);
+    expect(result.waiting).toEqual([]);
+    expect((await db.chats.get('c1'))?.status).toBe('connected');
+  });
+
+  it('closes a chat that left the queue even when SalesIQ will not say what became of it', async () => {
+    await db.chats.put({ id: 'gone', status: 'waiting', portal: 'zylker', question: '', startTime: 1, firstSeenAt: 1, updatedAt: 1, visitor: {} });
+    routes.push(waitingList(conversation('new')));
+    routes.push((url) => (url.pathname.endsWith('/conversations/gone') ? { status: 403, body: { error: { code: 1003, message: 'No permission' } } } : undefined));
+    const result = await pollWaitingChats();
+    expect(result.waiting.map((c) => c.id)).toEqual(['new']);
+    expect(result.gone).toMatchObject([{ outcome: 'ended' }]);
+    expect((await db.chats.get('gone'))?.status).toBe('ended');
+  });
+
+  it('keeps a chat for the next poll when the lookup fails for a while', async () => {
+    await db.chats.put({ id: 'gone', status: 'waiting', portal: 'zylker', question: '', startTime: 1, firstSeenAt: 1, updatedAt: 1, visitor: {} });
+    routes.push(waitingList());
+    routes.push((url) => (url.pathname.endsWith('/conversations/gone') ? { status: 503, body: {} } : undefined));
+    const result = await pollWaitingChats();
+    expect(result.gone).toEqual([]);
+    expect((await db.chats.get('gone'))?.status).toBe('waiting');
+  });
+
+  it('pages through more than 99 waiting chats', async () => {
+    const all = Array.from({ length: 120 }, (_, i) => conversation(`c${i}`));
+    routes.push((url) => {
+      if (!url.pathname.endsWith('/conversations')) return undefined;
+      const page = Number(url.searchParams.get('page') ?? '1');
+      return { body: { data: all.slice((page - 1) * 99, page * 99) } };
+    });
+    expect((await pollWaitingChats()).waiting).toHaveLength(120);
+  });
+
+  it('writes nothing when the operator signed out while it ran', async () => {
+    routes.push((url, init) => {
+      if (!url.pathname.endsWith('/conversations')) return undefined;
+      void init;
+      return { body: { data: [conversation('late')] } };
+    });
+    const fetchMock = vi.mocked(fetch);
+    fetchMock.mockImplementationOnce(async (url, init) => {
+      await writeMeta('session', { state: 'signed-out', updatedAt: 2 }); // sign-out lands mid-request
+      return respond(String(url), init);
+    });
+    await expect(pollWaitingChats()).rejects.toMatchObject({ kind: 'auth' });
+    expect(await db.chats.count()).toBe(0);
+  });
+});
+
+describe('withAuth', () => {
+  it('renews once and retries; a refused fresh token ends the session instead of minting more', async () => {
+    launchWebAuthFlow.mockImplementation(async ({ url }: { url: string }) => {
+      const state = new URL(url).searchParams.get('state');
+      return `https://abc.chromiumapp.org/#access_token=1000.renewed${launchWebAuthFlow.mock.calls.length}.abc&expires_in=3600&state=${state}`;
+    });
+    const refuse = () => {
+      throw new SalesIQError('auth', 'Invalid authorization header', { code: 1002 });
+    };
+    const tokensTried: string[] = [];
+    await expect(withAuth(async (t) => (tokensTried.push(t.token), refuse()))).rejects.toMatchObject({ kind: 'auth' });
+    // Renewed exactly once, and the renewed token was really tried before giving up.
+    expect(tokensTried).toEqual(['token-1', '1000.renewed1.abc']);
+    expect(launchWebAuthFlow).toHaveBeenCalledTimes(1);
+    expect((await readMeta('session'))?.state).toBe('expired');
+  });
+
+  it('uses a token another caller already renewed instead of minting a second one', async () => {
+    launchWebAuthFlow.mockImplementation(async ({ url }: { url: string }) => `https://abc.chromiumapp.org/#access_token=1000.fresh.token&expires_in=3600&state=${new URL(url).searchParams.get('state')}`);
+    const seen: string[] = [];
+    const call = async (target: { token: string }) => {
+      seen.push(target.token);
+      if (target.token === 'token-1') throw new SalesIQError('auth', 'expired');
+      return target.token;
+    };
+    await expect(Promise.all([withAuth(call), withAuth(call)])).resolves.toEqual(['1000.fresh.token', '1000.fresh.token']);
+    expect(launchWebAuthFlow).toHaveBeenCalledTimes(1);
+  });
+
+  it('stays signed in when renewal fails only because Zoho cannot be reached', async () => {
+    await saveToken({ accessToken: 'old', issuedAt: 0, expiresAt: 1, location: 'us' });
+    launchWebAuthFlow.mockRejectedValue(new Error('Authorization page could not be loaded.'));
+    await expect(withAuth(async () => 'never')).rejects.toMatchObject({ kind: 'network' });
+    expect((await readMeta('session'))?.state).toBe('signed-in');
+    launchWebAuthFlow.mockRejectedValue(new Error('User interaction required.'));
+    await expect(withAuth(async () => 'never')).rejects.toMatchObject({ kind: 'auth' });
+    expect((await readMeta('session'))?.state).toBe('expired');
+  });
+});
+
+describe('pickUpChat', () => {
+  it('succeeds only when SalesIQ names this operator as the attender', async () => {
+    routes.push((url, init) => (url.pathname.endsWith('/pickup') && init.method === 'PUT' ? { body: { data: conversation('p1', { status: 'Waiting' }) } } : undefined));
+    routes.push((url) => (url.pathname.endsWith('/conversations/p1') ? { body: { data: conversation('p1', { status: 'Connected', attender: { id: OTHER, name: 'Arjun' } }) } } : undefined));
+    await expect(pickUpChat('p1')).rejects.toMatchObject({ kind: 'taken', message: 'Arjun picked up this chat first.' });
+    routes.unshift((url, init) => (url.pathname.endsWith('/pickup') && init.method === 'PUT' ? { body: { data: conversation('p2', { status: 'Connected', attender: { id: ME, name: 'Patricia' } }) } } : undefined));
+    await expect(pickUpChat('p2')).resolves.toMatchObject({ id: 'p2', status: 'connected' });
+    expect((await db.chats.get('p2'))?.pickedUpAt).toBeGreaterThan(0);
+  });
+
+  it('falls back to POST when PUT is the wrong method, and remembers it', async () => {
+    routes.push((url, init) => (url.pathname.endsWith('/pickup') && init.method === 'PUT' ? { body: { error: { code: 1004, message: 'Invalid request type' } } } : undefined));
+    routes.push((url, init) => (url.pathname.endsWith('/pickup') && init.method === 'POST' ? { body: { data: conversation(url.pathname.split('/')[5]!, { status: 'Connected', attender: { id: ME, name: 'Patricia' } }) } } : undefined));
+    await pickUpChat('m1');
+    await pickUpChat('m2');
+    expect(calls.filter((c) => c.endsWith('/pickup'))).toEqual([
+      'PUT /api/v2/zylker/conversations/m1/pickup',
+      'POST /api/v2/zylker/conversations/m1/pickup',
+      'POST /api/v2/zylker/conversations/m2/pickup',
+    ]);
+  });
+});
+
+
+describe('runTick', () => {
+  it('shows a chat’s first notification on the next poll when showing it failed', async () => {
+    const { runTick } = await import('../../lib/queue/tick');
+    routes.push(waitingList(conversation('n1')));
+    routes.push((url) => (url.pathname.endsWith('/operators/' + ME) ? { body: { data: { id: ME, first_name: 'Patricia', status_code: 1, departments: [{ id: 'd1', name: 'Sales' }] } } } : undefined));
+    const create = vi.spyOn(browser.notifications, 'create').mockRejectedValueOnce(new Error('Notifications are blocked'));
+    await runTick('manual');
+    expect((await db.alerts.get('n1'))?.notifiedAt).toBeUndefined();
+    expect(Object.keys(await browser.notifications.getAll())).toEqual([]);
+    await runTick('manual');
+    expect(create).toHaveBeenCalledTimes(2);
+    expect(Object.keys(await browser.notifications.getAll())).toEqual(['chat:n1']);
+    expect((await db.alerts.get('n1'))?.notifiedAt).toBeGreaterThan(0);
+    await runTick('manual');
+    expect(create).toHaveBeenCalledTimes(2); // once shown, never again
+    (await import('../../lib/queue/tick')).stopPolling();
+  });
+});
