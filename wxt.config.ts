@@ -8,9 +8,6 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],
-    // Pages load from the extension's own files: preloading lazy chunks gains nothing and its
-    // helper would cost every page 1.6 kB.
-    build: { modulePreload: false },
     resolve: {
       // Dexie's default ESM entry wraps its UMD build (for CommonJS interop we do not need);
       // the modern ESM build is smaller and tree-shakes better. Exact match only.

@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
-import { readMeta, type PollState } from '../lib/db';
+import type { PollState } from '../lib/db';
 import { ask } from '../lib/messages';
 import { describeError } from '../lib/salesiq/errors';
 import { useNow } from './clock';
 import { formatAgo } from './format';
 import { plainError } from './plain-error';
-import { useLiveQuery } from './use-live-query';
+import { metaQuery, useLiveQuery } from './use-live-query';
 
 /** Older than this, the list may no longer be what SalesIQ shows; the poll runs every few seconds. */
 export const STALE_AFTER_MS = 20_000;
@@ -31,7 +31,7 @@ export function connectionState(poll: PollState | undefined, now: number): Conne
 /** Offline, failing or stale: one banner, in plain words, with a way to retry. */
 export function ConnectionBanner() {
   // null until IndexedDB answers: no banner flashes before the real poll state is known.
-  const poll = useLiveQuery(() => readMeta('poll'), [], null);
+  const poll = useLiveQuery(metaQuery('poll'), [], null);
   const now = useNow();
   const [retrying, setRetrying] = useState(false);
   const [retryError, setRetryError] = useState('');

@@ -68,7 +68,7 @@ export interface OperatorState {
   updatedAt: number;
 }
 
-interface MetaValues {
+export interface MetaValues {
   session: SessionInfo;
   poll: PollState;
   operator: OperatorState;

@@ -1,7 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { prepareVisitorHistory } from '../../components/open-history';
-import { useLiveQuery } from '../../components/use-live-query';
-import { readMeta } from '../../lib/db';
+import { metaQuery, useLiveQuery } from '../../components/use-live-query';
 import { ask } from '../../lib/messages';
 import type { PopupInitial } from './initial';
 import { Queue } from './Queue';
@@ -14,15 +13,19 @@ const VISIBLE_PING_MS = 10_000;
 const LOADING = Symbol('loading');
 
 export function PopupApp({ initial }: { initial?: PopupInitial }) {
-  const session = useLiveQuery(() => readMeta('session'), [], initial ? initial.session : LOADING);
+  const session = useLiveQuery(metaQuery('session'), [], initial ? initial.session : LOADING);
   const signedIn = session !== LOADING && session?.state === 'signed-in';
 
   useEffect(() => {
     prepareVisitorHistory();
     const ping = () => void ask({ type: 'pageVisible', page: 'popup' });
-    ping();
+    // After the first paint: the fresh poll it triggers must not compete with painting the cache.
+    const first = requestIdleCallback(ping, { timeout: 300 });
     const timer = setInterval(ping, VISIBLE_PING_MS);
-    return () => clearInterval(timer);
+    return () => {
+      cancelIdleCallback(first);
+      clearInterval(timer);
+    };
   }, []);
 
   if (signedIn) {

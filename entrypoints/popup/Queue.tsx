@@ -9,16 +9,18 @@ import { PickedRow } from '../../components/PickedRow';
 import { plainError } from '../../components/plain-error';
 import { StatusNotice } from '../../components/StatusNotice';
 import { StatusSwitch } from '../../components/StatusSwitch';
-import { useLiveQuery } from '../../components/use-live-query';
+import { metaQuery, useLiveQuery } from '../../components/use-live-query';
+import { usePaintMark } from '../../components/use-paint-mark';
+import { useFirstScreenful } from './first-screenful';
 import { useSettings } from '../../components/use-settings';
-import { readMeta, type ChatRecord, type SessionInfo } from '../../lib/db';
+import type { ChatRecord, SessionInfo } from '../../lib/db';
 import { ask } from '../../lib/messages';
 import { updateSettings } from '../../lib/settings';
 import { useArrivalAnnouncements } from './arrivals';
 import { classifyTarget, keyAction } from './keyboard';
 import { SettingsButton } from './SettingsButton';
 import { LazyCannedSearch } from './LazyCannedSearch';
-import { readPicked, readWaiting, type PopupInitial } from './initial';
+import { livePicked, liveWaiting, type PopupInitial } from './initial';
 import { useAnnouncer } from './use-announcer';
 import { usePickup } from './use-pickup';
 
@@ -26,9 +28,9 @@ import { usePickup } from './use-pickup';
 export function Queue({ session, initial }: { session: SessionInfo; initial?: PopupInitial }) {
   const screen = session.portal?.screen;
   const { settings } = useSettings();
-  const operator = useLiveQuery(() => readMeta('operator'), [], initial?.operator);
-  const waitingRecords = useLiveQuery(readWaiting, [], initial?.waiting ?? null);
-  const pickedRecords = useLiveQuery(readPicked, [], initial?.picked ?? null);
+  const operator = useLiveQuery(metaQuery('operator'), [], initial?.operator);
+  const waitingRecords = useLiveQuery(liveWaiting, [], initial?.waiting ?? null);
+  const pickedRecords = useLiveQuery(livePicked, [], initial?.picked ?? null);
 
   const departments = session.departments ?? [];
   // A remembered department that is no longer the operator's would hide every chat: treat it as "all".
@@ -67,6 +69,8 @@ export function Queue({ session, initial }: { session: SessionInfo; initial?: Po
   });
 
   const picked = useMemo(() => (pickedRecords ? justPickedUp(pickedRecords, screen, Date.now()) : []), [pickedRecords, screen]);
+  usePaintMark('popup-list-painted', rows.length > 0);
+  const shownRows = useFirstScreenful(rows);
 
   function openInSalesIQ(chat: ChatRecord) {
     setActionError('');
@@ -220,7 +224,7 @@ export function Queue({ session, initial }: { session: SessionInfo; initial?: Po
             </div>
           ) : (
             <ul class="chat-list" ref={listRef} aria-labelledby="queue-title">
-              {rows.map((chat, index) => (
+              {shownRows.map((chat, index) => (
                 <ChatRow
                   key={chat.id}
                   chat={chat}

@@ -1,4 +1,4 @@
-import { useLayoutEffect } from 'preact/hooks';
+import { usePaintMark } from '../../components/use-paint-mark';
 import type { ComponentChildren } from 'preact';
 import { visitorKindLabel, visitorLabel } from '../../components/format';
 import type { Conversation, VisitorProfile } from '../../lib/salesiq/types';
@@ -10,15 +10,6 @@ interface Props {
   profile?: VisitorProfile;
   profileState?: ProfileState;
   onOpenInSalesIQ(): void;
-}
-
-let painted = false;
-
-/** The moment the first visitor card is on the page: what the paint benchmark reads. */
-function markPainted(): void {
-  if (painted) return;
-  painted = true;
-  performance.mark('visitor-card-painted');
 }
 
 /** Visitor text is untrusted: every value below is a text node, and dir="auto" isolates RTL text. */
@@ -33,7 +24,7 @@ function Row({ label, children }: { label: string; children: ComponentChildren }
 }
 
 export function VisitorCard({ conversation, profile, profileState, onOpenInSalesIQ }: Props) {
-  useLayoutEffect(markPainted, []);
+  usePaintMark('visitor-card-painted', true);
   const { visitor } = conversation;
   const name = visitorLabel(conversation);
   return (
