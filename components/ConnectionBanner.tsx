@@ -29,9 +29,10 @@ export function connectionState(poll: PollState | undefined, now: number): Conne
 }
 
 /** Offline, failing or stale: one banner, in plain words, with a way to retry. */
-export function ConnectionBanner() {
-  // null until IndexedDB answers: no banner flashes before the real poll state is known.
-  const poll = useLiveQuery(metaQuery('poll'), [], null);
+export function ConnectionBanner({ initial = null }: { initial?: PollState | null }) {
+  // null until IndexedDB answers (unless the page read it before its first paint): no banner
+  // flashes before the real poll state is known.
+  const poll = useLiveQuery(metaQuery('poll'), [], initial);
   const now = useNow();
   const [retrying, setRetrying] = useState(false);
   const [retryError, setRetryError] = useState('');

@@ -187,7 +187,7 @@ export function Queue({ session, initial }: { session: SessionInfo; initial?: Po
       </header>
 
       <div class="popup__notices">
-        <ConnectionBanner />
+        <ConnectionBanner initial={initial?.poll} />
         <StatusNotice operator={operator} />
         {operator?.status === 'busy' && (
           <p class="note">You're Busy: SalesIQ won't route new chats to you, and this list refreshes less often.</p>

@@ -1,4 +1,4 @@
-import type { ChatRecord, CompanionDb, OperatorState, SessionInfo } from '../../lib/db';
+import type { ChatRecord, CompanionDb, OperatorState, PollState, SessionInfo } from '../../lib/db';
 
 /**
  * Everything the popup's first paint needs, read in one IndexedDB transaction before rendering,
@@ -7,6 +7,7 @@ import type { ChatRecord, CompanionDb, OperatorState, SessionInfo } from '../../
  */
 export interface PopupInitial {
   session: SessionInfo | undefined;
+  poll: PollState | null;
   operator: OperatorState | undefined;
   waiting: ChatRecord[];
   picked: ChatRecord[];
@@ -18,7 +19,7 @@ export const PICKED_WINDOW_MS = 30 * 60_000;
 export const liveWaiting = (db: CompanionDb) => db.chats.where('status').equals('waiting').toArray();
 export const livePicked = (db: CompanionDb) => db.chats.where('pickedUpAt').aboveOrEqual(Date.now() - PICKED_WINDOW_MS).toArray();
 
-const EMPTY: PopupInitial = { session: undefined, operator: undefined, waiting: [], picked: [] };
+const EMPTY: PopupInitial = { session: undefined, poll: null, operator: undefined, waiting: [], picked: [] };
 
 function request<T>(req: IDBRequest): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -45,13 +46,14 @@ export async function readInitial(now = Date.now()): Promise<PopupInitial> {
     const tx = database.transaction(['meta', 'chats'], 'readonly');
     const meta = tx.objectStore('meta');
     const chats = tx.objectStore('chats');
-    const [session, operator, waiting, picked] = await Promise.all([
+    const [session, poll, operator, waiting, picked] = await Promise.all([
       request<{ value: SessionInfo } | undefined>(meta.get('session')),
+      request<{ value: PollState } | undefined>(meta.get('poll')),
       request<{ value: OperatorState } | undefined>(meta.get('operator')),
       request<ChatRecord[]>(chats.index('status').getAll('waiting')),
       request<ChatRecord[]>(chats.index('pickedUpAt').getAll(IDBKeyRange.lowerBound(now - PICKED_WINDOW_MS))),
     ]);
-    return { session: session?.value, operator: operator?.value, waiting, picked };
+    return { session: session?.value, poll: poll?.value ?? null, operator: operator?.value, waiting, picked };
   } finally {
     database.close();
   }

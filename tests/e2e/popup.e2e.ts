@@ -152,4 +152,16 @@ describe('the popup', () => {
     await expect(again.getByText('Loading…').count()).resolves.toBe(0);
     world.sim.clearFaults();
   });
+
+  it('says in plain words what is wrong and what happens next, and recovers on "Retry now"', async () => {
+    world = await startWorld();
+    const popup = await signIn(world);
+    world.sim.setFault({ kind: 'http', status: 503, path: '/conversations' });
+    await expect.poll(() => popup.getByText('SalesIQ is having trouble right now. Retrying automatically.').isVisible(), { timeout: 15_000 }).toBe(true);
+    world.sim.clearFaults();
+    world.sim.addChat({ visitor: { name: 'After Outage' } });
+    await popup.getByRole('button', { name: 'Retry now' }).click();
+    await pickUpButton(popup, 'After Outage').waitFor({ timeout: 15_000 });
+    await expect.poll(() => popup.getByText(/SalesIQ is having trouble/).count()).toBe(0);
+  });
 });
