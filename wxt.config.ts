@@ -19,6 +19,13 @@ export default defineConfig({
     sourcesTemplate: '{{name}}-{{version}}-sources.zip',
     excludeSources: ['bench-results.json', 'demo-screenshots/**', 'test-results/**'],
   },
+  hooks: {
+    // WXT names the toolbar button after the popup's <title>; the button should carry the
+    // product's localized name (the badge renderer replaces it with live status once running).
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (manifest.action) manifest.action.default_title = '__MSG_extName__';
+    },
+  },
   manifest: ({ browser }) => {
     const permissions = ['alarms', 'notifications', 'storage', 'identity'];
     // offscreen: the Chrome worker has no Audio; the escalation chime plays in an offscreen page.
@@ -30,7 +37,6 @@ export default defineConfig({
       default_locale: 'en',
       permissions,
       host_permissions: [...ZOHO_HOST_PERMISSIONS],
-      action: { default_title: '__MSG_extName__' },
       ...(browser === 'firefox'
         ? {
             browser_specific_settings: {
