@@ -83,7 +83,10 @@ export async function pollWaitingChats(now = Date.now()): Promise<PollResult> {
     chats.forEach((chat, i) => {
       const before = known[i];
       if (settledSince(before, now)) return;
-      waiting.push({ ...before, ...chat, status: 'waiting', portal, firstSeenAt: before?.firstSeenAt ?? now, updatedAt: now });
+      // A chat without start_time gets "now" from the schema on every poll: keep the earliest, so
+      // its wait clock (and escalation) counts from when we first saw it.
+      const startTime = Math.min(chat.startTime, before?.startTime ?? chat.startTime);
+      waiting.push({ ...before, ...chat, startTime, status: 'waiting', portal, firstSeenAt: before?.firstSeenAt ?? now, updatedAt: now });
     });
     const listed = new Set(chats.map((c) => c.id));
     const left = await db.chats

@@ -5,7 +5,6 @@ import {
   parseCannedCategory,
   parseCannedResponse,
   parseConversation,
-  parseDepartment,
   parseFeedback,
   parseList,
   parseMessage,
@@ -40,10 +39,6 @@ export async function listPortals(host: string, token: string) {
 
 export async function getOperator(target: ApiTarget, operatorId: string) {
   return parseOperator(await zohoRequest({ url: portalUrl(target, `operators/${enc(operatorId)}`), token: target.token }));
-}
-
-export async function listDepartments(target: ApiTarget) {
-  return parseList(await zohoRequest({ url: portalUrl(target, 'departments'), token: target.token }), parseDepartment);
 }
 
 /** PUT first, POST when SalesIQ says the method is wrong; the working method is remembered. */

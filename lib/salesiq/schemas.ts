@@ -4,7 +4,6 @@ import type {
   CannedResponse,
   ChatStatus,
   Conversation,
-  Department,
   DepartmentRef,
   Feedback,
   Message,
@@ -167,15 +166,6 @@ export function parseOperator(value: unknown): Operator {
     email: text(raw.email_id, 254) ?? text(raw.email, 254),
     status: statusCode === 1 ? 'available' : statusCode === 3 ? 'busy' : 'other',
     departments,
-  };
-}
-
-export function parseDepartment(value: unknown): Department {
-  const raw = need(asRecord(value), 'department');
-  return {
-    id: need(id(raw.id), 'department id'),
-    name: text(raw.display_name) ?? text(raw.name) ?? 'Department',
-    enabled: bool(raw.is_enabled) ?? true,
   };
 }
 

@@ -55,12 +55,6 @@ export interface Operator {
   departments: DepartmentRef[];
 }
 
-export interface Department {
-  id: string;
-  name: string;
-  enabled: boolean;
-}
-
 export interface Message {
   id: string;
   sequence?: number;
