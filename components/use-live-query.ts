@@ -11,7 +11,13 @@ export type LiveQuery<T> = (db: CompanionDb) => Promise<T> | T;
 
 let live: Promise<{ liveQuery: typeof import('dexie').liveQuery; db: CompanionDb }> | undefined;
 function loadLive() {
-  live ??= Promise.all([import('dexie'), import('../lib/db')]).then(([dexie, module]) => ({ liveQuery: dexie.liveQuery, db: module.db }));
+  live ??= Promise.all([import('dexie'), import('../lib/db')]).then(
+    ([dexie, module]) => ({ liveQuery: dexie.liveQuery, db: module.db }),
+    (error: unknown) => {
+      live = undefined; // e.g. the extension was updated under an open page: let a retry try again
+      throw error;
+    },
+  );
   return live;
 }
 
@@ -20,7 +26,7 @@ export function useLiveQuery<T, I = undefined>(query: LiveQuery<T>, deps: readon
   useEffect(() => {
     let active = true;
     let unsubscribe: (() => void) | undefined;
-    void loadLive().then(({ liveQuery, db }) => {
+    loadLive().then(({ liveQuery, db }) => {
       if (!active) return;
       const subscription = liveQuery(() => query(db)).subscribe({
         // A function-form setter would treat a function result as an updater; wrap it.
@@ -28,7 +34,7 @@ export function useLiveQuery<T, I = undefined>(query: LiveQuery<T>, deps: readon
         error: (error: unknown) => console.error('liveQuery failed', error),
       });
       unsubscribe = () => subscription.unsubscribe();
-    });
+    }, (error: unknown) => console.error('Live updates unavailable', error));
     return () => {
       active = false;
       unsubscribe?.();

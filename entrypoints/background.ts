@@ -3,7 +3,6 @@ import { choosePortal, resetInterruptedSignIn, signIn, signOut } from '../lib/au
 import { isRequest, isTrustedSender, type Handlers, type Reply, type Request } from '../lib/messages';
 import { asSalesIQError } from '../lib/salesiq/errors';
 import { onNotificationButton, onNotificationClicked } from '../lib/queue/notification-actions';
-import { withdrawAllNotifications } from '../lib/queue/notifications';
 import { openInSalesIQ } from '../lib/queue/open-console';
 import { changeOperatorStatus } from '../lib/queue/operator-status';
 import { pickUpChat } from '../lib/queue/pickup';
@@ -23,21 +22,20 @@ const handlers: Handlers = {
   async signIn() {
     const session = await signIn();
     await runTick('manual');
-    void startCannedSync();
+    background(startCannedSync());
     return session;
   },
   async signOut() {
     await stopPolling();
     await stopCannedSync();
-    await withdrawAllNotifications();
-    const result = await signOut();
+    const result = await signOut(); // revokes, wipes, and withdraws every notification last
     await renderBadge();
     return result;
   },
   async choosePortal({ screen }) {
     const session = await choosePortal(screen);
     await runTick('manual');
-    void startCannedSync();
+    background(startCannedSync());
     return session;
   },
   async pickUp({ conversationId }) {

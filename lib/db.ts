@@ -15,6 +15,8 @@ export interface ChatRecord extends Conversation {
   updatedAt: number;
   /** Set when this operator picked it up through the extension. */
   pickedUpAt?: number;
+  /** When the chat first dropped out of SalesIQ's waiting list without being settled. */
+  missingSince?: number;
 }
 
 /** Per chat: what the extension did and when. Answers "was I notified?" from data. */
@@ -130,6 +132,14 @@ export async function updateMeta<K extends MetaKey>(
     await writeMeta(key, next);
     return next;
   });
+}
+
+/** The operator signed out or switched portal while work was under way: drop it, no error. */
+export class SessionChanged extends Error {
+  constructor() {
+    super('The session changed while this was under way.');
+    this.name = 'SessionChanged';
+  }
 }
 
 /**

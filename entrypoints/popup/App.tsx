@@ -31,7 +31,8 @@ export function PopupApp({ initial }: { initial?: PopupInitial }) {
   if (signedIn) {
     return (
       <main class="popup">
-        <Queue session={session} initial={initial} />
+        {/* The snapshot only stands in for the portal it was read for (not after a sign-in here). */}
+        <Queue session={session} initial={initial?.session?.portal?.screen === session.portal?.screen ? initial : undefined} />
       </main>
     );
   }

@@ -51,7 +51,10 @@ export async function readInitial(now = Date.now()): Promise<PopupInitial> {
       request<{ value: PollState } | undefined>(meta.get('poll')),
       request<{ value: OperatorState } | undefined>(meta.get('operator')),
       request<ChatRecord[]>(chats.index('status').getAll('waiting')),
-      request<ChatRecord[]>(chats.index('pickedUpAt').getAll(IDBKeyRange.lowerBound(now - PICKED_WINDOW_MS))),
+      // A database Dexie has not upgraded yet may lack the index; the live query fills it in.
+      chats.indexNames.contains('pickedUpAt')
+        ? request<ChatRecord[]>(chats.index('pickedUpAt').getAll(IDBKeyRange.lowerBound(now - PICKED_WINDOW_MS)))
+        : Promise.resolve([]),
     ]);
     return { session: session?.value, poll: poll?.value ?? null, operator: operator?.value, waiting, picked };
   } finally {

@@ -5,6 +5,7 @@ import { CN_DC, US_DC, findByLocation, type DataCentre } from '../salesiq/data-c
 import { SalesIQError, asSalesIQError } from '../salesiq/errors';
 import { zohoRequest } from '../salesiq/request';
 import type { Portal } from '../salesiq/types';
+import { withdrawAllNotifications } from '../queue/notifications';
 import { getSettings } from '../settings';
 import { OAuthError, parseRedirect, randomState, renewalUrl, signInUrl, type GrantedToken } from './oauth';
 import { clearToken, needsRenewal, readToken, saveToken, type StoredToken } from './token-store';
@@ -58,6 +59,9 @@ export async function resetInterruptedSignIn(): Promise<void> {
 }
 
 export async function signIn(): Promise<SessionInfo> {
+  // An expired session still holds its account's data; a failed new sign-in must not hide the
+  // "sign out and remove it" way out that the expired state offers.
+  const fallback = (await readSession()).state === 'expired' ? 'expired' : 'signed-out';
   await setSession({ state: 'signing-in', error: undefined });
   try {
     const startDc = (await getSettings()).chinaSignIn ? CN_DC : US_DC;
@@ -65,27 +69,32 @@ export async function signIn(): Promise<SessionInfo> {
     const redirect = await launchAuthFlow(signInUrl(startDc, browser.identity.getRedirectURL(), state), true);
     const grant = parseRedirect(redirect, state, startDc);
     const token = await storeGrant(grant);
-    return await loadPortals(grant.dc, token);
+    return await loadPortals(grant.dc, token, fallback);
   } catch (error) {
     await clearToken();
-    return setSession({ state: 'signed-out', error: plainSignInError(error) });
+    return setSession({ state: fallback, error: plainSignInError(error) });
   }
 }
 
-async function loadPortals(dc: DataCentre, token: StoredToken): Promise<SessionInfo> {
+async function loadPortals(dc: DataCentre, token: StoredToken, fallback: 'expired' | 'signed-out'): Promise<SessionInfo> {
   const { items: portals } = await listPortals(dc.salesiqHost, token.accessToken);
   const dcFacts = { location: dc.location, accountsHost: dc.accountsHost, salesiqHost: dc.salesiqHost, portals };
   if (portals.length === 0) {
     await clearToken();
     return setSession({
-      state: 'signed-out',
+      state: fallback,
       error: 'Your Zoho account has no SalesIQ portal. Ask your SalesIQ admin to add you as an operator.',
     });
   }
   const last = (await browser.storage.local.get(LAST_PORTAL_KEY))[LAST_PORTAL_KEY] as string | undefined;
   const remembered = portals.find((p) => p.screen === last);
   const only = portals.length === 1 ? portals[0] : undefined;
-  await setSession({ ...dcFacts, state: 'choosing-portal', portal: undefined, error: undefined });
+  // A portal's operator_id is "me" there: if the portal we had is not this account's with the
+  // same operator, another person signed in, and nothing of the previous account may show.
+  const previous = (await readSession()).portal;
+  const sameAccount = !previous || portals.some((p) => p.screen === previous.screen && p.operatorId === previous.operatorId);
+  if (!sameAccount) await forgetAccountData();
+  await setSession({ ...dcFacts, state: 'choosing-portal', portal: undefined, operatorName: undefined, operatorEmail: undefined, error: undefined });
   const chosen = remembered ?? only;
   return chosen ? choosePortal(chosen.screen) : readSession();
 }
@@ -97,11 +106,6 @@ export async function choosePortal(screen: string): Promise<SessionInfo> {
   if (!portal || !session.salesiqHost) throw new SalesIQError('portal', 'That portal is not one of your SalesIQ portals.');
   const target = await currentTarget(portal);
   const operator = await withTarget(target, (t) => getOperator(t, portal.operatorId));
-  if (session.operatorEmail !== undefined && operator.email !== session.operatorEmail) {
-    // Another person on this browser: nothing of the previous account may show through.
-    await wipeAccountData();
-    await writeMeta('session', { ...session, operatorName: undefined, operatorEmail: undefined, updatedAt: Date.now() });
-  }
   await browser.storage.local.set({ [LAST_PORTAL_KEY]: portal.screen });
   await writeMeta('operator', { status: operator.status, updatedAt: Date.now() });
   return setSession({
@@ -202,9 +206,19 @@ export async function withAuth<T>(call: (target: ApiTarget) => Promise<T>): Prom
 
 
 /** Revoke at the user's own accounts server, then forget everything this account left here. */
+/** Every cached record of the account, and its notifications; the session record is rebuilt. */
+async function forgetAccountData(): Promise<void> {
+  const session = await readSession();
+  await wipeAccountData();
+  await writeMeta('session', { ...session, updatedAt: Date.now() });
+  await withdrawAllNotifications();
+}
+
 export async function signOut(): Promise<{ revoked: boolean }> {
   const session = await readSession();
   const token = await readToken();
+  // Signed out at once: a poll still under way writes nothing from here on (writeForPortal).
+  await writeMeta('session', { state: 'signed-out', updatedAt: Date.now() });
   let revoked = false;
   if (token && session.accountsHost) {
     try {
@@ -224,5 +238,7 @@ export async function signOut(): Promise<{ revoked: boolean }> {
   await clearToken();
   await wipeAccountData();
   await writeMeta('session', { state: 'signed-out', updatedAt: Date.now() });
+  // After the wipe: an alert raised by a poll that was already past its checks goes too.
+  await withdrawAllNotifications();
   return { revoked };
 }

@@ -33,7 +33,7 @@ export function backoffMs(failures: number, random: () => number = Math.random):
 export function nextPollDelayMs(input: CadenceInput): number {
   if (input.errorKind) {
     const backoff = backoffMs(input.failures, input.random);
-    if (input.errorKind === 'rate-limited') return Math.max(input.retryAfterMs ?? 30_000, backoff);
+    if (input.errorKind === 'rate-limited') return Math.min(Math.max(input.retryAfterMs ?? 30_000, backoff), BACKOFF_CAP_MS);
     return backoff;
   }
   if (input.status === 'busy') return BUSY_INTERVAL_MS;

@@ -34,16 +34,22 @@ async function pickUp(conversationId: string): Promise<ChatRecord> {
   const known = await db.chats.get(conversationId);
 
   let result: Conversation;
+  let accepted = true;
   try {
     result = await withAuth((t) => pickUpConversation(t, conversationId));
   } catch (error) {
     if (!(error instanceof SalesIQError) || !['unknown', 'not-found', 'malformed'].includes(error.kind)) throw error;
     // An undocumented refusal: find out what became of the chat.
+    accepted = false;
     result = await withAuth((t) => getConversation(t, conversationId));
   }
-  // Success means SalesIQ names us as the attender; an answer naming nobody is checked again.
-  if (!isMine(result, me) && !(result.attender ?? result.owner)) {
+  // Success means SalesIQ names us as the attender; an accepted pickup naming nobody is checked
+  // once more, and a chat then in progress with no attender named yet is ours.
+  if (accepted && !isMine(result, me) && !attenderOf(result)) {
     result = await withAuth((t) => getConversation(t, conversationId));
+    if (!attenderOf(result) && (result.status === 'connected' || result.status === 'open')) {
+      result = { ...result, attender: { id: me, name: session.operatorName ?? 'You', isBot: false } };
+    }
   }
   if (!isMine(result, me)) {
     await save(known, result, session.portal.screen);
@@ -57,8 +63,12 @@ async function pickUp(conversationId: string): Promise<ChatRecord> {
   return record;
 }
 
+function attenderOf(chat: Conversation) {
+  return chat.attender ?? chat.owner;
+}
+
 function isMine(chat: Conversation, me: string): boolean {
-  return (chat.attender ?? chat.owner)?.id === me;
+  return attenderOf(chat)?.id === me;
 }
 
 function refusal(chat: Conversation): SalesIQError {

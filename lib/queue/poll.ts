@@ -1,5 +1,5 @@
 import { readSession, withAuth } from '../auth/session';
-import { db, writeForPortal, type ChatRecord } from '../db';
+import { SessionChanged, db, writeForPortal, type ChatRecord } from '../db';
 import { getConversation, listConversations } from '../salesiq/api';
 import { SalesIQError, asSalesIQError, isTransient } from '../salesiq/errors';
 import type { ChatStatus, Conversation } from '../salesiq/types';
@@ -19,8 +19,12 @@ export interface PollResult {
 
 export type GoneOutcome = 'taken' | 'missed' | 'picked-up-by-me' | 'ended';
 
-/** Lookups of chats that left the queue, per poll; any beyond are closed without one. */
+/** Lookups of chats that left the queue, per poll; the rest wait for the next poll. */
 const MAX_CLASSIFY_PER_POLL = 8;
+/** A chat absent from the list this long is closed even if SalesIQ will not say what became of it. */
+const CLOSE_MISSING_AFTER_MS = 60_000;
+/** A pickup this recent explains why SalesIQ's list may still show the chat as waiting. */
+const PICKUP_LIST_LAG_MS = 60_000;
 /** SalesIQ's largest page. A full page means there may be more. */
 const PAGE_SIZE = 99;
 /** A runaway-paging guard: ten pages is ~1,000 waiting chats in one department. */
@@ -49,10 +53,12 @@ function outcomeOf(chat: Conversation, myOperatorId: string): GoneOutcome {
   return 'ended';
 }
 
-/** What became of a chat that left the queue; undefined = ask again next poll. */
+/** What became of a chat that left the queue; undefined = not settled yet, ask again next poll. */
 async function classifyGone(chat: ChatRecord, myOperatorId: string): Promise<{ fresh?: Conversation; outcome: GoneOutcome } | undefined> {
   try {
     const fresh = await withAuth((t) => getConversation(t, chat.id));
+    // Still waiting for an operator: the list lagged or paged past it; it is not gone.
+    if (fresh.status === 'waiting' && !(fresh.attender ?? fresh.owner)) return undefined;
     return { fresh, outcome: outcomeOf(fresh, myOperatorId) };
   } catch (caught) {
     const error = asSalesIQError(caught);
@@ -64,10 +70,13 @@ async function classifyGone(chat: ChatRecord, myOperatorId: string): Promise<{ f
   }
 }
 
-/** A pickup or lookup that settled a chat after this poll began wins over the poll's snapshot. */
+/**
+ * A pickup or lookup that settled a chat after this poll began wins over the poll's snapshot, and
+ * SalesIQ's list may show a chat we picked up a moment ago as still waiting.
+ */
 function settledSince(known: ChatRecord | undefined, pollStartedAt: number): boolean {
   if (!known) return false;
-  if (known.pickedUpAt !== undefined && known.pickedUpAt >= pollStartedAt) return true;
+  if (known.pickedUpAt !== undefined && known.pickedUpAt >= pollStartedAt - PICKUP_LIST_LAG_MS) return true;
   return known.status !== 'waiting' && known.updatedAt >= pollStartedAt;
 }
 
@@ -86,7 +95,9 @@ export async function pollWaitingChats(now = Date.now()): Promise<PollResult> {
       // A chat without start_time gets "now" from the schema on every poll: keep the earliest, so
       // its wait clock (and escalation) counts from when we first saw it.
       const startTime = Math.min(chat.startTime, before?.startTime ?? chat.startTime);
-      waiting.push({ ...before, ...chat, startTime, status: 'waiting', portal, firstSeenAt: before?.firstSeenAt ?? now, updatedAt: now });
+      // Listed again: a chat we picked up long ago is back in the queue (e.g. transferred back).
+      const requeued = { pickedUpAt: undefined, missingSince: undefined };
+      waiting.push({ ...before, ...chat, ...requeued, startTime, status: 'waiting', portal, firstSeenAt: before?.firstSeenAt ?? now, updatedAt: now });
     });
     const listed = new Set(chats.map((c) => c.id));
     const left = await db.chats
@@ -98,12 +109,26 @@ export async function pollWaitingChats(now = Date.now()): Promise<PollResult> {
     await recordFirstSeen(waiting.map((c) => ({ conversationId: c.id, portal, startTime: c.startTime })), now);
     return { waiting, left };
   });
-  if (!merged) throw new SalesIQError('auth', 'Signed out during the poll.');
+  if (!merged) throw new SessionChanged();
 
   const gone: PollResult['gone'] = [];
-  for (const [index, chat] of merged.left.entries()) {
-    const result = index < MAX_CLASSIFY_PER_POLL ? await classifyGone(chat, session.portal.operatorId) : { outcome: 'ended' as const };
-    if (!result) continue;
+  // Chats missing longest are settled first; lookups are bounded per poll.
+  const left = [...merged.left].sort((a, b) => (a.missingSince ?? now) - (b.missingSince ?? now));
+  for (const [index, chat] of left.entries()) {
+    const missingSince = chat.missingSince ?? now;
+    const overdue = now - missingSince >= CLOSE_MISSING_AFTER_MS;
+    const result = overdue
+      ? { outcome: 'ended' as const }
+      : index < MAX_CLASSIFY_PER_POLL
+        ? await classifyGone(chat, session.portal.operatorId)
+        : undefined;
+    if (!result) {
+      if (!chat.missingSince) {
+        const noted = await writeForPortal(portal, [db.chats], () => db.chats.update(chat.id, { missingSince }));
+        if (noted === undefined) throw new SessionChanged();
+      }
+      continue;
+    }
     const { fresh, outcome } = result;
     const status: ChatStatus = fresh?.status && fresh.status !== 'waiting' ? fresh.status : 'ended';
     const updated: ChatRecord = {
@@ -112,6 +137,7 @@ export async function pollWaitingChats(now = Date.now()): Promise<PollResult> {
       visitor: { ...chat.visitor, ...fresh?.visitor },
       status,
       portal,
+      missingSince: undefined,
       updatedAt: Date.now(),
       pickedUpAt: outcome === 'picked-up-by-me' ? (chat.pickedUpAt ?? now) : chat.pickedUpAt,
     };
@@ -122,7 +148,7 @@ export async function pollWaitingChats(now = Date.now()): Promise<PollResult> {
       if (outcome === 'picked-up-by-me') await stamp(chat.id, 'pickedUpAt', {}, now);
       return true;
     });
-    if (!written) throw new SalesIQError('auth', 'Signed out during the poll.');
+    if (!written) throw new SessionChanged();
     gone.push({ chat: updated, outcome });
   }
   return { waiting: merged.waiting, gone, skipped };

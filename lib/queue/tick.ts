@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { readSession } from '../auth/session';
-import { db, readMeta, updateMeta, type ChatRecord, type PollState } from '../db';
+import { SessionChanged, db, readMeta, updateMeta, type ChatRecord, type PollState } from '../db';
 import { asSalesIQError } from '../salesiq/errors';
 import { getSettings, inQuietHours, type Settings } from '../settings';
 import { stamp } from './alert-log';
@@ -107,6 +107,11 @@ async function tick(reason: TickReason): Promise<void> {
     }
     await updateMeta('poll', (p) => ({ ...p, lastAttemptAt: now, lastSuccessAt: Date.now(), failures: 0, error: undefined, skipped: result.skipped }));
   } catch (caught) {
+    if (caught instanceof SessionChanged) {
+      // Signed out or switched portal mid-poll: not an error; the next turn sees the new session.
+      schedule(250);
+      return;
+    }
     const error = asSalesIQError(caught);
     errorKind = error.kind;
     retryAfterMs = error.retryAfterMs;
@@ -140,6 +145,8 @@ async function alert(result: PollResult, settings: Settings, now: number): Promi
   const log = await db.alerts.bulkGet(result.waiting.map((c) => c.id));
   for (const [i, chat] of result.waiting.entries()) {
     const record = log[i];
+    // No log record: the account's data was wiped (sign-out) after this poll merged.
+    if (!record) continue;
     const waitedSec = (now - chat.startTime) / 1000;
     const escalate = waitedSec >= settings.escalateAfterSec && waitedSec < settings.missedAfterSec;
     if (escalate && !record?.escalatedAt) {

@@ -6,6 +6,8 @@ import { browser } from 'wxt/browser';
  */
 const KEY = 'rateLimitedUntil';
 export const DEFAULT_RETRY_AFTER_MS = 30_000;
+/** A Retry-After of a day (or a clock jump) must not silence the queue: wait at most this long. */
+export const MAX_RETRY_AFTER_MS = 5 * 60_000;
 
 async function readAll(): Promise<Record<string, number>> {
   return ((await browser.storage.session.get(KEY))[KEY] as Record<string, number> | undefined) ?? {};
@@ -13,11 +15,14 @@ async function readAll(): Promise<Record<string, number>> {
 
 export async function blockedUntil(host: string, now = Date.now()): Promise<number | undefined> {
   const until = (await readAll())[host];
-  return until !== undefined && until > now ? until : undefined;
+  return until !== undefined && until > now ? Math.min(until, now + MAX_RETRY_AFTER_MS) : undefined;
 }
 
 export async function noteRateLimit(host: string, retryAfterMs: number | undefined, now = Date.now()): Promise<void> {
   const all = await readAll();
-  all[host] = Math.max(all[host] ?? 0, now + (retryAfterMs ?? DEFAULT_RETRY_AFTER_MS));
+  const wait = Math.min(retryAfterMs ?? DEFAULT_RETRY_AFTER_MS, MAX_RETRY_AFTER_MS);
+  // A stored block further out than the cap (a clock that jumped back) is replaced, not kept.
+  const current = all[host] !== undefined && all[host]! - now <= MAX_RETRY_AFTER_MS ? all[host]! : 0;
+  all[host] = Math.max(current, now + wait);
   await browser.storage.session.set({ [KEY]: all });
 }

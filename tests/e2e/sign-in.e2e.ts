@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SCOPES } from '../../lib/auth/config';
-import { badgeText, openPopup, salesiqRequests, sessionState, signIn, startWorld, storeCount, type World } from './world';
+import { badgeText, notificationIds, openPopup, salesiqRequests, sessionState, signIn, startWorld, storeCount, type World } from './world';
 
 describe('Sign in with Zoho', () => {
   let world: World | undefined;
@@ -112,11 +112,13 @@ describe('Sign in with Zoho', () => {
     await options.getByRole('button', { name: 'Sign out' }).click();
     await options.getByRole('button', { name: 'Yes, sign out' }).click();
     await expect.poll(() => sessionState(world!.ext), { timeout: 15_000 }).toBe('signed-out');
-    expect(world.sim.state().revocations.map((r) => r.token)).toContain(token);
+    // Signed out at once; the revoke and the wipe follow.
+    await expect.poll(() => world!.sim.state().revocations.map((r) => r.token), { timeout: 15_000 }).toContain(token);
     expect(world.sim.state().revocations.find((r) => r.token === token)?.host).toBe('accounts.zoho.com');
-    expect(await storeCount(world.ext, 'chats')).toBe(0);
+    await expect.poll(() => storeCount(world!.ext, 'chats')).toBe(0);
     expect(await storeCount(world.ext, 'alerts')).toBe(0);
-    expect(await badgeText(world.ext)).toBe('?');
+    await expect.poll(() => badgeText(world!.ext)).toBe('?');
+    await expect.poll(() => notificationIds(world!.ext)).toEqual([]);
     await expect.poll(() => options.getByRole('button', { name: 'Sign in with Zoho' }).isVisible()).toBe(true);
   });
 

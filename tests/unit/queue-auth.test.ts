@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { withAuth } from '../../lib/auth/session';
 import { saveToken } from '../../lib/auth/token-store';
-import { db, readMeta, wipeAccountData, writeMeta, type ChatRecord } from '../../lib/db';
+import { SessionChanged, db, readMeta, wipeAccountData, writeMeta, type ChatRecord } from '../../lib/db';
 import { pollWaitingChats } from '../../lib/queue/poll';
 import { pickUpChat } from '../../lib/queue/pickup';
 import { SalesIQError } from '../../lib/salesiq/errors';
@@ -113,7 +113,7 @@ describe('pollWaitingChats', () => {
       await writeMeta('session', { state: 'signed-out', updatedAt: 2 }); // sign-out lands mid-request
       return respond(String(url), init);
     });
-    await expect(pollWaitingChats()).rejects.toMatchObject({ kind: 'auth' });
+    await expect(pollWaitingChats()).rejects.toBeInstanceOf(SessionChanged);
     expect(await db.chats.count()).toBe(0);
   });
 });
@@ -198,5 +198,66 @@ describe('runTick', () => {
     await runTick('manual');
     expect(create).toHaveBeenCalledTimes(2); // once shown, never again
     (await import('../../lib/queue/tick')).stopPolling();
+  });
+});
+
+describe('pollWaitingChats, settling chats that left the list', () => {
+  const stored = (id: string, extra: Partial<ChatRecord> = {}): ChatRecord => ({ id, status: 'waiting', portal: 'zylker', question: '', startTime: 1, firstSeenAt: 1, updatedAt: 1, visitor: {}, ...extra });
+
+  it('keeps a chat that SalesIQ still shows as waiting, and closes one missing for a minute without asking', async () => {
+    await db.chats.bulkPut([stored('lagging'), stored('long-gone', { missingSince: Date.now() - 61_000 })]);
+    routes.push(waitingList());
+    routes.push((url) => (url.pathname.endsWith('/conversations/lagging') ? { body: { data: conversation('lagging') } } : undefined));
+    const result = await pollWaitingChats();
+    expect(result.gone.map((g) => [g.chat.id, g.outcome])).toEqual([['long-gone', 'ended']]);
+    expect((await db.chats.get('lagging'))?.status).toBe('waiting');
+    expect((await db.chats.get('lagging'))?.missingSince).toBeGreaterThan(0);
+    expect(calls.filter((c) => c.includes('/conversations/long-gone'))).toEqual([]);
+  });
+
+  it('ignores a fresh pickup still listed as waiting, but takes back a chat picked up long ago', async () => {
+    const now = Date.now();
+    await db.chats.bulkPut([
+      stored('just-picked', { status: 'connected', pickedUpAt: now - 5_000, updatedAt: now - 5_000 }),
+      stored('transferred-back', { status: 'connected', pickedUpAt: now - 600_000, updatedAt: now - 600_000 }),
+    ]);
+    routes.push(waitingList(conversation('just-picked'), conversation('transferred-back')));
+    const result = await pollWaitingChats(now);
+    expect(result.waiting.map((c) => c.id)).toEqual(['transferred-back']);
+    expect((await db.chats.get('transferred-back'))?.pickedUpAt).toBeUndefined();
+    expect((await db.chats.get('just-picked'))?.status).toBe('connected');
+  });
+});
+
+describe('rate limits', () => {
+  it('waits for Retry-After, but never more than five minutes', async () => {
+    const { blockedUntil, noteRateLimit } = await import('../../lib/salesiq/rate-limit');
+    const now = 1_000_000;
+    await noteRateLimit('salesiq.zoho.com', 86_400_000, now);
+    expect(await blockedUntil('salesiq.zoho.com', now)).toBe(now + 300_000);
+    expect(await blockedUntil('salesiq.zoho.com', now + 300_001)).toBeUndefined();
+  });
+});
+
+describe('signIn', () => {
+  it('keeps an expired session expired when the new sign-in is cancelled', async () => {
+    const { signIn } = await import('../../lib/auth/session');
+    await writeMeta('session', { ...(await readMeta('session'))!, state: 'expired' });
+    launchWebAuthFlow.mockRejectedValue(new Error('The user did not approve access.'));
+    const session = await signIn();
+    expect(session).toMatchObject({ state: 'expired', error: 'Sign-in was cancelled.' });
+  });
+
+  it('forgets the previous account’s chats when another person signs in', async () => {
+    const { signIn } = await import('../../lib/auth/session');
+    await db.chats.put({ id: 'old', status: 'connected', portal: 'zylker', question: 'Private', startTime: 1, firstSeenAt: 1, updatedAt: 1, visitor: { name: 'Old visitor' }, pickedUpAt: 1 });
+    await writeMeta('session', { ...(await readMeta('session'))!, state: 'expired' });
+    launchWebAuthFlow.mockImplementation(async ({ url }: { url: string }) => `https://abc.chromiumapp.org/#access_token=1000.other.person&expires_in=3600&state=${new URL(url).searchParams.get('state')}`);
+    const someoneElse = '466756000000002099';
+    routes.push((url) => (url.pathname === '/api/v2/portals' ? { body: { data: [{ screenname: 'zylker', name: 'Zylker', operator_id: someoneElse }] } } : undefined));
+    routes.push((url) => (url.pathname.endsWith(`/operators/${someoneElse}`) ? { body: { data: { id: someoneElse, first_name: 'Mei', email_id: 'mei@zylker.com', status_code: 1, departments: [] } } } : undefined));
+    const session = await signIn();
+    expect(session).toMatchObject({ state: 'signed-in', operatorName: 'Mei' });
+    expect(await db.chats.count()).toBe(0);
   });
 });
