@@ -5,6 +5,7 @@
 import { request as httpsRequest } from 'node:https';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Simulator } from './types';
+import { SCOPES } from '../../lib/auth/config';
 
 export interface SimResponse {
   status: number;
@@ -53,18 +54,8 @@ export function send(port: number, options: SimRequest): Promise<SimResponse> {
   });
 }
 
-export const ALL_SCOPES = [
-  'SalesIQ.portals.READ',
-  'SalesIQ.operators.READ',
-  'SalesIQ.operators.UPDATE',
-  'SalesIQ.departments.READ',
-  'SalesIQ.conversations.READ',
-  'SalesIQ.conversations.UPDATE',
-  'SalesIQ.conversations.CREATE',
-  'SalesIQ.cannedresponses.READ',
-  'SalesIQ.visitors.READ',
-  'SalesIQ.feedbacks.READ',
-];
+/** What the extension asks for at sign-in. */
+export const ALL_SCOPES: readonly string[] = SCOPES;
 
 export const REDIRECT_URI = 'https://abcdefghijklmnop.chromiumapp.org/';
 

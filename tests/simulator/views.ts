@@ -3,6 +3,7 @@
  * serializes to exactly that sample; every id and time becomes a string here and nowhere else.
  */
 import type { ChatMessage, ChatStatus, Conversation, ConversationStatus, OperatorRef } from './types';
+import { SEED_PICKUP_RESPONSE } from './seed-sample';
 import type {
   ChatRecord,
   ChatState,
@@ -17,19 +18,8 @@ export interface Directory {
   department(id: string): DepartmentRecord | undefined;
 }
 
-export const SUPPORTED_OPERATIONS: readonly string[] = [
-  'bot_chat',
-  'file_share',
-  'audio_call',
-  'video_call',
-  'screen_share',
-  'remote_share',
-  'edit_message',
-  'delete_message',
-  'reply_message',
-  'block_ip',
-  'article_share',
-];
+/** The documented sample's list: every generated visitor supports the same operations. */
+export const SUPPORTED_OPERATIONS: readonly string[] = SEED_PICKUP_RESPONSE.data.visitor.supported_operations;
 
 const STATUS: Record<ChatState, { status: ConversationStatus; chat: ChatStatus }> = {
   waiting: { status: 'Waiting', chat: { status_code: 0, state: 1, label: 'Waiting' } },
