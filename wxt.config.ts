@@ -37,6 +37,11 @@ export default defineConfig({
       default_locale: 'en',
       permissions,
       host_permissions: [...ZOHO_HOST_PERMISSIONS],
+      // Keyboard shortcuts anywhere in the browser; operators can rebind them (chrome://extensions/shortcuts).
+      commands: {
+        _execute_action: { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandOpenQueue__' },
+        'pick-up-oldest': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_commandPickUpOldest__' },
+      },
       ...(browser === 'firefox'
         ? {
             browser_specific_settings: {

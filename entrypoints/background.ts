@@ -5,6 +5,7 @@ import { asSalesIQError } from '../lib/salesiq/errors';
 import { onNotificationButton, onNotificationClicked } from '../lib/queue/notification-actions';
 import { openInSalesIQ } from '../lib/queue/open-console';
 import { changeOperatorStatus } from '../lib/queue/operator-status';
+import { pickUpOldestWaiting } from '../lib/queue/pick-up-oldest';
 import { pickUpChat } from '../lib/queue/pickup';
 import { renderBadge } from '../lib/queue/badge';
 import { POLL_ALARM, markPageVisible, runTick, stopPolling } from '../lib/queue/tick';
@@ -126,6 +127,10 @@ export default defineBackground(() => {
     browser.tabs.get(tabId).then((tab) => followConsoleUrl(tab.url)).catch(() => undefined);
   });
   browser.windows?.onFocusChanged.addListener(rememberWindow);
+
+  browser.commands?.onCommand.addListener((command) => {
+    if (command === 'pick-up-oldest') background(pickUpOldestWaiting());
+  });
 
   browser.runtime.onStartup.addListener(() => background(runTick('startup')));
   browser.runtime.onInstalled.addListener(() => background(runTick('startup')));

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { badgeText, openPopup, signIn, startWorld, type World } from './world';
+import { badgeText, openPopup, signIn, startWorld, storeCount, type World } from './world';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -163,5 +163,20 @@ describe('the popup', () => {
     await popup.getByRole('button', { name: 'Retry now' }).click();
     await pickUpButton(popup, 'After Outage').waitFor({ timeout: 15_000 });
     await expect.poll(() => popup.getByText(/SalesIQ is having trouble/).count()).toBe(0);
+  });
+
+  it('offers browser shortcuts; "pick up the oldest" takes the longest-waiting chat into SalesIQ', async () => {
+    world = await startWorld();
+    await signIn(world);
+    const commands = await world.ext.worker.evaluate(async () => (await browser.commands.getAll()).map((c) => `${c.name}=${c.shortcut}`));
+    expect(commands.sort()).toEqual(['_execute_action=Alt+Shift+S', 'pick-up-oldest=Alt+Shift+K']);
+    world.sim.addChat({ visitor: { name: 'Newest' }, startedAgoMs: 1_000 });
+    const oldest = world.sim.addChat({ visitor: { name: 'Oldest' }, startedAgoMs: 30_000 });
+    await expect.poll(() => storeCount(world!.ext, 'chats'), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+    const consoleTab = world.ext.context.waitForEvent('page', { predicate: (p) => p.url().includes(`/mychats/${oldest.id}`) });
+    // Chromium's own event dispatch runs the listener as the shortcut would.
+    await world.ext.worker.evaluate(() => (browser.commands.onCommand as unknown as { dispatch(name: string): void }).dispatch('pick-up-oldest'));
+    await expect.poll(() => world!.sim.state().conversations.find((c) => c.conversation.id === oldest.id)?.conversation.status, { timeout: 15_000 }).toBe('Connected');
+    expect((await consoleTab).url()).toBe(`https://salesiq.zoho.com/zylker/mychats/${oldest.id}`);
   });
 });
