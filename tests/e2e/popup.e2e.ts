@@ -102,8 +102,9 @@ describe('the popup', () => {
     const mine = () =>
       world!.sim.state().conversations.filter((c) => ids.has(c.conversation.id) && c.conversation.status === 'Connected').map((c) => c.conversation.visitor.name);
     await expect.poll(mine, { timeout: 15_000 }).toEqual(['Key Two']);
-    // Digits pick by the position on screen: wait until the list no longer shows Key Two.
-    await expect.poll(() => pickUpButton(popup, 'Key Two').count(), { timeout: 15_000 }).toBe(0);
+    // Digits pick by the position on screen: wait until Key Two's row (also while "Picking up…")
+    // has left the waiting list.
+    await expect.poll(() => popup.locator('.chat-list .chat-row', { hasText: 'Key Two' }).count(), { timeout: 15_000 }).toBe(0);
     await popup.keyboard.press('2'); // now "Key Three" is second
     await expect.poll(() => world!.sim.state().conversations.find((c) => c.conversation.id === third.id)?.conversation.status, { timeout: 15_000 }).toBe('Connected');
   });
