@@ -1,7 +1,6 @@
-import { browser } from 'wxt/browser';
 import { asSalesIQError } from '../salesiq/errors';
 import { stamp } from './alert-log';
-import { conversationIdOf, showChatNotice } from './notifications';
+import { conversationIdOf, showChatNotice, withdrawNotification } from './notifications';
 import { openInSalesIQ } from './open-console';
 import { pickUpChat } from './pickup';
 import { setFocus } from '../visitor/focus';
@@ -14,7 +13,7 @@ export async function onNotificationClicked(id: string): Promise<void> {
   openSidePanelNow(conversationId); // before any await: the panel may only open inside the click
   await setFocus(conversationId, 'notification');
   await stamp(conversationId, 'clickedAt');
-  await browser.notifications.clear(id);
+  await withdrawNotification(conversationId);
   await openInSalesIQ(conversationId);
 }
 
@@ -24,7 +23,7 @@ export async function onNotificationButton(id: string, buttonIndex: number): Pro
   if (buttonIndex === 0) openSidePanelNow(conversationId); // "Pick up": show who the visitor is, within the click
   await stamp(conversationId, 'clickedAt');
   if (buttonIndex !== 0) {
-    await browser.notifications.clear(id);
+    await withdrawNotification(conversationId);
     await openInSalesIQ(conversationId);
     return;
   }
