@@ -5,7 +5,7 @@ import { describeError } from '../lib/salesiq/errors';
 import { useNow } from './clock';
 import { formatAgo } from './format';
 import { plainError } from './plain-error';
-import { metaQuery, useLiveQuery } from './use-live-query';
+import { useLiveMeta } from './use-live-read';
 
 /** Older than this, the list may no longer be what SalesIQ shows; the poll runs every few seconds. */
 export const STALE_AFTER_MS = 20_000;
@@ -32,7 +32,7 @@ export function connectionState(poll: PollState | undefined, now: number): Conne
 export function ConnectionBanner({ initial = null }: { initial?: PollState | null }) {
   // null until IndexedDB answers (unless the page read it before its first paint): no banner
   // flashes before the real poll state is known.
-  const poll = useLiveQuery(metaQuery('poll'), [], initial);
+  const poll = useLiveMeta('poll', initial);
   const now = useNow();
   const [retrying, setRetrying] = useState(false);
   const [retryError, setRetryError] = useState('');

@@ -17,6 +17,8 @@ import { loadTranscript } from '../lib/visitor/transcripts';
 import { onContentMessage } from '../lib/canned/content-bridge';
 import { sendCannedResponse } from '../lib/canned/send';
 import { CANNED_SYNC_ALARM, onCannedSyncAlarm, startCannedSync, stopCannedSync, syncCanned } from '../lib/canned/sync';
+import { recordCannedUse } from '../lib/canned/usage';
+import { announceCommittedWrites } from '../lib/db';
 
 /** Page requests → lib functions. Every handler's result or error goes back as a Reply. */
 const handlers: Handlers = {
@@ -75,6 +77,9 @@ const handlers: Handlers = {
   async sendCanned(request) {
     return sendCannedResponse(request);
   },
+  async cannedUsed({ responseId }) {
+    await recordCannedUse(responseId);
+  },
 };
 
 async function handle(request: Request): Promise<Reply> {
@@ -96,6 +101,8 @@ function background(work: Promise<unknown>): void {
 // only delivered to listeners that exist before the first await.
 export default defineBackground(() => {
   const origin = browser.runtime.getURL('/');
+  // Open pages re-read what a committed write changed.
+  announceCommittedWrites();
 
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
     if (!isRequest(message) || !isTrustedSender(sender, browser.runtime.id, origin)) return;

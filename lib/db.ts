@@ -3,10 +3,13 @@ import type { ApiErrorKind } from './salesiq/errors';
 import type { Conversation, DepartmentRef, OperatorStatus, Portal } from './salesiq/types';
 import type { CannedCategoryRecord, CannedRecord, CannedSyncState, CannedUseRecord } from './canned/records';
 import type { HistoryRecord, TranscriptRecord, VisitorCardRecord } from './visitor/records';
+import { announceChanges, tablesOfParts } from './db-changes';
+import { DATABASE_NAME } from './db-read';
 
 /**
- * The one IndexedDB of the extension. The background is its only writer of server-derived data;
- * pages read it with liveQuery and re-render when it changes.
+ * The one IndexedDB of the extension. The background is its only writer and uses Dexie; pages
+ * read it with the plain API (`lib/db-read.ts`) and re-read when the background announces a
+ * committed write (`lib/db-changes.ts`).
  */
 export interface ChatRecord extends Conversation {
   portal: string;
@@ -80,10 +83,24 @@ export interface MetaValues {
 }
 export type MetaKey = keyof MetaValues;
 
-interface MetaRecord {
+export interface MetaRecord {
   key: MetaKey;
   value: unknown;
 }
+
+/** Each table and the records it holds: the shape pages read without Dexie. */
+export interface TableRecords {
+  chats: ChatRecord;
+  alerts: AlertRecord;
+  meta: MetaRecord;
+  canned: CannedRecord;
+  cannedCategories: CannedCategoryRecord;
+  cannedUses: CannedUseRecord;
+  visitors: VisitorCardRecord;
+  history: HistoryRecord;
+  transcripts: TranscriptRecord;
+}
+export type TableName = keyof TableRecords;
 
 export class CompanionDb extends Dexie {
   chats!: EntityTable<ChatRecord, 'id'>;
@@ -97,7 +114,7 @@ export class CompanionDb extends Dexie {
   transcripts!: EntityTable<TranscriptRecord, 'conversationId'>;
 
   constructor() {
-    super('operator-companion');
+    super(DATABASE_NAME);
     this.version(1).stores({
       chats: 'id, status, startTime, portal, pickedUpAt',
       alerts: 'conversationId, firstSeenAt',
@@ -113,6 +130,11 @@ export class CompanionDb extends Dexie {
 }
 
 export const db = new CompanionDb();
+
+/** From now on, every committed write tells the open pages which tables changed. Background only. */
+export function announceCommittedWrites(): void {
+  Dexie.on('storagemutated', (parts) => announceChanges(tablesOfParts(Object.keys(parts))));
+}
 
 export async function readMeta<K extends MetaKey>(key: K): Promise<MetaValues[K] | undefined> {
   return (await db.meta.get(key))?.value as MetaValues[K] | undefined;

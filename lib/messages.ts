@@ -20,7 +20,8 @@ export type Request =
   | { type: 'loadMoreHistory'; conversationId: string }
   | { type: 'loadTranscript'; conversationId: string }
   | { type: 'syncCanned' }
-  | { type: 'sendCanned'; conversationId: string; responseId: string; text: string };
+  | { type: 'sendCanned'; conversationId: string; responseId: string; text: string }
+  | { type: 'cannedUsed'; responseId: string };
 
 export type RequestType = Request['type'];
 
@@ -54,6 +55,7 @@ const TYPES: ReadonlySet<string> = new Set<RequestType>([
   'loadTranscript',
   'syncCanned',
   'sendCanned',
+  'cannedUsed',
 ]);
 
 export function isRequest(value: unknown): value is Request {

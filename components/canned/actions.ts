@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import type { InsertCannedMessage, InsertCannedReply } from '../../lib/canned/content-protocol';
-import { recordCannedUse } from '../../lib/canned/usage';
 import { ask } from '../../lib/messages';
 import { plainError } from '../plain-error';
 
@@ -29,7 +28,7 @@ export async function copyText(text: string, responseId: string): Promise<string
     area.remove();
     if (!copied) throw new Error('Copying was blocked by the browser. Select the text and copy it instead.');
   }
-  await recordCannedUse(responseId);
+  await countUse(responseId);
   return 'Copied.';
 }
 
@@ -43,8 +42,13 @@ export async function insertIntoConsole(tabId: number, text: string, responseId:
     throw new Error('Reload the SalesIQ tab, then try again.');
   }
   if (!reply?.inserted) throw new Error('No message box found in SalesIQ. Open a chat there, then try again.');
-  await recordCannedUse(responseId);
+  await countUse(responseId);
   return 'Inserted into SalesIQ.';
+}
+
+/** The background counts the use (it is the database's only writer); ranking follows live. */
+async function countUse(responseId: string): Promise<void> {
+  await ask({ type: 'cannedUsed', responseId });
 }
 
 export async function sendToChat(conversationId: string, responseId: string, text: string): Promise<string> {

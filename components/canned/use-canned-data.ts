@@ -2,8 +2,9 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CannedRecord, CannedSyncState } from '../../lib/canned/records';
 import { buildIndex, updatePopularity, type CannedIndex, type LocalUse } from '../../lib/canned/search';
 import { invertShortcuts, onShortcutsChanged, readShortcuts, type ShortcutMap } from '../../lib/canned/shortcuts';
-import { db, readMeta, type SessionInfo } from '../../lib/db';
-import { useLiveQuery } from '../use-live-query';
+import type { SessionInfo } from '../../lib/db';
+import { readMetaValue, readRecords } from '../../lib/db-read';
+import { useLiveMeta, useLiveRead } from '../use-live-read';
 
 /**
  * The canned library as a page sees it: rows read from IndexedDB (live), the operator's
@@ -48,8 +49,8 @@ export function afterPaint(run: () => void): () => void {
 
 /** `enabled` false: only the session is read (the popup waits until the operator wants search). */
 export function useCannedData(enabled = true): CannedData {
-  const session = useLiveQuery(() => readMeta('session'), [], undefined);
-  const sync = useLiveQuery(() => (enabled ? readMeta('cannedSync') : undefined), [enabled], undefined);
+  const session = useLiveMeta('session', undefined);
+  const sync = useLiveRead(['meta'], () => (enabled ? readMetaValue('cannedSync') : undefined), [enabled], undefined);
   const portal = session?.state === 'signed-in' ? session.portal?.screen : undefined;
   // Reading all 10,000 rows takes a while; the top of the list comes first, through the index.
   const [top, setTop] = useState<CannedRecord[]>(EMPTY);
@@ -57,11 +58,7 @@ export function useCannedData(enabled = true): CannedData {
     if (!enabled) return;
     let active = true;
     let cancelPaint: (() => void) | undefined;
-    void db.canned
-      .orderBy('usageCount')
-      .reverse()
-      .limit(PREVIEW)
-      .toArray()
+    void readRecords('canned', { index: 'usageCount', direction: 'prev', limit: PREVIEW })
       .catch(() => EMPTY)
       .then((rows) => {
         if (!active) return;
@@ -75,12 +72,13 @@ export function useCannedData(enabled = true): CannedData {
   }, [enabled]);
   // Deserialising every row blocks the page for tens of milliseconds: only after the top has painted.
   const [full, setFull] = useState(false);
-  const tables = useLiveQuery(
-    () => (enabled && full ? Promise.all([db.canned.toArray(), db.cannedCategories.toArray()]) : undefined),
+  const tables = useLiveRead(
+    ['canned', 'cannedCategories'],
+    () => (enabled && full ? Promise.all([readRecords('canned'), readRecords('cannedCategories')]) : undefined),
     [enabled, full],
     undefined,
   );
-  const usesRows = useLiveQuery(() => (enabled ? db.cannedUses.toArray() : []), [enabled], []);
+  const usesRows = useLiveRead(['cannedUses'], () => (enabled ? readRecords('cannedUses') : []), [enabled], []);
   const [shortcuts, setShortcuts] = useState<ShortcutMap>({});
   const [index, setIndex] = useState<CannedIndex | undefined>(undefined);
 

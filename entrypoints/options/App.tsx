@@ -1,6 +1,5 @@
-import { useLiveQuery } from '../../components/use-live-query';
+import { useLiveMeta } from '../../components/use-live-read';
 import { useSettings } from '../../components/use-settings';
-import { readMeta } from '../../lib/db';
 import { AccountSection } from './AccountSection';
 import { NotificationsSection } from './NotificationsSection';
 import { PrivacySection } from './PrivacySection';
@@ -8,7 +7,7 @@ import { PrivacySection } from './PrivacySection';
 const LOADING = Symbol('loading');
 
 export function OptionsApp() {
-  const session = useLiveQuery(() => readMeta('session'), [], LOADING);
+  const session = useLiveMeta('session', LOADING);
   const { settings, loaded } = useSettings();
 
   return (

@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { prepareVisitorHistory } from '../../components/open-history';
-import { metaQuery, useLiveQuery } from '../../components/use-live-query';
+import { useLiveMeta } from '../../components/use-live-read';
 import { ask } from '../../lib/messages';
 import type { PopupInitial } from './initial';
 import { Queue } from './Queue';
@@ -13,7 +13,7 @@ const VISIBLE_PING_MS = 10_000;
 const LOADING = Symbol('loading');
 
 export function PopupApp({ initial }: { initial?: PopupInitial }) {
-  const session = useLiveQuery(metaQuery('session'), [], initial ? initial.session : LOADING);
+  const session = useLiveMeta('session', initial ? initial.session : LOADING);
   const signedIn = session !== LOADING && session?.state === 'signed-in';
 
   useEffect(() => {

@@ -9,7 +9,7 @@ import { PickedRow } from '../../components/PickedRow';
 import { plainError } from '../../components/plain-error';
 import { StatusNotice } from '../../components/StatusNotice';
 import { StatusSwitch } from '../../components/StatusSwitch';
-import { metaQuery, useLiveQuery } from '../../components/use-live-query';
+import { useLiveMeta, useLiveRead } from '../../components/use-live-read';
 import { usePaintMark } from '../../components/use-paint-mark';
 import { useFirstScreenful } from './first-screenful';
 import { useSettings } from '../../components/use-settings';
@@ -20,7 +20,7 @@ import { useArrivalAnnouncements } from './arrivals';
 import { classifyTarget, keyAction } from './keyboard';
 import { SettingsButton } from './SettingsButton';
 import { LazyCannedSearch } from './LazyCannedSearch';
-import { livePicked, liveWaiting, type PopupInitial } from './initial';
+import { readPicked, readWaiting, type PopupInitial } from './initial';
 import { useAnnouncer } from './use-announcer';
 import { usePickup } from './use-pickup';
 
@@ -28,9 +28,9 @@ import { usePickup } from './use-pickup';
 export function Queue({ session, initial }: { session: SessionInfo; initial?: PopupInitial }) {
   const screen = session.portal?.screen;
   const { settings } = useSettings();
-  const operator = useLiveQuery(metaQuery('operator'), [], initial?.operator);
-  const waitingRecords = useLiveQuery(liveWaiting, [], initial?.waiting ?? null);
-  const pickedRecords = useLiveQuery(livePicked, [], initial?.picked ?? null);
+  const operator = useLiveMeta('operator', initial?.operator);
+  const waitingRecords = useLiveRead(['chats'], readWaiting, [], initial?.waiting ?? null);
+  const pickedRecords = useLiveRead(['chats'], readPicked, [], initial?.picked ?? null);
 
   const departments = session.departments ?? [];
   // A remembered department that is no longer the operator's would hide every chat: treat it as "all".

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { plainError } from '../../components/plain-error';
-import { useLiveQuery } from '../../components/use-live-query';
-import { readMeta, type SessionInfo } from '../../lib/db';
+import { useLiveMeta } from '../../components/use-live-read';
+import type { SessionInfo } from '../../lib/db';
 import { ask } from '../../lib/messages';
 import { CannedTab } from './CannedTab';
 import { primedMeta } from './initial';
@@ -17,7 +17,7 @@ const TABS: readonly TabSpec<TabId>[] = [
 
 /** The side panel: who the visitor is and what happened before, beside whatever tab is open. */
 export function SidePanelApp() {
-  const session = useLiveQuery(() => readMeta('session'), [], primedMeta('session'));
+  const session = useLiveMeta('session', primedMeta('session'));
   const signedIn = session?.state === 'signed-in' && !!session.portal;
   const focus = useFocusedConversation(signedIn);
   const [tab, setTab] = useState<TabId>('visitor');

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { domId } from '../../components/format';
 import { plainError } from '../../components/plain-error';
-import { useLiveQuery } from '../../components/use-live-query';
-import { db } from '../../lib/db';
+import { useLiveRead } from '../../components/use-live-read';
+import { readRecord } from '../../lib/db-read';
 import { ask } from '../../lib/messages';
 import { visibleHistory } from '../../lib/visitor/history-merge';
 import { historyKey, type HistoryItem } from '../../lib/visitor/records';
@@ -20,7 +20,7 @@ interface Props {
 /** The visitor's earlier conversations, newest first; more load as the end of the list scrolls into view. */
 export function EarlierChats({ conversationId, portal, email, visitorId, onRetry }: Props) {
   const key = email ? historyKey(portal, email) : '';
-  const read = useLiveQuery(() => (key ? db.history.get(key) : undefined), [key], null);
+  const read = useLiveRead(['history'], () => (key ? readRecord('history', key) : undefined), [key], null);
   const record = read && read.key !== key ? null : read; // still the previous visitor's
   const { items, hasMore } = visibleHistory(record ?? undefined, conversationId);
   const [loadingMore, setLoadingMore] = useState(false);
@@ -101,7 +101,7 @@ function EarlierChat({ item, visitorId }: { item: HistoryItem; visitorId?: strin
   const { conversation, feedback } = item;
   const [open, setOpen] = useState(false);
   const [error, setError] = useState('');
-  const transcript = useLiveQuery(() => (open ? db.transcripts.get(conversation.id) : undefined), [open, conversation.id], null);
+  const transcript = useLiveRead(['transcripts'], () => (open ? readRecord('transcripts', conversation.id) : undefined), [open, conversation.id], null);
   const regionId = domId('earlier', conversation.id);
   const operator = (conversation.attender ?? conversation.owner)?.name;
   const summary = [statusWord(conversation.status), operator, conversation.department?.name, ratingText(feedback)].filter(Boolean).join(' · ');

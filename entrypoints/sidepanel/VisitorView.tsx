@@ -2,8 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { useNow } from '../../components/clock';
 import { visitorLabel } from '../../components/format';
 import { plainError } from '../../components/plain-error';
-import { useLiveQuery } from '../../components/use-live-query';
-import { db } from '../../lib/db';
+import { useLiveRead } from '../../components/use-live-read';
+import { readRecord, readRecords } from '../../lib/db-read';
 import { ask } from '../../lib/messages';
 import { ChatChooser, currentChats } from './ChatChooser';
 import { EarlierChats } from './EarlierChats';
@@ -38,18 +38,24 @@ function useOnline(): boolean {
   return online;
 }
 
+/** Chats this operator picked up here that are still going: the chooser's choices. */
+async function readPickedConnected() {
+  const picked = await readRecords('chats', { index: 'pickedUpAt', range: IDBKeyRange.lowerBound(0, true) });
+  return picked.filter((c) => c.status === 'connected');
+}
+
 /** The Visitor tab: chooser, visitor card, this conversation, earlier conversations. Paints from the cache. */
 export function VisitorView({ portal, conversationId, focusRead, onChoose }: Props) {
   const id = conversationId ?? '';
   // Right after the conversation changes a query still holds the previous one's record: treat
   // that as "not read yet" rather than show the last visitor under the new chat.
-  const card = current(useLiveQuery(() => (id ? db.visitors.get(id) : undefined), [id], primedRecord('card', id)), (r) => r.conversationId === id);
-  const chat = current(useLiveQuery(() => (id ? db.chats.get(id) : undefined), [id], primedRecord('chat', id)), (r) => r.id === id);
+  const card = current(useLiveRead(['visitors'], () => (id ? readRecord('visitors', id) : undefined), [id], primedRecord('card', id)), (r) => r.conversationId === id);
+  const chat = current(useLiveRead(['chats'], () => (id ? readRecord('chats', id) : undefined), [id], primedRecord('chat', id)), (r) => r.id === id);
   const transcript = current(
-    useLiveQuery(() => (id ? db.transcripts.get(id) : undefined), [id], primedRecord('transcript', id)),
+    useLiveRead(['transcripts'], () => (id ? readRecord('transcripts', id) : undefined), [id], primedRecord('transcript', id)),
     (r) => r.conversationId === id,
   );
-  const picked = useLiveQuery(() => db.chats.where('pickedUpAt').above(0).filter((c) => c.status === 'connected').toArray(), [], []);
+  const picked = useLiveRead(['chats'], readPickedConnected, [], []);
   const refresh = useVisitorRefresh(conversationId, true);
   const online = useOnline();
   const [actionError, setActionError] = useState('');

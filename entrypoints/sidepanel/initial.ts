@@ -1,12 +1,13 @@
-import { db, readMeta, type ChatRecord, type SessionInfo } from '../../lib/db';
+import type { ChatRecord, SessionInfo } from '../../lib/db';
+import { readMetaValue, readRecord } from '../../lib/db-read';
 import type { FocusRecord } from '../../lib/visitor/focus';
 import type { TranscriptRecord, VisitorCardRecord } from '../../lib/visitor/records';
 
 /**
- * The first paint, read before the first render. Each liveQuery would otherwise start after a
+ * The first paint, read before the first render. Each live read would otherwise start after a
  * frame and wait for the one before it (session → focus → card), which costs the panel several
  * frames before the visitor shows. Read once here, all in parallel where possible, and the hooks
- * start from these values; their liveQueries keep them current from then on.
+ * start from these values; their live reads keep them current from then on.
  */
 interface Primed {
   session: SessionInfo | undefined;
@@ -18,7 +19,7 @@ interface Primed {
 }
 
 const ID = /^[\w$.:-]{1,80}$/;
-/** If IndexedDB is slow to open, paint the frame now and let the liveQueries fill it in. */
+/** If IndexedDB is slow to open, paint the frame now and let the live reads fill it in. */
 const PRIME_BUDGET_MS = 400;
 
 let primed: Primed | undefined;
@@ -32,8 +33,8 @@ export function urlConversation(): string | undefined {
 async function read(): Promise<Primed> {
   const fromUrl = urlConversation();
   const [session, focus, early] = await Promise.all([
-    readMeta('session'),
-    readMeta('focus'),
+    readMetaValue('session'),
+    readMetaValue('focus'),
     fromUrl ? readConversation(fromUrl) : undefined,
   ]);
   const conversationId = fromUrl ?? focus?.conversationId;
@@ -42,7 +43,7 @@ async function read(): Promise<Primed> {
 }
 
 async function readConversation(id: string) {
-  const [card, chat, transcript] = await Promise.all([db.visitors.get(id), db.chats.get(id), db.transcripts.get(id)]);
+  const [card, chat, transcript] = await Promise.all([readRecord('visitors', id), readRecord('chats', id), readRecord('transcripts', id)]);
   return { card, chat, transcript };
 }
 

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { useLiveQuery } from '../../components/use-live-query';
-import { readMeta } from '../../lib/db';
+import { useLiveMeta } from '../../components/use-live-read';
 import { ask } from '../../lib/messages';
 import { resetPanelPath } from '../../lib/visitor/side-panel';
 import { primedMeta, urlConversation } from './initial';
@@ -26,7 +25,7 @@ interface Pending {
  * at once, without waiting for the record to come back.
  */
 export function useFocusedConversation(signedIn: boolean) {
-  const focus = useLiveQuery(() => readMeta('focus'), [], primedMeta('focus'));
+  const focus = useLiveMeta('focus', primedMeta('focus'));
   const [opening] = useState(urlConversation);
   const [pending, setPending] = useState<Pending | undefined>(() => (opening ? { conversationId: opening, sentAt: Date.now() } : undefined));
 

@@ -1,4 +1,5 @@
-import { db, type SessionInfo } from '../db';
+import type { SessionInfo } from '../db';
+import { readRecord } from '../db-read';
 import type { Conversation } from '../salesiq/types';
 import type { PlaceholderContext } from './placeholders';
 
@@ -15,5 +16,5 @@ export function placeholderContext(session: Pick<SessionInfo, 'operatorName'> | 
 
 /** The chat as cached by the queue, or by the side panel's visitor card. */
 export async function cachedChat(conversationId: string): Promise<ChatFacts | undefined> {
-  return (await db.chats.get(conversationId)) ?? (await db.visitors.get(conversationId))?.conversation;
+  return (await readRecord('chats', conversationId)) ?? (await readRecord('visitors', conversationId))?.conversation;
 }

@@ -5,7 +5,7 @@ import type { CannedRecord } from './records';
  * whole library and this decides which rows actually need writing: new ones, ones whose
  * modified_time moved, and ones whose ranking fields (usage_count, last_used_time) moved, since
  * SalesIQ bumps those without touching modified_time. Everything else is left alone, so an
- * unchanged library costs no IndexedDB writes and wakes no liveQuery.
+ * unchanged library costs no IndexedDB writes and wakes no page into re-reading.
  */
 export interface CannedDiff {
   put: CannedRecord[];

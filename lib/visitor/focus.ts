@@ -4,7 +4,7 @@ import { parseConsoleUrl } from '../queue/console-url';
 
 /**
  * Which conversation the side panel shows. The background writes it (pickup, a page's request,
- * a notification click, the SalesIQ console tab); every open panel follows it through liveQuery.
+ * a notification click, the SalesIQ console tab); every open panel follows it through its live read.
  */
 export type FocusRecord = NonNullable<Awaited<ReturnType<typeof readMeta<'focus'>>>>;
 export type FocusSource = FocusRecord['source'];
