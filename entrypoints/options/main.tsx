@@ -1,6 +1,4 @@
 import { render } from 'preact';
-import '../../components/theme.css';
-import '../../components/ui.css';
 import './options.css';
 import { OptionsApp } from './App';
 

@@ -1,6 +1,4 @@
 import { render } from 'preact';
-import '../../components/theme.css';
-import '../../components/ui.css';
 import './popup.css';
 import { PopupApp } from './App';
 import { readInitial } from './initial';

@@ -1,6 +1,4 @@
 import { render } from 'preact';
-import '../../components/theme.css';
-import '../../components/ui.css';
 import './sidepanel.css';
 import { SidePanelApp } from './App';
 import { prime } from './initial';

@@ -80,6 +80,15 @@ function settledSince(known: ChatRecord | undefined, pollStartedAt: number): boo
   return known.status !== 'waiting' && known.updatedAt >= pollStartedAt;
 }
 
+/**
+ * Whether a listed chat differs from what is stored, apart from the time stamp. Rewriting an
+ * unchanged queue every few seconds would hold the chats table for every poll and send every open
+ * page to re-read it for nothing.
+ */
+function changedSince(before: ChatRecord, next: ChatRecord): boolean {
+  return JSON.stringify({ ...before, updatedAt: 0 }) !== JSON.stringify({ ...next, updatedAt: 0 });
+}
+
 export async function pollWaitingChats(now = Date.now()): Promise<PollResult> {
   const session = await readSession();
   if (session.state !== 'signed-in' || !session.portal) throw new SalesIQError('auth', 'Not signed in.');
@@ -89,6 +98,7 @@ export async function pollWaitingChats(now = Date.now()): Promise<PollResult> {
   const merged = await writeForPortal(portal, [db.chats, db.alerts], async () => {
     const known = await db.chats.bulkGet(chats.map((c) => c.id));
     const waiting: ChatRecord[] = [];
+    const changed: ChatRecord[] = [];
     chats.forEach((chat, i) => {
       const before = known[i];
       if (settledSince(before, now)) return;
@@ -97,7 +107,9 @@ export async function pollWaitingChats(now = Date.now()): Promise<PollResult> {
       const startTime = Math.min(chat.startTime, before?.startTime ?? chat.startTime);
       // Listed again: a chat we picked up long ago is back in the queue (e.g. transferred back).
       const requeued = { pickedUpAt: undefined, missingSince: undefined };
-      waiting.push({ ...before, ...chat, ...requeued, startTime, status: 'waiting', portal, firstSeenAt: before?.firstSeenAt ?? now, updatedAt: now });
+      const next: ChatRecord = { ...before, ...chat, ...requeued, startTime, status: 'waiting', portal, firstSeenAt: before?.firstSeenAt ?? now, updatedAt: now };
+      waiting.push(next);
+      if (!before || changedSince(before, next)) changed.push(next);
     });
     const listed = new Set(chats.map((c) => c.id));
     const left = await db.chats
@@ -105,7 +117,7 @@ export async function pollWaitingChats(now = Date.now()): Promise<PollResult> {
       .equals('waiting')
       .filter((c) => c.portal === portal && !listed.has(c.id))
       .toArray();
-    await db.chats.bulkPut(waiting);
+    await db.chats.bulkPut(changed);
     await recordFirstSeen(waiting.map((c) => ({ conversationId: c.id, portal, startTime: c.startTime })), now);
     return { waiting, left };
   });

@@ -92,6 +92,26 @@ describe('pollWaitingChats', () => {
     expect((await db.chats.get('gone'))?.status).toBe('waiting');
   });
 
+  it('rewrites only the chats that changed since the last poll', async () => {
+    const c1 = conversation('c1');
+    const c2 = conversation('c2');
+    routes.push(waitingList(c1, c2));
+    await pollWaitingChats(1_000);
+    expect((await db.chats.get('c1'))?.updatedAt).toBe(1_000);
+
+    // Same queue again: both are still waiting, nothing is rewritten.
+    const again = await pollWaitingChats(2_000);
+    expect(again.waiting.map((c) => c.id).sort()).toEqual(['c1', 'c2']);
+    expect((await db.chats.get('c1'))?.updatedAt).toBe(1_000);
+    expect((await db.chats.get('c2'))?.updatedAt).toBe(1_000);
+
+    // The visitor edited the question of c2: only c2 is written.
+    routes = [waitingList(c1, { ...c2, question: 'Where is my order?' })];
+    await pollWaitingChats(3_000);
+    expect((await db.chats.get('c1'))?.updatedAt).toBe(1_000);
+    expect(await db.chats.get('c2')).toMatchObject({ question: 'Where is my order?', updatedAt: 3_000 });
+  });
+
   it('pages through more than 99 waiting chats', async () => {
     const all = Array.from({ length: 120 }, (_, i) => conversation(`c${i}`));
     routes.push((url) => {
