@@ -112,13 +112,12 @@ export async function pollWaitingChats(now = Date.now()): Promise<PollResult> {
       if (!before || changedSince(before, next)) changed.push(next);
     });
     const listed = new Set(chats.map((c) => c.id));
-    const left = await db.chats
-      .where('status')
-      .equals('waiting')
-      .filter((c) => c.portal === portal && !listed.has(c.id))
-      .toArray();
+    // Keys first: the listed chats are most of the waiting ones, and were read above.
+    const unlisted = (await db.chats.where('status').equals('waiting').primaryKeys()).filter((id) => !listed.has(id));
+    const left = (await db.chats.bulkGet(unlisted)).filter((c): c is ChatRecord => c?.portal === portal);
     await db.chats.bulkPut(changed);
-    await recordFirstSeen(waiting.map((c) => ({ conversationId: c.id, portal, startTime: c.startTime })), now);
+    // An unchanged waiting chat got its alert record when it was last written.
+    await recordFirstSeen(changed.map((c) => ({ conversationId: c.id, portal, startTime: c.startTime })), now);
     return { waiting, left };
   });
   if (!merged) throw new SessionChanged();

@@ -97,15 +97,23 @@ async function tick(reason: TickReason): Promise<void> {
 
   let errorKind: ReturnType<typeof asSalesIQError>['kind'] | undefined;
   let retryAfterMs: number | undefined;
-  let failures = 0;
+  // What this turn did to the poll state. It is written once, with the next poll's time: every
+  // write wakes the open pages' reads of the meta table.
+  let outcome: (p: PollState | undefined) => PollState;
   try {
     const result = await pollWaitingChats(now);
     await alert(result, settings, now);
-    if (!poll?.lastStatusCheckAt || now - poll.lastStatusCheckAt >= STATUS_CHECK_EVERY_MS) {
-      await refreshOperatorStatus(now).catch(() => undefined);
-      await updateMeta('poll', (p) => ({ failures: 0, ...p, lastStatusCheckAt: now }));
-    }
-    await updateMeta('poll', (p) => ({ ...p, lastAttemptAt: now, lastSuccessAt: Date.now(), failures: 0, error: undefined, skipped: result.skipped }));
+    const checkStatus = !poll?.lastStatusCheckAt || now - poll.lastStatusCheckAt >= STATUS_CHECK_EVERY_MS;
+    if (checkStatus) await refreshOperatorStatus(now).catch(() => undefined);
+    outcome = (p) => ({
+      ...p,
+      lastAttemptAt: now,
+      lastSuccessAt: Date.now(),
+      lastStatusCheckAt: checkStatus ? now : p?.lastStatusCheckAt,
+      failures: 0,
+      error: undefined,
+      skipped: result.skipped,
+    });
   } catch (caught) {
     if (caught instanceof SessionChanged) {
       // Signed out or switched portal mid-poll: not an error; the next turn sees the new session.
@@ -115,24 +123,28 @@ async function tick(reason: TickReason): Promise<void> {
     const error = asSalesIQError(caught);
     errorKind = error.kind;
     retryAfterMs = error.retryAfterMs;
-    const updated = await updateMeta('poll', (p) => ({
+    outcome = (p) => ({
       ...p,
       lastAttemptAt: now,
       failures: (p?.failures ?? 0) + 1,
       error: { kind: error.kind, message: error.message, at: now },
-    }));
-    failures = updated.failures;
+    });
     if (error.kind === 'auth') {
+      await updateMeta('poll', outcome);
       await renderBadge(settings, now);
       return; // the session is signed out or expired: nothing to schedule
     }
   }
 
-  const operator = await readMeta('operator');
-  const delay = nextPollDelayMs({ status: operator?.status, pagesVisible: await pagesVisible(now), failures, errorKind, retryAfterMs });
-  await updateMeta('poll', (p) => ({ failures: 0, ...p, nextPollAt: Date.now() + delay }));
+  const status = (await readMeta('operator'))?.status;
+  const visible = await pagesVisible(now);
+  const written = await updateMeta('poll', (p) => {
+    const next = outcome(p);
+    const delay = nextPollDelayMs({ status, pagesVisible: visible, failures: next.failures, errorKind, retryAfterMs });
+    return { ...next, nextPollAt: Date.now() + delay };
+  });
   await renderBadge(settings, Date.now());
-  schedule(delay);
+  schedule(Math.max(0, (written.nextPollAt ?? 0) - Date.now()));
 }
 
 /**
