@@ -23,6 +23,10 @@ export function useLiveRead<T, I = undefined>(
     let last: { result: T } | undefined;
     let running = false;
     let again = false;
+    // A failed read (e.g. Chrome's occasional UnknownError opening IndexedDB) is tried again,
+    // less and less often: a page with no writes coming would otherwise never recover.
+    let retryMs = 1_000;
+    let retry: ReturnType<typeof setTimeout> | undefined;
     const run = async () => {
       if (running) {
         again = true; // a write landed during this read: read once more when it ends
@@ -38,8 +42,14 @@ export function useLiveRead<T, I = undefined>(
           // A function-form setter would treat a function result as an updater; wrap it.
           setValue(() => result);
         } while (again && active);
+        retryMs = 1_000;
       } catch (error) {
         console.error('Reading the local cache failed', error);
+        if (active) {
+          clearTimeout(retry);
+          retry = setTimeout(() => void run(), retryMs);
+          retryMs = Math.min(retryMs * 2, 30_000);
+        }
       } finally {
         running = false;
       }
@@ -48,6 +58,7 @@ export function useLiveRead<T, I = undefined>(
     void run();
     return () => {
       active = false;
+      clearTimeout(retry);
       stop();
     };
     // The caller owns the dependency list, like useEffect's.

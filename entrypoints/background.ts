@@ -78,6 +78,7 @@ const handlers: Handlers = {
     return sendCannedResponse(request);
   },
   async cannedUsed({ responseId }) {
+    if (typeof responseId !== 'string' || !responseId) throw new Error('No canned response named.');
     await recordCannedUse(responseId);
   },
 };

@@ -12,6 +12,7 @@ import { StatusSwitch } from '../../components/StatusSwitch';
 import { useLiveMeta, useLiveRead } from '../../components/use-live-read';
 import { usePaintMark } from '../../components/use-paint-mark';
 import { useFirstScreenful } from './first-screenful';
+import { useExpiryTick } from './use-expiry-tick';
 import { useSettings } from '../../components/use-settings';
 import type { ChatRecord, SessionInfo } from '../../lib/db';
 import { ask } from '../../lib/messages';
@@ -68,7 +69,9 @@ export function Queue({ session, initial }: { session: SessionInfo; initial?: Po
     }
   });
 
-  const picked = useMemo(() => (pickedRecords ? justPickedUp(pickedRecords, screen, Date.now()) : []), [pickedRecords, screen]);
+  // Rows age out of "Just picked up" by the clock, not only when a chat changes.
+  const expiry = useExpiryTick(pickedRecords);
+  const picked = useMemo(() => (pickedRecords ? justPickedUp(pickedRecords, screen, Date.now()) : []), [pickedRecords, screen, expiry]);
   usePaintMark('popup-list-painted', rows.length > 0);
   const shownRows = useFirstScreenful(rows);
 

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useNow } from '../../components/clock';
 import { visitorLabel } from '../../components/format';
 import { plainError } from '../../components/plain-error';
-import { useLiveRead } from '../../components/use-live-read';
+import { useLiveMeta, useLiveRead } from '../../components/use-live-read';
 import { readRecord, readRecords } from '../../lib/db-read';
 import { ask } from '../../lib/messages';
 import { ChatChooser, currentChats } from './ChatChooser';
@@ -101,6 +101,7 @@ export function VisitorView({ portal, conversationId, focusRead, onChoose }: Pro
   }
 
   const savedAt = card?.savedAt || chat?.updatedAt || 0;
+  const stillWaiting = !card?.savedAt && chat?.status === 'waiting';
   const failing = !!card?.error || (!!refresh.error && refresh.error.kind !== 'auth');
   const stale = !online || failing;
   const openInSalesIQ = () => {
@@ -116,6 +117,7 @@ export function VisitorView({ portal, conversationId, focusRead, onChoose }: Pro
       {stale && (
         <StaleNote
           savedAt={savedAt}
+          confirmedByPolls={stillWaiting}
           reason={!online ? 'You are offline.' : (card?.error?.message ?? (refresh.error ? plainError(refresh.error) : ''))}
           busy={refresh.busy}
           onRetry={refresh.retry}
@@ -147,8 +149,11 @@ export function VisitorView({ portal, conversationId, focusRead, onChoose }: Pro
 }
 
 /** Saved data stays on screen when SalesIQ cannot be reached; this says how old it is. */
-function StaleNote({ savedAt, reason, busy, onRetry }: { savedAt: number; reason: string; busy: boolean; onRetry(): void }) {
+function StaleNote({ savedAt: written, confirmedByPolls, reason, busy, onRetry }: { savedAt: number; confirmedByPolls: boolean; reason: string; busy: boolean; onRetry(): void }) {
   const now = useNow();
+  // A waiting chat is rewritten only when it changes; each successful poll confirms it.
+  const poll = useLiveMeta('poll', undefined);
+  const savedAt = confirmedByPolls ? Math.max(written, poll?.lastSuccessAt ?? 0) : written;
   return (
     <div class="banner banner--warn">
       <p>

@@ -8,7 +8,7 @@ export async function recordFirstSeen(entries: Pick<AlertRecord, 'conversationId
   await db.transaction('rw', db.alerts, async () => {
     const existing = await db.alerts.bulkGet(entries.map((e) => e.conversationId));
     const fresh = entries.filter((_, i) => !existing[i]).map((e) => ({ ...e, firstSeenAt: now }));
-    await db.alerts.bulkPut(fresh);
+    if (fresh.length) await db.alerts.bulkPut(fresh);
   });
 }
 

@@ -115,7 +115,8 @@ export async function pollWaitingChats(now = Date.now()): Promise<PollResult> {
     // Keys first: the listed chats are most of the waiting ones, and were read above.
     const unlisted = (await db.chats.where('status').equals('waiting').primaryKeys()).filter((id) => !listed.has(id));
     const left = (await db.chats.bulkGet(unlisted)).filter((c): c is ChatRecord => c?.portal === portal);
-    await db.chats.bulkPut(changed);
+    // Even an empty bulkPut marks the table changed for Dexie, which would wake every open page.
+    if (changed.length) await db.chats.bulkPut(changed);
     // An unchanged waiting chat got its alert record when it was last written.
     await recordFirstSeen(changed.map((c) => ({ conversationId: c.id, portal, startTime: c.startTime })), now);
     return { waiting, left };

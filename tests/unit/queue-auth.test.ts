@@ -3,7 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { withAuth } from '../../lib/auth/session';
 import { saveToken } from '../../lib/auth/token-store';
-import { SessionChanged, db, readMeta, wipeAccountData, writeMeta, type ChatRecord } from '../../lib/db';
+import { SessionChanged, announceCommittedWrites, db, readMeta, wipeAccountData, writeMeta, type ChatRecord } from '../../lib/db';
+import { onTablesChanged } from '../../lib/db-changes';
 import { pollWaitingChats } from '../../lib/queue/poll';
 import { pickUpChat } from '../../lib/queue/pickup';
 import { SalesIQError } from '../../lib/salesiq/errors';
@@ -34,6 +35,7 @@ function respond(url: string, init: RequestInit = {}) {
 }
 
 const launchWebAuthFlow = vi.fn();
+announceCommittedWrites();
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -99,8 +101,13 @@ describe('pollWaitingChats', () => {
     await pollWaitingChats(1_000);
     expect((await db.chats.get('c1'))?.updatedAt).toBe(1_000);
 
-    // Same queue again: both are still waiting, nothing is rewritten.
+    // Same queue again: both are still waiting, nothing is rewritten, and open pages hear nothing.
+    let chatsChanged = false;
+    const stop = onTablesChanged(['chats'], () => (chatsChanged = true));
     const again = await pollWaitingChats(2_000);
+    await new Promise((resolve) => setTimeout(resolve, 50)); // notices arrive asynchronously
+    stop();
+    expect(chatsChanged).toBe(false);
     expect(again.waiting.map((c) => c.id).sort()).toEqual(['c1', 'c2']);
     expect((await db.chats.get('c1'))?.updatedAt).toBe(1_000);
     expect((await db.chats.get('c2'))?.updatedAt).toBe(1_000);
