@@ -1,7 +1,10 @@
 // `npm run bench`: build the store packages, run every tests/bench/*.bench.ts, print a table and
 // write bench-results.json. Figures only: no pass/fail on timing, these machines are shared.
-import { execSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+// Each bench runs in a process of its own: one bench's leftovers (a simulator holding 10,000
+// canned responses, a browser still shutting down) must not weigh on the next one's timings.
+import { execFileSync, execSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { printTable, writeReport, type Metrics } from './report';
@@ -9,8 +12,17 @@ import { printTable, writeReport, type Metrics } from './report';
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 
 const root = resolve(HERE, '../..');
-const filter = process.argv.slice(2);
+const args = process.argv.slice(2);
 
+if (args[0] === '--one') {
+  // Child mode: run one bench file and hand its metrics back through a file.
+  const [, file, out] = args as [string, string, string];
+  const module = await import(pathToFileURL(resolve(HERE, file)).href);
+  writeFileSync(out, JSON.stringify(await module.default()));
+  process.exit(0);
+}
+
+const filter = args;
 execSync('npm run --silent zip', { cwd: root, stdio: 'inherit' });
 
 const files = readdirSync(HERE)
@@ -19,10 +31,17 @@ const files = readdirSync(HERE)
   .sort();
 
 const metrics: Metrics = {};
-for (const file of files) {
-  console.log(`\n▶ ${file}`);
-  const module = await import(pathToFileURL(resolve(HERE, file)).href);
-  Object.assign(metrics, await module.default());
+const scratch = mkdtempSync(resolve(tmpdir(), 'bench-'));
+try {
+  for (const file of files) {
+    console.log(`\n▶ ${file}`);
+    const out = resolve(scratch, `${file}.json`);
+    // The same node, with the same loader flags (tsx) this runner was started with.
+    execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--one', file, out], { stdio: 'inherit' });
+    Object.assign(metrics, JSON.parse(readFileSync(out, 'utf8')) as Metrics);
+  }
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
 }
 
 console.log('');
