@@ -43,6 +43,10 @@ describe('the popup', () => {
     expect(await seriousViolations(popup)).toEqual([]);
     const scroll = await popup.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(scroll).toBeLessThanOrEqual(0);
+    // The canned quick search is one line: the popup's height belongs to the queue.
+    const search = popup.getByRole('searchbox', { name: 'Search canned responses' });
+    await search.waitFor({ timeout: 10_000 });
+    expect((await search.boundingBox())!.height).toBeLessThan(48);
   });
 
   it('picks a chat up with one click and moves it to "Just picked up"', async () => {
