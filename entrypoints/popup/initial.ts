@@ -1,5 +1,6 @@
 import type { ChatRecord, OperatorState, PollState, SessionInfo } from '../../lib/db';
 import { readRecords, readTogether, recordsIn, settle } from '../../lib/db-read';
+import { JUST_PICKED_WINDOW_MS } from '../../components/format';
 
 /**
  * Everything the popup's first paint needs, read in one IndexedDB transaction before rendering:
@@ -14,11 +15,9 @@ export interface PopupInitial {
   picked: ChatRecord[];
 }
 
-/** "Just picked up" looks back this far; older pickups are not read at all. */
-export const PICKED_WINDOW_MS = 30 * 60_000;
-
 const waitingQuery = { index: 'status', range: 'waiting' };
-const pickedQuery = (now: number) => ({ index: 'pickedUpAt', range: IDBKeyRange.lowerBound(now - PICKED_WINDOW_MS) });
+/** "Just picked up" looks back this far; older pickups are not read at all. */
+const pickedQuery = (now: number) => ({ index: 'pickedUpAt', range: IDBKeyRange.lowerBound(now - JUST_PICKED_WINDOW_MS) });
 
 export const readWaiting = () => readRecords('chats', waitingQuery);
 export const readPicked = () => readRecords('chats', pickedQuery(Date.now()));
