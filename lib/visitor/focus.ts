@@ -1,5 +1,5 @@
 import { readSession } from '../auth/session';
-import { readMeta, updateMeta, writeForPortal, writeMeta } from '../db';
+import { readMeta, updateMeta, writeForPortal } from '../db';
 import { parseConsoleUrl } from '../queue/console-url';
 
 /**
@@ -9,10 +9,17 @@ import { parseConsoleUrl } from '../queue/console-url';
 export type FocusRecord = NonNullable<Awaited<ReturnType<typeof readMeta<'focus'>>>>;
 export type FocusSource = FocusRecord['source'];
 
+/** Newer than this, a focus stands; a clock set back further than this must not freeze the panel. */
+const OUT_OF_ORDER_MS = 60_000;
+
+/**
+ * The newest reason wins: two quick pickups finish their bookkeeping in any order, and the older
+ * one landing last must not pull the panel back from the chat picked up after it.
+ */
 export async function setFocus(conversationId: string, source: FocusSource, now = Date.now()): Promise<FocusRecord> {
-  const focus: FocusRecord = { conversationId, source, at: now };
-  await writeMeta('focus', focus);
-  return focus;
+  return updateMeta('focus', (current) =>
+    current && current.at > now && current.at - now < OUT_OF_ORDER_MS ? current : { conversationId, source, at: now },
+  );
 }
 
 /**

@@ -223,6 +223,16 @@ describe('focus', () => {
     expect(await followConsoleUrl('https://salesiq.zoho.com/zylker/mychats/123', 50)).toMatchObject({ conversationId: '123' });
   });
 
+  it('keeps the newest focus when an older pickup finishes last', async () => {
+    await setFocus('second', 'pickup', 200);
+    expect(await setFocus('first', 'pickup', 100)).toMatchObject({ conversationId: 'second' });
+    expect(await readMeta('focus')).toMatchObject({ conversationId: 'second', at: 200 });
+    await setFocus('third', 'chooser', 300);
+    expect(await readMeta('focus')).toMatchObject({ conversationId: 'third' });
+    // A clock set back an hour does not freeze the panel on the last focus.
+    expect(await setFocus('fourth', 'chooser', 300 - 3_600_000)).toMatchObject({ conversationId: 'fourth' });
+  });
+
   it('does not follow console tabs when signed out', async () => {
     await writeMeta('session', { state: 'signed-out', updatedAt: 1 });
     expect(await followConsoleUrl('https://salesiq.zoho.com/zylker/mychats/123')).toBeUndefined();
