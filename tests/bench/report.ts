@@ -3,12 +3,14 @@ import { writeFileSync } from 'node:fs';
 export interface Metric {
   value: number;
   unit: string;
-  target: number;
+  /** Left out for figures reported to explain another one (no target of their own). */
+  target?: number;
   better: 'lower' | 'higher';
 }
 export type Metrics = Record<string, Metric>;
 
-export function meetsTarget(metric: Metric): boolean {
+export function meetsTarget(metric: Metric): boolean | undefined {
+  if (metric.target === undefined) return undefined;
   return metric.better === 'lower' ? metric.value <= metric.target : metric.value >= metric.target;
 }
 
@@ -24,12 +26,18 @@ export function percentile(values: number[], p: number): number {
   return sorted[index]!;
 }
 
+function verdict(metric: Metric): string {
+  const met = meetsTarget(metric);
+  if (met === undefined) return '';
+  return met ? 'met' : 'MISSED';
+}
+
 export function printTable(metrics: Metrics): void {
   const rows = Object.entries(metrics).map(([name, m]) => [
     name,
     `${m.value} ${m.unit}`,
-    `${m.better === 'lower' ? '≤' : '≥'} ${m.target} ${m.unit}`,
-    meetsTarget(m) ? 'met' : 'MISSED',
+    m.target === undefined ? '—' : `${m.better === 'lower' ? '≤' : '≥'} ${m.target} ${m.unit}`,
+    verdict(m),
   ]);
   const header = ['metric', 'value', 'target', ''];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { badgeText, openPopup, signIn, startWorld, storeCount, type World } from './world';
+import { openToolbarHost, openToolbarPopup } from './toolbar-popup';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -155,6 +156,22 @@ describe('the popup', () => {
     // The poll is hung, so whatever shows comes from IndexedDB.
     await pickUpButton(again, 'Cached Carla').waitFor({ timeout: 5_000 });
     await expect(again.getByText('Loading…').count()).resolves.toBe(0);
+    world.sim.clearFaults();
+  });
+
+  it('opens as the real toolbar popup (not a tab) on the cached queue', async () => {
+    world = await startWorld();
+    const popup = await signIn(world);
+    world.sim.addChat({ visitor: { name: 'Tara Toolbar' }, question: 'Is this the real popup?' });
+    await pickUpButton(popup, 'Tara Toolbar').waitFor({ timeout: 15_000 });
+    await popup.close();
+    world.sim.setFault({ kind: 'hang', path: '/conversations' });
+    const host = await openToolbarHost(world.ext);
+    const opened = await openToolbarPopup(host, 1);
+    expect(opened.text).toContain('Tara Toolbar');
+    expect(opened.text).toContain('Is this the real popup?');
+    expect(opened.text).toContain('Pick up');
+    expect(opened.text).not.toContain('Loading…');
     world.sim.clearFaults();
   });
 
