@@ -38,7 +38,8 @@ async function openInTab(ext: ExtensionSession): Promise<number> {
 
 export default async function popupBench(): Promise<Metrics> {
   const sim = await startSimulator({ port: 0, seedChat: false, missedAfterMs: 0 });
-  const ext = await launchExtension({ zohoPort: sim.port });
+  // A desktop-sized window: in a small one Chrome clips the toolbar popup to 280 px.
+  const ext = await launchExtension({ zohoPort: sim.port, desktopWindow: true });
   try {
     const popup = await ext.openPage('popup');
     await popup.getByRole('button', { name: 'Sign in with Zoho' }).click();

@@ -19,7 +19,14 @@ export interface LaunchOptions {
   args?: string[];
   /** A visible window (the demo on a machine with a display); tests are always headless. */
   headless?: boolean;
+  /**
+   * A desktop-sized window on a desktop-sized screen instead of a 400 × 640 page viewport. The
+   * toolbar popup is laid out inside the browser window: a small window clips it to 280 px wide.
+   */
+  desktopWindow?: boolean;
 }
+
+const DESKTOP_WINDOW_ARGS = ['--window-size=1280,800', '--screen-info={0,0 1600x1000}'];
 
 export interface ExtensionSession {
   context: BrowserContext;
@@ -60,7 +67,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     executablePath: chromiumPath(),
     headless: options.headless ?? true,
     ignoreDefaultArgs: ['--disable-extensions'],
-    viewport: options.headless === false ? null : { width: 400, height: 640 },
+    viewport: options.headless === false || options.desktopWindow ? null : { width: 400, height: 640 },
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -72,6 +79,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       ...(options.zohoPort ? zohoMappingArgs(options.zohoPort) : []),
+      ...(options.desktopWindow ? DESKTOP_WINDOW_ARGS : []),
       ...(options.args ?? []),
     ],
   });

@@ -159,8 +159,8 @@ describe('the popup', () => {
     world.sim.clearFaults();
   });
 
-  it('opens as the real toolbar popup (not a tab) on the cached queue', async () => {
-    world = await startWorld();
+  it('opens as the real toolbar popup (not a tab) on the cached queue, 380 px wide with nothing cut off', async () => {
+    world = await startWorld({}, { desktopWindow: true });
     const popup = await signIn(world);
     world.sim.addChat({ visitor: { name: 'Tara Toolbar' }, question: 'Is this the real popup?' });
     await pickUpButton(popup, 'Tara Toolbar').waitFor({ timeout: 15_000 });
@@ -172,6 +172,7 @@ describe('the popup', () => {
     expect(opened.text).toContain('Is this the real popup?');
     expect(opened.text).toContain('Pick up');
     expect(opened.text).not.toContain('Loading…');
+    expect(opened.overflowX).toBe(0);
     world.sim.clearFaults();
   });
 

@@ -15,6 +15,8 @@ export interface ToolbarPopupOpen {
   presentedMs: number;
   /** What the popup said, as text. */
   text: string;
+  /** How far the popup's content reaches past its window to the right (0 when it fits). */
+  overflowX: number;
 }
 
 /**
@@ -46,6 +48,7 @@ export function openToolbarPopup(host: Page, rows: number): Promise<ToolbarPopup
           paintedMs: painted.startTime,
           presentedMs: presented.startTime,
           text: popup.document.body.innerText,
+          overflowX: Math.max(0, popup.document.documentElement.scrollWidth - popup.innerWidth),
         };
         popup.close();
         while (api.extension.getViews({ type: 'popup' }).length) await new Promise((resolve) => setTimeout(resolve, 10));

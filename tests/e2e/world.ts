@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { startSimulator } from '../simulator/index';
 import type { Simulator, SimulatorOptions } from '../simulator/types';
-import { launchExtension, waitFor, type ExtensionSession } from './harness';
+import { launchExtension, waitFor, type ExtensionSession, type LaunchOptions } from './harness';
 
 /**
  * A test world: the Zoho simulator plus Chromium running the store build mapped to it.
@@ -15,12 +15,12 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function startWorld(options: SimulatorOptions = {}): Promise<World> {
+export async function startWorld(options: SimulatorOptions = {}, browser: Pick<LaunchOptions, 'desktopWindow'> = {}): Promise<World> {
   // No seed chat by default: each test adds the chats it talks about.
   const sim = await startSimulator({ port: 0, seedChat: false, ...options });
   const world: World = {
     sim,
-    ext: await launchExtension({ zohoPort: sim.port }),
+    ext: await launchExtension({ zohoPort: sim.port, ...browser }),
     async relaunch() {
       world.ext = await world.ext.relaunch();
     },

@@ -34,6 +34,10 @@ function respond(url: string, init: RequestInit = {}) {
   return new Response(JSON.stringify({ error: { code: 1006, message: 'Invalid URL' } }));
 }
 
+// The chime's offscreen document does not exist here; count the chimes instead.
+const playChime = vi.hoisted(() => vi.fn(async () => undefined));
+vi.mock('../../lib/queue/sound', () => ({ playChime }));
+
 const launchWebAuthFlow = vi.fn();
 announceCommittedWrites();
 
@@ -225,6 +229,21 @@ describe('runTick', () => {
     await runTick('manual');
     expect(create).toHaveBeenCalledTimes(2); // once shown, never again
     (await import('../../lib/queue/tick')).stopPolling();
+  });
+
+  it('plays one chime for a turn in which several chats escalate, and none for a turn without', async () => {
+    const { runTick, stopPolling } = await import('../../lib/queue/tick');
+    const longWait = { start_time: String(Date.now() - 45_000) }; // past the 40 s escalation, before 60 s missed
+    routes.push(waitingList(conversation('e1', longWait), conversation('e2', longWait), conversation('e3', longWait)));
+    routes.push((url) => (url.pathname.endsWith('/operators/' + ME) ? { body: { data: { id: ME, first_name: 'Patricia', status_code: 1, departments: [{ id: 'd1', name: 'Sales' }] } } } : undefined));
+    playChime.mockClear();
+    await runTick('manual');
+    const shown = await browser.notifications.getAll();
+    expect(Object.keys(shown).sort()).toEqual(['chat:e1', 'chat:e2', 'chat:e3']);
+    expect(playChime).toHaveBeenCalledTimes(1);
+    await runTick('manual');
+    expect(playChime).toHaveBeenCalledTimes(1); // already escalated: no second chime
+    stopPolling();
   });
 });
 
