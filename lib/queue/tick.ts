@@ -155,7 +155,10 @@ async function tick(reason: TickReason): Promise<void> {
 async function alert(result: PollResult, settings: Settings, now: number): Promise<void> {
   const quiet = inQuietHours(settings.quietHours, new Date(now));
   const log = await db.alerts.bulkGet(result.waiting.map((c) => c.id));
-  let escalatedAny = false;
+  // One chime a turn, however many chats escalate in it: a burst of chats crossing the line
+  // together must not play a burst of overlapping chimes. It plays with the turn's first
+  // escalation, so a later failure in the turn cannot take it back.
+  let chimed = !settings.sound || quiet;
   for (const [i, chat] of result.waiting.entries()) {
     const record = log[i];
     // No log record: the account's data was wiped (sign-out) after this poll merged.
@@ -165,15 +168,15 @@ async function alert(result: PollResult, settings: Settings, now: number): Promi
     if (escalate && !record?.escalatedAt) {
       await notify(chat, settings, { escalated: true, quiet }, now);
       await stamp(chat.id, 'escalatedAt', record?.notifiedAt ? {} : { notifiedAt: now }, now);
-      escalatedAny = true;
+      if (!chimed) {
+        chimed = true;
+        await playChime().catch((e) => console.warn('Chime failed:', String(e)));
+      }
     } else if (!record?.notifiedAt) {
       await notify(chat, settings, { escalated: false, quiet }, now);
       await stamp(chat.id, 'notifiedAt', {}, now);
     }
   }
-  // One chime a turn, however many chats escalated in it: a burst of chats crossing the line
-  // together must not play a burst of overlapping chimes.
-  if (escalatedAny && settings.sound && !quiet) await playChime().catch((e) => console.warn('Chime failed:', String(e)));
   for (const { chat } of result.gone) {
     await withdrawNotification(chat.id);
     await stamp(chat.id, 'withdrawnAt', {}, now);

@@ -245,6 +245,26 @@ describe('runTick', () => {
     expect(playChime).toHaveBeenCalledTimes(1); // already escalated: no second chime
     stopPolling();
   });
+
+  it('keeps the turn’s chime when a later escalation fails, and plays none with sound off', async () => {
+    const { runTick, stopPolling } = await import('../../lib/queue/tick');
+    const { updateSettings } = await import('../../lib/settings');
+    const longWait = { start_time: String(Date.now() - 45_000) };
+    routes.push(waitingList(conversation('f1', longWait), conversation('f2', longWait)));
+    routes.push((url) => (url.pathname.endsWith('/operators/' + ME) ? { body: { data: { id: ME, first_name: 'Patricia', status_code: 1, departments: [{ id: 'd1', name: 'Sales' }] } } } : undefined));
+    playChime.mockClear();
+    const create = vi.spyOn(browser.notifications, 'create');
+    create.mockImplementationOnce(async () => 'chat:f1').mockRejectedValueOnce(new Error('Notifications are blocked'));
+    await runTick('manual');
+    expect((await db.alerts.get('f1'))?.escalatedAt).toBeGreaterThan(0);
+    expect((await db.alerts.get('f2'))?.escalatedAt).toBeUndefined();
+    expect(playChime).toHaveBeenCalledTimes(1);
+    await updateSettings({ sound: false });
+    await runTick('manual'); // f2 escalates now, silently
+    expect((await db.alerts.get('f2'))?.escalatedAt).toBeGreaterThan(0);
+    expect(playChime).toHaveBeenCalledTimes(1);
+    stopPolling();
+  });
 });
 
 describe('pollWaitingChats, settling chats that left the list', () => {
