@@ -33,7 +33,7 @@ export interface ExtensionSession {
   worker: Worker;
   extensionId: string;
   userDataDir: string;
-  openPage(name: 'popup' | 'sidepanel' | 'options', query?: string): Promise<Page>;
+  openPage(name: 'popup' | 'sidepanel' | 'options' | 'offscreen', query?: string): Promise<Page>;
   /** Close the browser and start it again on the same profile, like a user restarting Chrome. */
   relaunch(): Promise<ExtensionSession>;
   close(): Promise<void>;

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { badgeText, openPopup, signIn, startWorld, storeCount, type World } from './world';
-import { openToolbarHost, openToolbarPopup } from './toolbar-popup';
+import { openToolbarPopup } from './toolbar-popup';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -166,12 +166,11 @@ describe('the popup', () => {
     await pickUpButton(popup, 'Tara Toolbar').waitFor({ timeout: 15_000 });
     await popup.close();
     world.sim.setFault({ kind: 'hang', path: '/conversations' });
-    const host = await openToolbarHost(world.ext);
-    const opened = await openToolbarPopup(host, 1);
+    const opened = await openToolbarPopup(await world.ext.openPage('offscreen'), 1);
     expect(opened.text).toContain('Tara Toolbar');
     expect(opened.text).toContain('Is this the real popup?');
     expect(opened.text).toContain('Pick up');
-    expect(opened.text).not.toContain('Loading…');
+    expect(opened.width).toBe(380);
     expect(opened.overflowX).toBe(0);
     world.sim.clearFaults();
   });

@@ -1,32 +1,24 @@
 import type { Page } from 'playwright-core';
-import type { ExtensionSession } from './harness';
 
 /**
  * The real toolbar popup, opened with `action.openPopup()` (the code path of a toolbar click).
  * Playwright does not see popups as pages, but every extension page shares one process, so an
- * extension page (the host) can reach the popup's window through `extension.getViews`.
+ * extension page (the host) can reach the popup's window through `extension.getViews`. Use the
+ * offscreen page as the host (`ext.openPage('offscreen')`): it does nothing but play the
+ * escalation chime, and extension pages share a main thread with the popup.
  */
 export interface ToolbarPopupOpen {
   /** openPopup() → the popup page's navigation start: Chrome's own (our page does not exist yet). */
   toolbarWaitMs: number;
-  /** navigation start → the page's 'popup-list-painted' mark (first frame with the list). */
-  paintedMs: number;
-  /** navigation start → Chrome's first contentful paint, stamped at the display's refresh. */
-  presentedMs: number;
+  /** navigation start → the page's 'popup-list-painted' mark: the first frame with the list rendered. */
+  renderedMs: number;
+  /** navigation start → Chrome's first contentful paint: that frame shown on screen. */
+  shownMs: number;
   /** What the popup said, as text. */
   text: string;
-  /** How far the popup's content reaches past its window to the right (0 when it fits). */
+  /** The popup window's width, and how far its content reaches past it (0 when it fits). */
+  width: number;
   overflowX: number;
-}
-
-/**
- * The host: the offscreen page, the extension page that does nothing on its own (extension pages
- * share a main thread with the popup, so a busy host would slow it down).
- */
-export async function openToolbarHost(ext: ExtensionSession): Promise<Page> {
-  const host = await ext.context.newPage();
-  await host.goto(`chrome-extension://${ext.extensionId}/offscreen.html`);
-  return host;
 }
 
 /** Opens the toolbar popup, waits until it lists `rows` waiting chats, reads it, and closes it. */
@@ -39,24 +31,28 @@ export function openToolbarPopup(host: Page, rows: number): Promise<ToolbarPopup
     const deadline = Date.now() + 15_000;
     for (;;) {
       const popup = api.extension.getViews({ type: 'popup' })[0];
-      const painted = popup?.performance.getEntriesByName('popup-list-painted')[0];
-      const presented = popup?.performance.getEntriesByName('first-contentful-paint')[0];
-      const shown = popup?.document.querySelectorAll('.chat-row').length;
-      if (popup && painted && presented && shown === expectedRows) {
+      const rendered = popup?.performance.getEntriesByName('popup-list-painted')[0];
+      const shown = popup?.performance.getEntriesByName('first-contentful-paint')[0];
+      const listed = popup?.document.querySelectorAll('.chat-row').length;
+      if (popup && rendered && shown && listed === expectedRows) {
         const result = {
           toolbarWaitMs: popup.performance.timeOrigin - clickedAt,
-          paintedMs: painted.startTime,
-          presentedMs: presented.startTime,
+          renderedMs: rendered.startTime,
+          shownMs: shown.startTime,
           text: popup.document.body.innerText,
+          width: popup.innerWidth,
           overflowX: Math.max(0, popup.document.documentElement.scrollWidth - popup.innerWidth),
         };
         popup.close();
-        while (api.extension.getViews({ type: 'popup' }).length) await new Promise((resolve) => setTimeout(resolve, 10));
+        while (api.extension.getViews({ type: 'popup' }).length) {
+          if (Date.now() > deadline) throw new Error('The toolbar popup did not close.');
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
         return result;
       }
       if (Date.now() > deadline) {
         popup?.close();
-        throw new Error(`The toolbar popup did not show ${expectedRows} waiting chats (popup: ${!!popup}, painted: ${!!painted}, rows: ${shown}).`);
+        throw new Error(`The toolbar popup did not show ${expectedRows} waiting chats (popup: ${!!popup}, rendered: ${!!rendered}, shown: ${!!shown}, rows: ${listed}).`);
       }
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
