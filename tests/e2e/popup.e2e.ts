@@ -175,6 +175,43 @@ describe('the popup', () => {
     world.sim.clearFaults();
   });
 
+  it('opens at the height it had last time while its first read is still on the way', async () => {
+    world = await startWorld();
+    const popup = await signIn(world);
+    world.sim.addChat({ visitor: { name: 'Hana Height' } });
+    await pickUpButton(popup, 'Hana Height').waitFor({ timeout: 15_000 });
+    const height = Math.round(await popup.evaluate(() => document.body.getBoundingClientRect().height));
+    await expect.poll(() => popup.evaluate(() => localStorage.getItem('popup-height'))).toBe(String(height));
+    await popup.close();
+    // A write transaction in the worker holds the next popup's first read back for a while.
+    await world.ext.worker.evaluate(
+      (ms) =>
+        new Promise<void>((resolve) => {
+          const open = indexedDB.open('operator-companion');
+          open.onsuccess = () => {
+            const meta = open.result.transaction(['meta', 'chats'], 'readwrite').objectStore('meta');
+            const until = Date.now() + ms;
+            const spin = () => {
+              const read = meta.get('session');
+              read.onsuccess = () => {
+                resolve();
+                if (Date.now() < until) spin();
+              };
+            };
+            spin();
+          };
+        }),
+      3_000,
+    );
+    const again = await world.ext.openPage('popup');
+    const waiting = await again.evaluate(() => {
+      const app = document.getElementById('app')!;
+      return { rendered: app.childElementCount > 0, height: Math.round(app.getBoundingClientRect().height) };
+    });
+    expect(waiting).toEqual({ rendered: false, height });
+    await pickUpButton(again, 'Hana Height').waitFor({ timeout: 15_000 });
+  });
+
   it('says in plain words what is wrong and what happens next, and recovers on "Retry now"', async () => {
     world = await startWorld();
     const popup = await signIn(world);
