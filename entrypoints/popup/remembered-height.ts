@@ -11,10 +11,10 @@ const KEY = 'popup-height';
 /** Chrome's limit for a popup. */
 const MAX_HEIGHT = 600;
 
-export function holdRememberedHeight(root: HTMLElement = document.documentElement): void {
+export function holdRememberedHeight(): void {
   try {
     const remembered = Number(localStorage.getItem(KEY));
-    if (remembered > 0) root.style.setProperty('--remembered-height', `${Math.min(remembered, MAX_HEIGHT)}px`);
+    if (remembered > 0) document.documentElement.style.setProperty('--remembered-height', `${Math.min(remembered, MAX_HEIGHT)}px`);
     new ResizeObserver(([entry]) => {
       const height = Math.round(entry?.borderBoxSize[0]?.blockSize ?? 0);
       if (height > 0) localStorage.setItem(KEY, String(height));

@@ -158,7 +158,7 @@ async function alert(result: PollResult, settings: Settings, now: number): Promi
   // One chime a turn, however many chats escalate in it: a burst of chats crossing the line
   // together must not play a burst of overlapping chimes. It plays with the turn's first
   // escalation, so a later failure in the turn cannot take it back.
-  let chimed = !settings.sound || quiet;
+  let chimeDue = settings.sound && !quiet;
   for (const [i, chat] of result.waiting.entries()) {
     const record = log[i];
     // No log record: the account's data was wiped (sign-out) after this poll merged.
@@ -168,8 +168,8 @@ async function alert(result: PollResult, settings: Settings, now: number): Promi
     if (escalate && !record?.escalatedAt) {
       await notify(chat, settings, { escalated: true, quiet }, now);
       await stamp(chat.id, 'escalatedAt', record?.notifiedAt ? {} : { notifiedAt: now }, now);
-      if (!chimed) {
-        chimed = true;
+      if (chimeDue) {
+        chimeDue = false;
         await playChime().catch((e) => console.warn('Chime failed:', String(e)));
       }
     } else if (!record?.notifiedAt) {
