@@ -15,6 +15,8 @@ interface Props {
   brand?: string;
   escalateAfterSec: number;
   missedAfterSec: number;
+  /** SalesIQ's clock minus this machine's, for the wait timer. */
+  clockOffsetMs?: number;
   onPickUp(chat: ChatRecord): void;
   onSelect(id: string): void;
 }
@@ -53,7 +55,7 @@ export function ChatRow(props: Props) {
         <span class="chat-row__name" id={ids.name}>
           {name}
         </span>
-        <WaitTimer id={ids.wait} since={chat.startTime} escalateAfterSec={props.escalateAfterSec} missedAfterSec={props.missedAfterSec} />
+        <WaitTimer id={ids.wait} since={chat.startTime} escalateAfterSec={props.escalateAfterSec} missedAfterSec={props.missedAfterSec} clockOffsetMs={props.clockOffsetMs} />
       </div>
       <div class="chat-row__meta" id={ids.meta}>
         {meta.length ? meta.join(' · ') : 'No department'}

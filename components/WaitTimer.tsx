@@ -1,3 +1,4 @@
+import { salesiqNow } from '../lib/salesiq/server-clock';
 import { useNow } from './clock';
 import { WAIT_LEVEL_TEXT, formatWait, spokenWait, waitLevel, waitedSeconds } from './format';
 
@@ -6,6 +7,8 @@ interface Props {
   since: number;
   escalateAfterSec: number;
   missedAfterSec: number;
+  /** SalesIQ's clock minus this machine's: `since` is a SalesIQ time. */
+  clockOffsetMs?: number;
   id?: string;
 }
 
@@ -13,8 +16,8 @@ interface Props {
  * "0:42", ticking on the shared clock. Amber after a third of the missed deadline, red and
  * labelled "Urgent" from the escalation point. Screen readers get "waiting 42 seconds".
  */
-export function WaitTimer({ since, escalateAfterSec, missedAfterSec, id }: Props) {
-  const seconds = waitedSeconds(since, useNow());
+export function WaitTimer({ since, escalateAfterSec, missedAfterSec, clockOffsetMs = 0, id }: Props) {
+  const seconds = waitedSeconds(since, salesiqNow(clockOffsetMs, useNow()));
   const level = waitLevel(seconds, { escalateAfterSec, missedAfterSec });
   const flag = WAIT_LEVEL_TEXT[level];
   return (

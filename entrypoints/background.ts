@@ -9,6 +9,11 @@ import { pickUpOldestWaiting } from '../lib/queue/pick-up-oldest';
 import { pickUpChat } from '../lib/queue/pickup';
 import { renderBadge } from '../lib/queue/badge';
 import { POLL_ALARM, markPageVisible, runTick, stopPolling } from '../lib/queue/tick';
+import { isServiceNotice } from '../lib/queue/notifications';
+import { updateDeliveryNotice } from '../lib/queue/delivery-notice';
+import { onScreenUnlocked } from '../lib/queue/screen-lock';
+import { onTablesChanged } from '../lib/db-changes';
+import { readSession } from '../lib/auth/session';
 import { followConsoleUrl, setFocus } from '../lib/visitor/focus';
 import { loadMoreVisitorHistory, refreshVisitor } from '../lib/visitor/refresh';
 import { PURGE_ALARM, purgeVisitorData, startVisitorRetention } from '../lib/visitor/retention';
@@ -18,7 +23,7 @@ import { onContentMessage } from '../lib/canned/content-bridge';
 import { sendCannedResponse } from '../lib/canned/send';
 import { CANNED_SYNC_ALARM, onCannedSyncAlarm, startCannedSync, stopCannedSync, syncCanned } from '../lib/canned/sync';
 import { recordCannedUse } from '../lib/canned/usage';
-import { announceCommittedWrites } from '../lib/db';
+import { announceCommittedWrites, readMeta } from '../lib/db';
 
 /** Page requests → lib functions. Every handler's result or error goes back as a Reply. */
 const handlers: Handlers = {
@@ -33,6 +38,7 @@ const handlers: Handlers = {
     await stopCannedSync();
     const result = await signOut(); // revokes, wipes, and withdraws every notification last
     await renderBadge();
+    await updateDeliveryNotice(await readSession(), undefined);
     return result;
   },
   async choosePortal({ screen }) {
@@ -93,6 +99,38 @@ async function handle(request: Request): Promise<Reply> {
   }
 }
 
+/**
+ * The "chats cannot reach you" notice's action: sign in when the session needs it (an interactive
+ * sign-in may start from a notification click), otherwise poll at once.
+ */
+async function fixDelivery(): Promise<void> {
+  const state = (await readSession()).state;
+  if (state === 'expired' || state === 'signed-out') await handlers.signIn({ type: 'signIn' });
+  else await runTick('manual');
+}
+
+/**
+ * A session that expired outside a turn (a pickup or a sync renewing the token) is told at once,
+ * not at the next alarm: every committed write to the meta table re-checks the notice.
+ */
+function watchDeliveryState(): void {
+  let checking = false;
+  let again = false;
+  const check = async () => {
+    if (checking) return void (again = true);
+    checking = true;
+    try {
+      do {
+        again = false;
+        await updateDeliveryNotice(await readSession(), await readMeta('poll'));
+      } while (again);
+    } finally {
+      checking = false;
+    }
+  };
+  onTablesChanged(['meta'], () => background(check()));
+}
+
 /** Fire-and-forget work from a listener: failures are logged by kind only (never data). */
 function background(work: Promise<unknown>): void {
   work.catch((error: unknown) => console.warn('Operator Companion:', asSalesIQError(error).kind, asSalesIQError(error).message.slice(0, 120)));
@@ -121,9 +159,17 @@ export default defineBackground(() => {
     if (alarm.name === CANNED_SYNC_ALARM) background(onCannedSyncAlarm('alarm'));
   });
 
-  browser.notifications.onClicked.addListener((id) => background(onNotificationClicked(id)));
+  browser.notifications.onClicked.addListener((id) => background(isServiceNotice(id) ? fixDelivery() : onNotificationClicked(id)));
   // Firefox has no notification buttons.
-  browser.notifications.onButtonClicked?.addListener((id, index) => background(onNotificationButton(id, index)));
+  browser.notifications.onButtonClicked?.addListener((id, index) =>
+    background(isServiceNotice(id) ? fixDelivery() : onNotificationButton(id, index)),
+  );
+
+  // Back online, or back at the screen: poll at once instead of waiting out a backoff or the
+  // locked screen's slow cadence. The retry cadence covers a network the browser never noticed.
+  globalThis.addEventListener?.('online', () => background(runTick('online')));
+  onScreenUnlocked(() => background(runTick('unlock')));
+  watchDeliveryState();
 
   // The side panel follows the SalesIQ console tab. Host permissions on the SalesIQ hosts expose
   // those tabs' URLs (and only those), so no "tabs" permission is needed.

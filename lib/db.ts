@@ -64,6 +64,10 @@ export interface PollState {
   error?: { kind: ApiErrorKind; message: string; at: number };
   /** Items SalesIQ sent that failed validation in the last poll. */
   skipped?: number;
+  /** The first failure since the last success: how long SalesIQ has been failing. */
+  failingSince?: number;
+  /** SalesIQ's clock minus this machine's (from its `Date` header): chat times are SalesIQ's. */
+  clockOffsetMs?: number;
 }
 
 export interface OperatorState {

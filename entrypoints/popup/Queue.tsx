@@ -30,6 +30,7 @@ export function Queue({ session, initial }: { session: SessionInfo; initial?: Po
   const screen = session.portal?.screen;
   const { settings } = useSettings();
   const operator = useLiveMeta('operator', initial?.operator);
+  const clockOffsetMs = useLiveMeta('poll', initial?.poll)?.clockOffsetMs;
   const waitingRecords = useLiveRead(['chats'], readWaiting, [], initial?.waiting ?? null);
   const pickedRecords = useLiveRead(['chats'], readPicked, [], initial?.picked ?? null);
 
@@ -238,6 +239,7 @@ export function Queue({ session, initial }: { session: SessionInfo; initial?: Po
                   brand={brandOf?.get(chat.portal)}
                   escalateAfterSec={settings.escalateAfterSec}
                   missedAfterSec={settings.missedAfterSec}
+                  clockOffsetMs={clockOffsetMs}
                   onPickUp={(c) => void pickup.pickUp(c)}
                   onSelect={select}
                 />

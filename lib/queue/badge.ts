@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { readSession } from '../auth/session';
 import { db, readMeta, type PollState, type SessionInfo } from '../db';
 import { describeError } from '../salesiq/errors';
+import { salesiqNow, serverClockOffsetMs } from '../salesiq/server-clock';
 import { getSettings, type Settings } from '../settings';
 import type { OperatorStatus } from '../salesiq/types';
 
@@ -17,6 +18,10 @@ export interface BadgeInput {
   escalateAfterSec: number;
   missedAfterSec: number;
   now: number;
+  /** SalesIQ's clock minus this machine's: waiting start times are SalesIQ's. */
+  clockOffsetMs?: number;
+  /** The browser blocks this extension's notifications. */
+  notificationsBlocked?: boolean;
 }
 
 export interface Badge {
@@ -59,7 +64,7 @@ export function computeBadge(input: BadgeInput): Badge {
   }
   const busy = input.operatorStatus === 'busy' ? ' You are Busy.' : '';
   if (count === 0) return { text: '', color: BADGE_COLORS.calm, title: `${NAME}: no chats waiting.${busy}` };
-  const oldestWaitSec = (now - Math.min(...waitingStartTimes)) / 1000;
+  const oldestWaitSec = Math.max(0, (salesiqNow(input.clockOffsetMs ?? 0, now) - Math.min(...waitingStartTimes)) / 1000);
   const color =
     oldestWaitSec >= input.escalateAfterSec
       ? BADGE_COLORS.urgent
@@ -99,6 +104,7 @@ export async function renderBadge(settings?: Settings, now = Date.now()): Promis
       escalateAfterSec: s.escalateAfterSec,
       missedAfterSec: s.missedAfterSec,
       now,
+      clockOffsetMs: poll?.clockOffsetMs ?? serverClockOffsetMs(),
     }),
   );
 }

@@ -72,7 +72,44 @@ export async function withdrawNotification(conversationId: string): Promise<bool
   return browser.notifications.clear(notificationId(conversationId));
 }
 
-export async function withdrawAllNotifications(): Promise<void> {
+/** The conversations whose notification is on screen now. */
+export async function chatNotificationIds(): Promise<string[]> {
   const all = await browser.notifications.getAll();
-  await Promise.all(Object.keys(all).filter((id) => id.startsWith(PREFIX)).map((id) => browser.notifications.clear(id)));
+  return Object.keys(all).map(conversationIdOf).filter((id): id is string => id !== undefined);
+}
+
+export async function withdrawAllNotifications(): Promise<void> {
+  await Promise.all((await chatNotificationIds()).map((id) => withdrawNotification(id)));
+}
+
+/**
+ * The one notice about the extension itself (not a chat): chats cannot reach the operator. One
+ * fixed id, so it is never stacked; it carries the action that fixes it, as a button in Chrome and
+ * as the click on its body (all Firefox has).
+ */
+export const SERVICE_NOTICE_ID = 'companion:cannot-deliver';
+
+export function isServiceNotice(notificationId: string): boolean {
+  return notificationId === SERVICE_NOTICE_ID;
+}
+
+export async function showServiceNotice({ title, message, action }: { title: string; message: string; action: string }): Promise<void> {
+  await browser.notifications.clear(SERVICE_NOTICE_ID);
+  await browser.notifications.create(SERVICE_NOTICE_ID, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title,
+    message: message.slice(0, 300),
+    ...(IS_FIREFOX ? {} : { buttons: [{ title: action }], requireInteraction: true, priority: 2 }),
+  });
+}
+
+export async function withdrawServiceNotice(): Promise<void> {
+  await browser.notifications.clear(SERVICE_NOTICE_ID);
+}
+
+/** Whether the browser lets this extension show notifications at all (Chrome only can tell). */
+export async function notificationsBlocked(): Promise<boolean> {
+  const level = await browser.notifications.getPermissionLevel?.().catch(() => undefined);
+  return level === 'denied';
 }

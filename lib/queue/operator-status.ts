@@ -1,28 +1,37 @@
 import { readSession, withAuth } from '../auth/session';
-import { readMeta, writeForPortal, writeMeta } from '../db';
+import { updateMeta, writeForPortal, writeMeta } from '../db';
 import { getOperator, setOperatorStatus } from '../salesiq/api';
 import { SalesIQError } from '../salesiq/errors';
 import type { OperatorStatus } from '../salesiq/types';
 
-/** Read the operator's SalesIQ status; note when it changed without us (e.g. in the console). */
+/**
+ * Read the operator's SalesIQ status; note when it changed without us (e.g. in the console).
+ * A status the operator chose here while this read was under way wins: the read may predate it.
+ */
 export async function refreshOperatorStatus(now = Date.now()): Promise<OperatorStatus> {
   const session = await readSession();
   if (!session.portal) throw new SalesIQError('auth', 'Not signed in.');
   const operatorId = session.portal.operatorId;
+  const askedAt = Date.now();
   const operator = await withAuth((t) => getOperator(t, operatorId));
-  // Departments change when an admin edits the operator: the poll must follow.
+  // Departments change when an admin edits the operator: the poll must follow. A record that
+  // names none (SalesIQ left the field out) keeps the last known list: polling only the current
+  // department would silently hide the others' chats.
   await writeForPortal(session.portal.screen, [], async () => {
     const current = await readSession();
-    await writeMeta('session', { ...current, departments: operator.departments, updatedAt: now });
+    const departments = operator.departments.length ? operator.departments : current.departments;
+    await writeMeta('session', { ...current, departments, updatedAt: now });
   });
-  const before = await readMeta('operator');
-  const changedElsewhere = before && before.status !== operator.status;
-  await writeMeta('operator', {
-    status: operator.status,
-    changedElsewhereAt: changedElsewhere ? now : before?.changedElsewhereAt,
-    updatedAt: now,
+  const written = await updateMeta('operator', (before) => {
+    if (before && before.updatedAt >= askedAt) return before;
+    const changedElsewhere = before && before.status !== operator.status;
+    return {
+      status: operator.status,
+      changedElsewhereAt: changedElsewhere ? now : before?.changedElsewhereAt,
+      updatedAt: now,
+    };
   });
-  return operator.status;
+  return written.status;
 }
 
 export async function changeOperatorStatus(status: Exclude<OperatorStatus, 'other'>): Promise<OperatorStatus> {

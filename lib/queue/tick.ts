@@ -1,15 +1,16 @@
 import { browser } from 'wxt/browser';
 import { readSession } from '../auth/session';
-import { SessionChanged, db, readMeta, updateMeta, type ChatRecord, type PollState } from '../db';
+import { SessionChanged, readMeta, updateMeta, type PollState } from '../db';
 import { asSalesIQError } from '../salesiq/errors';
-import { getSettings, inQuietHours, type Settings } from '../settings';
-import { stamp } from './alert-log';
+import { salesiqNow, serverClockOffsetMs } from '../salesiq/server-clock';
+import { getSettings } from '../settings';
+import { alertWaitingChats, withdrawStaleNotifications } from './alert-policy';
 import { renderBadge } from './badge';
 import { VISIBLE_INTERVAL_MS, nextPollDelayMs } from './cadence';
-import { showChatNotification, withdrawNotification } from './notifications';
+import { updateDeliveryNotice } from './delivery-notice';
 import { refreshOperatorStatus } from './operator-status';
-import { pollWaitingChats, type PollResult } from './poll';
-import { playChime } from './sound';
+import { pollWaitingChats } from './poll';
+import { screenLocked } from './screen-lock';
 
 /**
  * One turn of the queue: poll (unless backing off), alert, render the badge, schedule the next
@@ -17,20 +18,40 @@ import { playChime } from './sound';
  * timer runs the next poll, and every turn does real work, so no keep-alive pings are needed.
  * Nothing here lives only in memory except the timer handle and the running turn.
  */
-export type TickReason = 'alarm' | 'timer' | 'startup' | 'visible' | 'manual';
+export type TickReason = 'alarm' | 'timer' | 'startup' | 'visible' | 'manual' | 'online' | 'unlock';
 
 export const POLL_ALARM = 'poll';
 const STATUS_CHECK_EVERY_MS = 120_000;
 const PAGES_VISIBLE_KEY = 'pagesVisibleUntil';
+/**
+ * A turn running longer than this is stuck (e.g. behind a hung renewal): callers stop waiting for
+ * it and the next tick starts a new turn. Above the request timeout (15 s), so a single slow request
+ * ends its own turn first.
+ */
+export const TURN_DEADLINE_MS = 20_000;
 
-let running: Promise<void> | undefined;
+let running: { done: Promise<void>; startedAt: number } | undefined;
+/** The newest turn; only it may schedule the next one, so a stuck turn cannot double the timer. */
+let currentTurn = 0;
 let timer: ReturnType<typeof setTimeout> | undefined;
 
 export function runTick(reason: TickReason): Promise<void> {
-  running ??= tick(reason).finally(() => {
-    running = undefined;
+  if (!running || Date.now() - running.startedAt >= TURN_DEADLINE_MS) {
+    const turn = ++currentTurn;
+    const done = tick(reason, turn).finally(() => {
+      if (currentTurn === turn) running = undefined;
+    });
+    running = { done, startedAt: Date.now() };
+  }
+  return waitAtMostUntilDeadline(running);
+}
+
+function waitAtMostUntilDeadline({ done, startedAt }: { done: Promise<void>; startedAt: number }): Promise<void> {
+  let deadline: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<void>((resolve) => {
+    deadline = setTimeout(resolve, Math.max(0, startedAt + TURN_DEADLINE_MS - Date.now()));
   });
-  return running;
+  return Promise.race([done, expired]).finally(() => clearTimeout(deadline));
 }
 
 export async function ensurePollAlarm(): Promise<void> {
@@ -55,43 +76,55 @@ async function pagesVisible(now: number): Promise<boolean> {
 }
 
 /**
- * Alarms, timers and worker starts keep the cadence and never cut a backoff short; an open page
- * asks for fresh data unless we are backing off; "Retry now" may cut a backoff, except a 429's.
+ * Alarms, timers and worker starts keep the cadence and never cut a wait short. The operator
+ * opening a page, "Retry now", the network coming back and unlocking the screen poll at once,
+ * even inside a network or server-error backoff, but never inside a 429's Retry-After.
  */
-function isDue(reason: TickReason, poll: PollState | undefined, now: number): boolean {
+export function isDue(reason: TickReason, poll: PollState | undefined, now: number): boolean {
   const pending = poll?.nextPollAt !== undefined && poll.nextPollAt > now + 250;
-  const backingOff = pending && !!poll?.error;
+  const rateLimited = pending && poll?.error?.kind === 'rate-limited';
   switch (reason) {
     case 'manual':
-      return !(backingOff && poll?.error?.kind === 'rate-limited');
+    case 'online':
+    case 'unlock':
+      return !rateLimited;
     case 'visible':
-      return !backingOff && !(poll?.lastSuccessAt && now - poll.lastSuccessAt < VISIBLE_INTERVAL_MS);
+      if (rateLimited) return false;
+      return !!poll?.error || !(poll?.lastSuccessAt && now - poll.lastSuccessAt < VISIBLE_INTERVAL_MS);
     default:
       return !pending;
   }
 }
 
-function schedule(delayMs: number): void {
+function schedule(delayMs: number, turn: number): void {
+  if (turn !== currentTurn) return;
   if (timer) clearTimeout(timer);
   // Beyond the alarm period the alarm wakes us anyway; a long timer would only hold the worker.
   timer = delayMs < 30_000 ? setTimeout(() => void runTick('timer'), delayMs) : undefined;
 }
 
-async function tick(reason: TickReason): Promise<void> {
+/** Badge and the "cannot deliver" notice from what IndexedDB says now: the end of every turn. */
+async function showState(now: number): Promise<void> {
+  await renderBadge(undefined, now);
+  const [session, poll] = await Promise.all([readSession(), readMeta('poll')]);
+  await updateDeliveryNotice(session, poll, now);
+}
+
+async function tick(reason: TickReason, turn: number): Promise<void> {
   const now = Date.now();
   const session = await readSession();
   const settings = await getSettings();
   if (session.state !== 'signed-in') {
     await stopPolling();
-    await renderBadge(settings, now);
+    await showState(now);
     return;
   }
   await ensurePollAlarm();
 
   const poll = await readMeta('poll');
   if (!isDue(reason, poll, now)) {
-    await renderBadge(settings, now);
-    if (poll?.nextPollAt) schedule(Math.max(0, poll.nextPollAt - now));
+    await showState(now);
+    if (poll?.nextPollAt) schedule(Math.max(0, poll.nextPollAt - now), turn);
     return;
   }
 
@@ -102,7 +135,7 @@ async function tick(reason: TickReason): Promise<void> {
   let outcome: (p: PollState | undefined) => PollState;
   try {
     const result = await pollWaitingChats(now);
-    await alert(result, settings, now);
+    await alertWaitingChats(result, settings, salesiqNow(serverClockOffsetMs()), now);
     const checkStatus = !poll?.lastStatusCheckAt || now - poll.lastStatusCheckAt >= STATUS_CHECK_EVERY_MS;
     if (checkStatus) await refreshOperatorStatus(now).catch(() => undefined);
     outcome = (p) => ({
@@ -112,12 +145,14 @@ async function tick(reason: TickReason): Promise<void> {
       lastStatusCheckAt: checkStatus ? now : p?.lastStatusCheckAt,
       failures: 0,
       error: undefined,
+      failingSince: undefined,
       skipped: result.skipped,
+      clockOffsetMs: serverClockOffsetMs(),
     });
   } catch (caught) {
     if (caught instanceof SessionChanged) {
       // Signed out or switched portal mid-poll: not an error; the next turn sees the new session.
-      schedule(250);
+      schedule(250, turn);
       return;
     }
     const error = asSalesIQError(caught);
@@ -128,68 +163,25 @@ async function tick(reason: TickReason): Promise<void> {
       lastAttemptAt: now,
       failures: (p?.failures ?? 0) + 1,
       error: { kind: error.kind, message: error.message, at: now },
+      failingSince: p?.failingSince ?? now,
     });
     if (error.kind === 'auth') {
       await updateMeta('poll', outcome);
-      await renderBadge(settings, now);
+      await showState(now);
       return; // the session is signed out or expired: nothing to schedule
     }
   }
+  // Whatever took a chat out of the queue since its notification was shown, it goes now.
+  await withdrawStaleNotifications().catch(() => undefined);
 
   const status = (await readMeta('operator'))?.status;
-  const visible = await pagesVisible(now);
+  const departments = Math.max(1, session.departments?.length ?? 1);
+  const [visible, locked] = await Promise.all([pagesVisible(now), screenLocked()]);
   const written = await updateMeta('poll', (p) => {
     const next = outcome(p);
-    const delay = nextPollDelayMs({ status, pagesVisible: visible, failures: next.failures, errorKind, retryAfterMs });
+    const delay = nextPollDelayMs({ status, pagesVisible: visible, screenLocked: locked, departments, failures: next.failures, errorKind, retryAfterMs });
     return { ...next, nextPollAt: Date.now() + delay };
   });
-  await renderBadge(settings, Date.now());
-  schedule(Math.max(0, (written.nextPollAt ?? 0) - Date.now()));
-}
-
-/**
- * Notify each waiting chat once, escalate the long-waiting once, withdraw what left the queue.
- * "Once" is decided by the alert log, stamped only after the notification was shown, so a poll
- * that failed half-way cannot swallow a chat's first alert.
- */
-async function alert(result: PollResult, settings: Settings, now: number): Promise<void> {
-  const quiet = inQuietHours(settings.quietHours, new Date(now));
-  const log = await db.alerts.bulkGet(result.waiting.map((c) => c.id));
-  // One chime a turn, however many chats escalate in it: a burst of chats crossing the line
-  // together must not play a burst of overlapping chimes. It plays with the turn's first
-  // escalation, so a later failure in the turn cannot take it back.
-  let chimeDue = settings.sound && !quiet;
-  for (const [i, chat] of result.waiting.entries()) {
-    const record = log[i];
-    // No log record: the account's data was wiped (sign-out) after this poll merged.
-    if (!record) continue;
-    const waitedSec = (now - chat.startTime) / 1000;
-    const escalate = waitedSec >= settings.escalateAfterSec && waitedSec < settings.missedAfterSec;
-    if (escalate && !record?.escalatedAt) {
-      await notify(chat, settings, { escalated: true, quiet }, now);
-      await stamp(chat.id, 'escalatedAt', record?.notifiedAt ? {} : { notifiedAt: now }, now);
-      if (chimeDue) {
-        chimeDue = false;
-        await playChime().catch((e) => console.warn('Chime failed:', String(e)));
-      }
-    } else if (!record?.notifiedAt) {
-      await notify(chat, settings, { escalated: false, quiet }, now);
-      await stamp(chat.id, 'notifiedAt', {}, now);
-    }
-  }
-  for (const { chat } of result.gone) {
-    await withdrawNotification(chat.id);
-    await stamp(chat.id, 'withdrawnAt', {}, now);
-  }
-}
-
-async function notify(chat: ChatRecord, settings: Settings, { escalated, quiet }: { escalated: boolean; quiet: boolean }, now: number): Promise<void> {
-  await showChatNotification({
-    chat,
-    escalated,
-    hideVisitorText: settings.hideVisitorText,
-    // Sound off or quiet hours: the notification itself is silent too.
-    silent: !settings.sound || quiet,
-    waitedSec: Math.round((now - chat.startTime) / 1000),
-  });
+  await showState(Date.now());
+  schedule(Math.max(0, (written.nextPollAt ?? 0) - Date.now()), turn);
 }

@@ -1,5 +1,6 @@
 import { SalesIQError, type ApiErrorKind } from './errors';
 import { blockedUntil, noteRateLimit } from './rate-limit';
+import { noteServerDate } from './server-clock';
 
 /**
  * The one request function for Zoho: auth header, timeout, status mapping, and the HTTP-200
@@ -85,6 +86,7 @@ async function send(options: RequestOptions): Promise<unknown> {
 
   let response: Response;
   let text: string;
+  const sentAt = Date.now();
   try {
     response = await fetch(buildUrl(options.url, options.query), {
       method: options.method ?? 'GET',
@@ -94,6 +96,7 @@ async function send(options: RequestOptions): Promise<unknown> {
       credentials: 'omit', // the token is the only credential; never send Zoho's cookies
       cache: 'no-store',
     });
+    noteServerDate(response.headers.get('Date'), sentAt);
     text = await response.text();
   } catch (error) {
     if (controller.signal.aborted) throw new SalesIQError('timeout', `No answer within ${timeoutMs} ms.`);

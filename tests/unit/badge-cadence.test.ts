@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { BADGE_COLORS, computeBadge, type BadgeInput } from '../../lib/queue/badge';
-import { AVAILABLE_INTERVAL_MS, BACKOFF_CAP_MS, BUSY_INTERVAL_MS, VISIBLE_INTERVAL_MS, backoffMs, nextPollDelayMs } from '../../lib/queue/cadence';
+import {
+  AVAILABLE_BACKOFF_CAP_MS,
+  AVAILABLE_INTERVAL_MS,
+  BACKOFF_CAP_MS,
+  BUSY_INTERVAL_MS,
+  MAX_LIST_CALLS_PER_MINUTE,
+  NETWORK_RETRY_CAP_MS,
+  VISIBLE_INTERVAL_MS,
+  backoffMs,
+  nextPollDelayMs,
+} from '../../lib/queue/cadence';
+import { isDue } from '../../lib/queue/tick';
 
 const now = 1_000_000;
 const signedIn = { state: 'signed-in' as const, updatedAt: 0 };
@@ -48,5 +59,77 @@ describe('poll cadence', () => {
   it('never polls before Retry-After', () => {
     expect(nextPollDelayMs({ status: 'available', pagesVisible: true, failures: 1, errorKind: 'rate-limited', retryAfterMs: 20_000, random: () => 1 })).toBe(20_000);
     expect(nextPollDelayMs({ status: 'available', pagesVisible: true, failures: 8, errorKind: 'rate-limited', retryAfterMs: 1_000, random: () => 1 })).toBe(256_000);
+  });
+});
+
+describe('poll cost and recovery (issue 13)', () => {
+  const available = { status: 'available' as const, pagesVisible: false, failures: 0 };
+  const listCallsPerMinute = (departments: number, pagesVisible = false) =>
+    (60_000 / nextPollDelayMs({ ...available, pagesVisible, departments })) * departments;
+
+  it('spends at most 15 list calls a minute per department, and 60 in total past 4 departments', () => {
+    for (const departments of [1, 2, 3, 4]) expect(listCallsPerMinute(departments)).toBeLessThanOrEqual(15 * departments);
+    expect(listCallsPerMinute(1)).toBeGreaterThan(14); // the budget is used, not wasted
+    for (const departments of [5, 8, 20]) {
+      expect(listCallsPerMinute(departments)).toBeLessThanOrEqual(MAX_LIST_CALLS_PER_MINUTE);
+      expect(listCallsPerMinute(departments)).toBeGreaterThan(MAX_LIST_CALLS_PER_MINUTE - 1);
+    }
+  });
+
+  it('keeps the ceiling while a page is open', () => {
+    expect(nextPollDelayMs({ ...available, pagesVisible: true, departments: 1 })).toBe(VISIBLE_INTERVAL_MS);
+    for (const departments of [2, 3, 6]) expect(listCallsPerMinute(departments, true)).toBeLessThanOrEqual(MAX_LIST_CALLS_PER_MINUTE);
+  });
+
+  it('slows to the Busy cadence while the screen is locked', () => {
+    expect(nextPollDelayMs({ ...available, screenLocked: true })).toBe(BUSY_INTERVAL_MS);
+    expect(nextPollDelayMs({ ...available, pagesVisible: true, screenLocked: true })).toBe(BUSY_INTERVAL_MS);
+    expect(nextPollDelayMs({ ...available, screenLocked: false })).toBe(AVAILABLE_INTERVAL_MS);
+  });
+
+  it('retries a network failure at least every 8 s while Available, however long it lasts', () => {
+    for (const errorKind of ['network', 'timeout', 'offline'] as const) {
+      for (const failures of [1, 3, 10, 100]) {
+        expect(nextPollDelayMs({ ...available, failures, errorKind, random: () => 1 })).toBeLessThanOrEqual(NETWORK_RETRY_CAP_MS);
+      }
+    }
+    expect(NETWORK_RETRY_CAP_MS).toBeLessThanOrEqual(8_000);
+    // Busy or locked: no operator to serve, the slow cadence is enough.
+    expect(nextPollDelayMs({ ...available, status: 'busy', failures: 10, errorKind: 'network', random: () => 1 })).toBe(BUSY_INTERVAL_MS);
+  });
+
+  it('backs off exponentially on 5xx, capped near 60 s while Available and 5 minutes when Busy', () => {
+    const server = (failures: number, status: 'available' | 'busy' = 'available') =>
+      nextPollDelayMs({ ...available, status, failures, errorKind: 'server', random: () => 1 });
+    expect([1, 2, 3, 4, 5].map((f) => server(f))).toEqual([2_000, 4_000, 8_000, 16_000, 32_000]);
+    expect(server(6)).toBe(AVAILABLE_BACKOFF_CAP_MS);
+    expect(server(20)).toBe(AVAILABLE_BACKOFF_CAP_MS);
+    expect(AVAILABLE_BACKOFF_CAP_MS).toBe(60_000);
+    expect(server(20, 'busy')).toBe(BACKOFF_CAP_MS);
+  });
+});
+
+describe('which ticks poll at once', () => {
+  const now = 1_000_000;
+  const backingOff = (kind: 'network' | 'server' | 'rate-limited') => ({ failures: 3, nextPollAt: now + 20_000, error: { kind, message: '', at: now - 1_000 } });
+
+  it('cuts a network or server backoff for the operator, the network coming back and an unlock', () => {
+    for (const reason of ['manual', 'visible', 'online', 'unlock'] as const) {
+      expect(isDue(reason, backingOff('network'), now)).toBe(true);
+      expect(isDue(reason, backingOff('server'), now)).toBe(true);
+    }
+  });
+
+  it('never cuts a 429’s Retry-After, and alarms or timers never cut any wait', () => {
+    for (const reason of ['manual', 'visible', 'online', 'unlock', 'alarm', 'timer', 'startup'] as const) {
+      expect(isDue(reason, backingOff('rate-limited'), now)).toBe(false);
+    }
+    for (const reason of ['alarm', 'timer', 'startup'] as const) expect(isDue(reason, backingOff('server'), now)).toBe(false);
+  });
+
+  it('does not poll again for a page opened right after a successful poll', () => {
+    const fresh = { failures: 0, lastSuccessAt: now - 500, nextPollAt: now + 3_000 };
+    expect(isDue('visible', fresh, now)).toBe(false);
+    expect(isDue('visible', { ...fresh, lastSuccessAt: now - 3_000 }, now)).toBe(true);
   });
 });

@@ -63,7 +63,11 @@ beforeEach(async () => {
   await saveToken({ accessToken: 'token-1', issuedAt: Date.now(), expiresAt: Date.now() + 3_600_000, location: 'us' });
 });
 
-afterEach(() => vi.unstubAllGlobals());
+// A failed assertion must not leave the loop's timer running into the next test.
+afterEach(async () => {
+  await (await import('../../lib/queue/tick')).stopPolling();
+  vi.unstubAllGlobals();
+});
 
 const waitingList = (...items: unknown[]): Route => (url) =>
   url.pathname === '/api/v2/zylker/conversations' && url.searchParams.get('status') === 'waiting' ? { body: { data: items } } : undefined;
@@ -228,11 +232,10 @@ describe('runTick', () => {
     expect((await db.alerts.get('n1'))?.notifiedAt).toBeGreaterThan(0);
     await runTick('manual');
     expect(create).toHaveBeenCalledTimes(2); // once shown, never again
-    (await import('../../lib/queue/tick')).stopPolling();
   });
 
   it('plays one chime for a turn in which several chats escalate, and none for a turn without', async () => {
-    const { runTick, stopPolling } = await import('../../lib/queue/tick');
+    const { runTick } = await import('../../lib/queue/tick');
     const longWait = { start_time: String(Date.now() - 45_000) }; // past the 40 s escalation, before 60 s missed
     routes.push(waitingList(conversation('e1', longWait), conversation('e2', longWait), conversation('e3', longWait)));
     routes.push((url) => (url.pathname.endsWith('/operators/' + ME) ? { body: { data: { id: ME, first_name: 'Patricia', status_code: 1, departments: [{ id: 'd1', name: 'Sales' }] } } } : undefined));
@@ -243,11 +246,10 @@ describe('runTick', () => {
     expect(playChime).toHaveBeenCalledTimes(1);
     await runTick('manual');
     expect(playChime).toHaveBeenCalledTimes(1); // already escalated: no second chime
-    stopPolling();
   });
 
   it('keeps the turn’s chime when a later escalation fails, and plays none with sound off', async () => {
-    const { runTick, stopPolling } = await import('../../lib/queue/tick');
+    const { runTick } = await import('../../lib/queue/tick');
     const { updateSettings } = await import('../../lib/settings');
     const longWait = { start_time: String(Date.now() - 45_000) };
     routes.push(waitingList(conversation('f1', longWait), conversation('f2', longWait)));
@@ -263,7 +265,6 @@ describe('runTick', () => {
     await runTick('manual'); // f2 escalates now, silently
     expect((await db.alerts.get('f2'))?.escalatedAt).toBeGreaterThan(0);
     expect(playChime).toHaveBeenCalledTimes(1);
-    stopPolling();
   });
 });
 

@@ -1,0 +1,55 @@
+import { browser } from 'wxt/browser';
+import type { PollState, SessionInfo } from '../db';
+import { describeError } from '../salesiq/errors';
+import { showServiceNotice, withdrawServiceNotice } from './notifications';
+
+/**
+ * Tell the operator, once, when chats cannot reach them: the sign-in needs them, or SalesIQ has
+ * failed for more than half a minute. The badge alone is not enough: Chrome hides unpinned
+ * toolbar icons. The notice is not repeated while the problem lasts (even if dismissed), is
+ * replaced when the problem changes, and is withdrawn when it is fixed.
+ */
+export type DeliveryProblem = 'sign-in' | 'failing';
+
+/** SalesIQ failing this long (since the first failure after a success) is worth interrupting for. */
+export const FAILING_NOTICE_AFTER_MS = 30_000;
+
+const SHOWN_KEY = 'deliveryNoticeShown';
+
+export function deliveryProblem(session: SessionInfo | undefined, poll: PollState | undefined, now: number): DeliveryProblem | undefined {
+  if (session?.state === 'expired') return 'sign-in';
+  if (session?.state !== 'signed-in' || !poll?.error) return undefined;
+  const since = poll.failingSince ?? poll.error.at;
+  return now - since >= FAILING_NOTICE_AFTER_MS ? 'failing' : undefined;
+}
+
+export function noticeContent(problem: DeliveryProblem, poll: PollState | undefined) {
+  if (problem === 'sign-in') {
+    return {
+      title: 'Sign in to keep receiving chats',
+      message: 'Your Zoho sign-in has expired. New chats will not reach you until you sign in again.',
+      action: 'Sign in',
+    };
+  }
+  const why = poll?.error ? describeError(poll.error.kind) : 'SalesIQ is not answering.';
+  return { title: 'New chats are not reaching you', message: `${why} Check SalesIQ in the console meanwhile.`, action: 'Retry' };
+}
+
+let queue: Promise<void> = Promise.resolve();
+
+/** Show, replace or withdraw the notice from the current state. Calls are serialised. */
+export function updateDeliveryNotice(session: SessionInfo | undefined, poll: PollState | undefined, now = Date.now()): Promise<void> {
+  queue = queue.then(async () => {
+    const problem = deliveryProblem(session, poll, now);
+    const shown = (await browser.storage.session.get(SHOWN_KEY))[SHOWN_KEY] as DeliveryProblem | undefined;
+    if (problem === shown) return;
+    if (problem) {
+      await showServiceNotice(noticeContent(problem, poll));
+      await browser.storage.session.set({ [SHOWN_KEY]: problem });
+    } else {
+      await withdrawServiceNotice();
+      await browser.storage.session.remove(SHOWN_KEY);
+    }
+  }).catch((error: unknown) => console.warn('Operator Companion: notice failed', String(error).slice(0, 120)));
+  return queue;
+}
