@@ -36,7 +36,8 @@ export default defineConfig({
     },
   },
   manifest: ({ browser }) => {
-    const permissions = ['alarms', 'notifications', 'storage', 'identity'];
+    // idle: the queue slows while the screen is locked (no install warning).
+    const permissions = ['alarms', 'notifications', 'storage', 'identity', 'idle'];
     // offscreen: the Chrome worker has no Audio; the escalation chime plays in an offscreen page.
     if (browser !== 'firefox') permissions.push('sidePanel', 'offscreen');
     return {

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { PollState } from '../lib/db';
 import { ask } from '../lib/messages';
 import { describeError } from '../lib/salesiq/errors';
+import { FAILING_NOTICE_AFTER_MS } from '../lib/queue/delivery-problem';
 import { useNow } from './clock';
 import { formatAgo } from './format';
 import { plainError } from './plain-error';
@@ -13,7 +14,7 @@ export const STALE_AFTER_MS = 20_000;
 export type Connection =
   | { kind: 'ok' }
   | { kind: 'offline' }
-  | { kind: 'error'; message: string }
+  | { kind: 'error'; message: string; notReachingYou: boolean }
   | { kind: 'stale'; ageMs: number }
   | { kind: 'never' };
 
@@ -21,15 +22,20 @@ export type Connection =
 export function connectionState(poll: PollState | undefined, now: number): Connection {
   if (poll?.error?.kind === 'offline') return { kind: 'offline' };
   if (poll?.error && (!poll.lastSuccessAt || poll.error.at >= poll.lastSuccessAt)) {
-    return { kind: 'error', message: describeError(poll.error.kind) };
+    // Said in the same words as the desktop notice the background shows after the same time.
+    const notReachingYou = now - (poll.failingSince ?? poll.error.at) >= FAILING_NOTICE_AFTER_MS;
+    return { kind: 'error', message: describeError(poll.error.kind), notReachingYou };
   }
   if (!poll?.lastSuccessAt) return { kind: 'never' };
   const ageMs = now - poll.lastSuccessAt;
   return ageMs > STALE_AFTER_MS ? { kind: 'stale', ageMs } : { kind: 'ok' };
 }
 
-/** Offline, failing or stale: one banner, in plain words, with a way to retry. */
-export function ConnectionBanner({ initial = null }: { initial?: PollState | null }) {
+/**
+ * Offline, failing or stale: one banner, in plain words, with a way to retry. `problemsOnly`
+ * (the side panel) leaves out "checking" and "updated … ago", which only the queue needs.
+ */
+export function ConnectionBanner({ initial = null, problemsOnly = false }: { initial?: PollState | null; problemsOnly?: boolean }) {
   // null until IndexedDB answers (unless the page read it before its first paint): no banner
   // flashes before the real poll state is known.
   const poll = useLiveMeta('poll', initial);
@@ -48,6 +54,7 @@ export function ConnectionBanner({ initial = null }: { initial?: PollState | nul
   if (poll === null) return null;
   const state = connectionState(poll, now);
   if (state.kind === 'ok') return null;
+  if (problemsOnly && (state.kind === 'stale' || state.kind === 'never')) return null;
 
   const retryButton = (
     <button type="button" class="banner__action" disabled={retrying} onClick={() => void retry()}>
@@ -61,10 +68,12 @@ export function ConnectionBanner({ initial = null }: { initial?: PollState | nul
       return (
         <div class="banner banner--warn" role="status">
           <p>You are offline — chats will update when the connection is back.</p>
+          {retryButton}
+          {retryError && <p class="inline-error">{retryError}</p>}
         </div>
       );
     case 'error':
-      body = <p>{state.message}</p>;
+      body = <p>{state.notReachingYou ? `New chats are not reaching you. ${state.message}` : state.message}</p>;
       break;
     case 'stale':
       body = <p>{`Updated ${formatAgo(state.ageMs)}.`}</p>;

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ChatRow } from '../../components/ChatRow';
 import { useNow } from '../../components/clock';
 import { ConnectionBanner } from '../../components/ConnectionBanner';
+import { NotificationsBlocked } from '../../components/NotificationsBlocked';
 import { DepartmentFilter } from '../../components/DepartmentFilter';
 import { justPickedUp, waitingQueue } from '../../components/format';
 import { openVisitorHistory } from '../../components/open-history';
@@ -192,6 +193,7 @@ export function Queue({ session, initial }: { session: SessionInfo; initial?: Po
 
       <div class="popup__notices">
         <ConnectionBanner initial={initial?.poll} />
+        {operator?.status === 'available' && <NotificationsBlocked />}
         <StatusNotice operator={operator} />
         {operator?.status === 'busy' && (
           <p class="note">You're Busy: SalesIQ won't route new chats to you, and this list refreshes less often.</p>

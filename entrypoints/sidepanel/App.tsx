@@ -1,8 +1,8 @@
+import { ConnectionBanner } from '../../components/ConnectionBanner';
+import { SignInPanel } from '../../components/SignInPanel';
 import { useState } from 'preact/hooks';
-import { plainError } from '../../components/plain-error';
 import { useLiveMeta } from '../../components/use-live-read';
 import type { SessionInfo } from '../../lib/db';
-import { ask } from '../../lib/messages';
 import { CannedTab } from './CannedTab';
 import { primedMeta } from './initial';
 import { TabList, TabPanel, type TabSpec } from './Tabs';
@@ -37,6 +37,8 @@ export function SidePanelApp() {
         <SignedOut session={session} />
       ) : (
         <>
+          {/* Chats not reaching the operator is said here too, not only in the popup. */}
+          <ConnectionBanner problemsOnly />
           <TabList label="Side panel sections" tabs={TABS} selected={tab} onSelect={select} />
           <TabPanel id="visitor" selected={tab === 'visitor'}>
             <VisitorView portal={session!.portal!.screen} conversationId={focus.conversationId} focusRead={focus.focusRead} onChoose={focus.choose} />
@@ -51,7 +53,6 @@ export function SidePanelApp() {
 }
 
 function SignedOut({ session }: { session: SessionInfo | undefined }) {
-  const [error, setError] = useState('');
   const state = session?.state ?? 'signed-out';
   if (state === 'signing-in') {
     return (
@@ -61,19 +62,6 @@ function SignedOut({ session }: { session: SessionInfo | undefined }) {
     );
   }
   if (state === 'choosing-portal') return <p class="empty">Choose your SalesIQ portal from the toolbar button to see visitor details.</p>;
-  function signIn() {
-    setError('');
-    void ask({ type: 'signIn' }).then((reply) => {
-      if (!reply.ok) setError(plainError(reply.error));
-    });
-  }
-  return (
-    <div class="panel empty">
-      <p>Sign in from the toolbar button to see visitor details.</p>
-      <button type="button" class="primary" onClick={signIn}>
-        Sign in
-      </button>
-      {(error || session?.error) && <p class="inline-error">{error || session?.error}</p>}
-    </div>
-  );
+  // The one sign-in view, with the expired state's own words.
+  return <SignInPanel session={session} />;
 }

@@ -4,6 +4,7 @@ import { db, readMeta, type PollState, type SessionInfo } from '../db';
 import { describeError } from '../salesiq/errors';
 import { salesiqNow, serverClockOffsetMs } from '../salesiq/server-clock';
 import { getSettings, type Settings } from '../settings';
+import { notificationsBlocked } from './notifications';
 import type { OperatorStatus } from '../salesiq/types';
 
 /**
@@ -62,6 +63,14 @@ export function computeBadge(input: BadgeInput): Badge {
     const when = poll?.nextPollAt ? ` Next try in ${Math.max(1, Math.round((poll.nextPollAt - now) / 1000))} s.` : '';
     return { text: count ? `${count}!` : '!', color: BADGE_COLORS.error, title: `${NAME}: ${describeError(error.kind)}${when}` };
   }
+  if (input.notificationsBlocked && input.operatorStatus === 'available') {
+    const waiting = count ? ` ${count} waiting.` : '';
+    return {
+      text: count ? `${Math.min(count, 99)}!` : '!',
+      color: BADGE_COLORS.amber,
+      title: `${NAME}: notifications are blocked, so new chats arrive without an alert.${waiting} Allow notifications for ${NAME} in your browser's and system's notification settings.`,
+    };
+  }
   const busy = input.operatorStatus === 'busy' ? ' You are Busy.' : '';
   if (count === 0) return { text: '', color: BADGE_COLORS.calm, title: `${NAME}: no chats waiting.${busy}` };
   const oldestWaitSec = Math.max(0, (salesiqNow(input.clockOffsetMs ?? 0, now) - Math.min(...waitingStartTimes)) / 1000);
@@ -89,7 +98,13 @@ export async function applyBadge(badge: Badge): Promise<void> {
 
 /** Render the badge from what IndexedDB says now: after polls, pickups and sign-in changes. */
 export async function renderBadge(settings?: Settings, now = Date.now()): Promise<void> {
-  const [session, poll, operator, s] = await Promise.all([readSession(), readMeta('poll'), readMeta('operator'), settings ?? getSettings()]);
+  const [session, poll, operator, s, blocked] = await Promise.all([
+    readSession(),
+    readMeta('poll'),
+    readMeta('operator'),
+    settings ?? getSettings(),
+    notificationsBlocked(),
+  ]);
   const portal = session.portal?.screen;
   const waiting =
     session.state === 'signed-in'
@@ -105,6 +120,7 @@ export async function renderBadge(settings?: Settings, now = Date.now()): Promis
       missedAfterSec: s.missedAfterSec,
       now,
       clockOffsetMs: poll?.clockOffsetMs ?? serverClockOffsetMs(),
+      notificationsBlocked: blocked,
     }),
   );
 }

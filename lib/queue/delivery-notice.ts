@@ -1,7 +1,10 @@
 import { browser } from 'wxt/browser';
 import type { PollState, SessionInfo } from '../db';
 import { describeError } from '../salesiq/errors';
+import { deliveryProblem, type DeliveryProblem } from './delivery-problem';
 import { showServiceNotice, withdrawServiceNotice } from './notifications';
+
+const SHOWN_KEY = 'deliveryNoticeShown';
 
 /**
  * Tell the operator, once, when chats cannot reach them: the sign-in needs them, or SalesIQ has
@@ -9,20 +12,6 @@ import { showServiceNotice, withdrawServiceNotice } from './notifications';
  * toolbar icons. The notice is not repeated while the problem lasts (even if dismissed), is
  * replaced when the problem changes, and is withdrawn when it is fixed.
  */
-export type DeliveryProblem = 'sign-in' | 'failing';
-
-/** SalesIQ failing this long (since the first failure after a success) is worth interrupting for. */
-export const FAILING_NOTICE_AFTER_MS = 30_000;
-
-const SHOWN_KEY = 'deliveryNoticeShown';
-
-export function deliveryProblem(session: SessionInfo | undefined, poll: PollState | undefined, now: number): DeliveryProblem | undefined {
-  if (session?.state === 'expired') return 'sign-in';
-  if (session?.state !== 'signed-in' || !poll?.error) return undefined;
-  const since = poll.failingSince ?? poll.error.at;
-  return now - since >= FAILING_NOTICE_AFTER_MS ? 'failing' : undefined;
-}
-
 export function noticeContent(problem: DeliveryProblem, poll: PollState | undefined) {
   if (problem === 'sign-in') {
     return {

@@ -110,6 +110,9 @@ export async function withdrawServiceNotice(): Promise<void> {
 
 /** Whether the browser lets this extension show notifications at all (Chrome only can tell). */
 export async function notificationsBlocked(): Promise<boolean> {
-  const level = await browser.notifications.getPermissionLevel?.().catch(() => undefined);
-  return level === 'denied';
+  try {
+    return (await browser.notifications.getPermissionLevel?.()) === 'denied';
+  } catch {
+    return false; // the browser cannot tell: assume they are shown
+  }
 }

@@ -112,7 +112,11 @@ describe('connection banner state', () => {
     expect(connectionState({ failures: 1, lastSuccessAt: now - 5000, error: { kind: 'server', message: 'x', at: now } }, now)).toEqual({
       kind: 'error',
       message: 'SalesIQ is having trouble right now. Retrying automatically.',
+      notReachingYou: false,
     });
+    // Failing for more than half a minute: said in the desktop notice's words.
+    const failing = { failures: 6, lastSuccessAt: now - 40_000, failingSince: now - 31_000, error: { kind: 'server' as const, message: 'x', at: now } };
+    expect(connectionState(failing, now)).toMatchObject({ kind: 'error', notReachingYou: true });
     expect(connectionState({ failures: 0, lastSuccessAt: now - 40_000 }, now)).toEqual({ kind: 'stale', ageMs: 40_000 });
     expect(connectionState({ failures: 0, lastSuccessAt: now - 5_000 }, now)).toEqual({ kind: 'ok' });
     expect(connectionState(undefined, now)).toEqual({ kind: 'never' });

@@ -1,0 +1,17 @@
+import type { PollState, SessionInfo } from '../db';
+
+/**
+ * Whether chats can reach the operator, from the session and the poll state alone (page-safe):
+ * the background's desktop notice and the pages' banners decide it the same way.
+ */
+export type DeliveryProblem = 'sign-in' | 'failing';
+
+/** SalesIQ failing this long (since the first failure after a success) is worth interrupting for. */
+export const FAILING_NOTICE_AFTER_MS = 30_000;
+
+export function deliveryProblem(session: SessionInfo | undefined, poll: PollState | undefined, now: number): DeliveryProblem | undefined {
+  if (session?.state === 'expired') return 'sign-in';
+  if (session?.state !== 'signed-in' || !poll?.error) return undefined;
+  const since = poll.failingSince ?? poll.error.at;
+  return now - since >= FAILING_NOTICE_AFTER_MS ? 'failing' : undefined;
+}
