@@ -62,8 +62,8 @@ const handlers: Handlers = {
     await openInSalesIQ(conversationId);
   },
   async pageVisible() {
-    await markPageVisible();
-    background(runTick('visible'));
+    const already = await markPageVisible();
+    background(runTick(already ? 'still-visible' : 'visible'));
   },
   async focusConversation({ conversationId, source }) {
     return setFocus(conversationId, source);

@@ -18,7 +18,7 @@ import { screenLocked } from './screen-lock';
  * timer runs the next poll, and every turn does real work, so no keep-alive pings are needed.
  * Nothing here lives only in memory except the timer handle and the running turn.
  */
-export type TickReason = 'alarm' | 'timer' | 'startup' | 'visible' | 'manual' | 'online' | 'unlock';
+export type TickReason = 'alarm' | 'timer' | 'startup' | 'visible' | 'still-visible' | 'manual' | 'online' | 'unlock';
 
 export const POLL_ALARM = 'poll';
 const STATUS_CHECK_EVERY_MS = 120_000;
@@ -66,8 +66,11 @@ export async function stopPolling(): Promise<void> {
   await browser.alarms.clear(POLL_ALARM);
 }
 
-export async function markPageVisible(now = Date.now()): Promise<void> {
+/** A page says it is open. Returns whether one already was (a heartbeat, not an opening). */
+export async function markPageVisible(now = Date.now()): Promise<boolean> {
+  const already = await pagesVisible(now);
   await browser.storage.session.set({ [PAGES_VISIBLE_KEY]: now + 15_000 });
+  return already;
 }
 
 async function pagesVisible(now: number): Promise<boolean> {
@@ -78,7 +81,8 @@ async function pagesVisible(now: number): Promise<boolean> {
 /**
  * Alarms, timers and worker starts keep the cadence and never cut a wait short. The operator
  * opening a page, "Retry now", the network coming back and unlocking the screen poll at once,
- * even inside a network or server-error backoff, but never inside a 429's Retry-After.
+ * even inside a network or server-error backoff, but never inside a 429's Retry-After. An open
+ * page's heartbeat asks for fresh data, but never inside a backoff.
  */
 export function isDue(reason: TickReason, poll: PollState | undefined, now: number): boolean {
   const pending = poll?.nextPollAt !== undefined && poll.nextPollAt > now + 250;
@@ -91,6 +95,9 @@ export function isDue(reason: TickReason, poll: PollState | undefined, now: numb
     case 'visible':
       if (rateLimited) return false;
       return !!poll?.error || !(poll?.lastSuccessAt && now - poll.lastSuccessAt < VISIBLE_INTERVAL_MS);
+    case 'still-visible':
+      if (pending && poll?.error) return false;
+      return !(poll?.lastSuccessAt && now - poll.lastSuccessAt < VISIBLE_INTERVAL_MS);
     default:
       return !pending;
   }

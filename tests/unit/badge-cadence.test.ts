@@ -121,10 +121,13 @@ describe('which ticks poll at once', () => {
   });
 
   it('never cuts a 429’s Retry-After, and alarms or timers never cut any wait', () => {
-    for (const reason of ['manual', 'visible', 'online', 'unlock', 'alarm', 'timer', 'startup'] as const) {
+    for (const reason of ['manual', 'visible', 'still-visible', 'online', 'unlock', 'alarm', 'timer', 'startup'] as const) {
       expect(isDue(reason, backingOff('rate-limited'), now)).toBe(false);
     }
-    for (const reason of ['alarm', 'timer', 'startup'] as const) expect(isDue(reason, backingOff('server'), now)).toBe(false);
+    for (const reason of ['alarm', 'timer', 'startup', 'still-visible'] as const) {
+      expect(isDue(reason, backingOff('server'), now)).toBe(false);
+      expect(isDue(reason, backingOff('network'), now)).toBe(false);
+    }
   });
 
   it('does not poll again for a page opened right after a successful poll', () => {

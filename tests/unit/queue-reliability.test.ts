@@ -58,8 +58,10 @@ describe('alertWaitingChats', () => {
     const listed = chat('late');
     await db.chats.put(listed);
     await db.alerts.put({ conversationId: 'late', portal: 'zylker', startTime: listed.startTime, firstSeenAt: 1 });
-    const create = browser.notifications.create.bind(browser.notifications);
-    vi.spyOn(browser.notifications, 'create').mockImplementationOnce(async (id: string, options: never) => {
+    type Create = (id: string, options: unknown) => Promise<string>;
+    const notifications = browser.notifications as unknown as { create: Create };
+    const create = notifications.create.bind(notifications);
+    vi.spyOn(notifications, 'create').mockImplementationOnce(async (id, options) => {
       await db.chats.update('late', { status: 'connected', pickedUpAt: 1_000_600 });
       return create(id, options);
     });
@@ -112,7 +114,7 @@ describe('the "chats cannot reach you" notice', () => {
     await updateDeliveryNotice({ state: 'expired', updatedAt: 2 }, undefined, now + 30_000);
     expect(create).toHaveBeenCalledTimes(1);
     expect(await shown()).toEqual([SERVICE_NOTICE_ID]);
-    const notice = create.mock.calls[0]![1] as { title: string; buttons?: { title: string }[] };
+    const notice = create.mock.calls[0]![1] as unknown as { title: string; buttons?: { title: string }[] };
     expect(create.mock.calls[0]![0]).toBe(SERVICE_NOTICE_ID);
     expect(notice.title).toBe('Sign in to keep receiving chats');
     expect(notice.buttons?.map((b) => b.title)).toEqual(['Sign in']);
@@ -123,7 +125,7 @@ describe('the "chats cannot reach you" notice', () => {
     // A different problem replaces it; the fix withdraws it.
     await updateDeliveryNotice(signedIn, failing(now, now + 40_000), now + 40_000);
     expect(await shown()).toEqual([SERVICE_NOTICE_ID]);
-    expect((create.mock.calls[1]![1] as { buttons?: { title: string }[] }).buttons?.[0]?.title).toBe('Retry');
+    expect((create.mock.calls[1]![1] as unknown as { buttons?: { title: string }[] }).buttons?.[0]?.title).toBe('Retry');
     await updateDeliveryNotice(signedIn, { failures: 0, lastSuccessAt: now + 45_000 }, now + 45_000);
     expect(await shown()).toEqual([]);
     expect(create).toHaveBeenCalledTimes(2);
