@@ -41,6 +41,24 @@ describe('computeBadge', () => {
   });
 });
 
+describe('computeBadge, issue 13', () => {
+  it('says so while Available when the browser blocks the extension’s notifications', () => {
+    const blocked = computeBadge({ ...base, notificationsBlocked: true, waitingStartTimes: [now - 1_000] });
+    expect(blocked).toMatchObject({ text: '1!', color: BADGE_COLORS.amber, title: expect.stringContaining('notifications are blocked') });
+    expect(blocked.title).toMatch(/Allow notifications/);
+    expect(computeBadge({ ...base, notificationsBlocked: true }).text).toBe('!');
+    // Busy: no chat is routed to them, nothing to warn about.
+    expect(computeBadge({ ...base, operatorStatus: 'busy', notificationsBlocked: true }).title).not.toMatch(/blocked/);
+  });
+
+  it('measures the oldest wait on SalesIQ’s clock', () => {
+    // SalesIQ runs 90 s behind this machine: its chat that started 5 s ago there is not urgent.
+    const startedThere = now - 90_000 - 5_000;
+    expect(computeBadge({ ...base, waitingStartTimes: [startedThere], clockOffsetMs: -90_000 })).toMatchObject({ color: BADGE_COLORS.calm, title: expect.stringContaining('oldest for 5 s') });
+    expect(computeBadge({ ...base, waitingStartTimes: [now + 90_000 - 45_000], clockOffsetMs: 90_000 }).color).toBe(BADGE_COLORS.urgent);
+  });
+});
+
 describe('poll cadence', () => {
   it('polls fast when Available, faster while a page is open, slowly when Busy', () => {
     expect(nextPollDelayMs({ status: 'available', pagesVisible: false, failures: 0 })).toBe(AVAILABLE_INTERVAL_MS);
