@@ -328,3 +328,30 @@ describe('signIn', () => {
     expect(await db.chats.count()).toBe(0);
   });
 });
+
+describe('refreshOperatorStatus', () => {
+  const operatorAnswer = (data: Record<string, unknown>, beforeAnswer?: () => Promise<void>): Route => (url) => {
+    if (!url.pathname.endsWith('/operators/' + ME)) return undefined;
+    void beforeAnswer?.();
+    return { body: { data: { id: ME, first_name: 'Patricia', ...data } } };
+  };
+
+  it('keeps the known departments when the operator record names none', async () => {
+    const { refreshOperatorStatus } = await import('../../lib/queue/operator-status');
+    await writeMeta('session', { ...(await readMeta('session'))!, departments: [{ id: 'd1', name: 'Sales' }, { id: 'd2', name: 'Support' }] });
+    routes.push(operatorAnswer({ status_code: 1 }));
+    await refreshOperatorStatus();
+    expect((await readMeta('session'))?.departments?.map((d) => d.id)).toEqual(['d1', 'd2']);
+  });
+
+  it('does not overwrite a status the operator chose while the read was under way', async () => {
+    const { refreshOperatorStatus } = await import('../../lib/queue/operator-status');
+    await writeMeta('operator', { status: 'available', updatedAt: 1 });
+    let chosen: Promise<void> | undefined;
+    // SalesIQ answers "Available" (read before the change), but Busy was chosen meanwhile.
+    routes.push(operatorAnswer({ status_code: 1 }, () => (chosen = writeMeta('operator', { status: 'busy', updatedAt: Date.now() }))));
+    await refreshOperatorStatus();
+    await chosen;
+    expect((await readMeta('operator'))?.status).toBe('busy');
+  });
+});

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { db, readMeta, wipeAccountData, writeMeta, type ChatRecord } from '../../lib/db';
+import { db, wipeAccountData, type ChatRecord } from '../../lib/db';
 import { alertStep, alertWaitingChats, withdrawStaleNotifications } from '../../lib/queue/alert-policy';
 import { deliveryProblem } from '../../lib/queue/delivery-problem';
 import { updateDeliveryNotice } from '../../lib/queue/delivery-notice';
@@ -146,47 +146,5 @@ describe('SalesIQ’s clock', () => {
     noteServerDate('not a date', sentAt, sentAt);
     noteServerDate(null, sentAt, sentAt);
     expect(serverClockOffsetMs()).toBe(first);
-  });
-});
-
-describe('refreshOperatorStatus', () => {
-  const ME = '466756000000002001';
-  beforeEach(async () => {
-    await writeMeta('session', {
-      state: 'signed-in',
-      location: 'us',
-      accountsHost: 'accounts.zoho.com',
-      salesiqHost: 'salesiq.zoho.com',
-      portal: { screen: 'zylker', name: 'Zylker', operatorId: ME },
-      departments: [{ id: 'd1', name: 'Sales' }, { id: 'd2', name: 'Support' }],
-      updatedAt: 1,
-    });
-    const { saveToken } = await import('../../lib/auth/token-store');
-    await saveToken({ accessToken: 'token-1', issuedAt: Date.now(), expiresAt: Date.now() + 3_600_000, location: 'us' });
-  });
-
-  function answerOperator(data: Record<string, unknown>, beforeAnswer?: () => Promise<void>) {
-    vi.stubGlobal('fetch', vi.fn(async () => {
-      await beforeAnswer?.();
-      return new Response(JSON.stringify({ data: { id: ME, first_name: 'Patricia', ...data } }));
-    }));
-  }
-
-  it('keeps the known departments when the operator record names none', async () => {
-    const { refreshOperatorStatus } = await import('../../lib/queue/operator-status');
-    answerOperator({ status_code: 1 });
-    await refreshOperatorStatus();
-    expect((await readMeta('session'))?.departments?.map((d) => d.id)).toEqual(['d1', 'd2']);
-    vi.unstubAllGlobals();
-  });
-
-  it('does not overwrite a status the operator chose while the read was under way', async () => {
-    const { refreshOperatorStatus } = await import('../../lib/queue/operator-status');
-    await writeMeta('operator', { status: 'available', updatedAt: 1 });
-    // SalesIQ answers "Available" (read before the change), but Busy was chosen meanwhile.
-    answerOperator({ status_code: 1 }, () => writeMeta('operator', { status: 'busy', updatedAt: Date.now() }));
-    await refreshOperatorStatus();
-    expect((await readMeta('operator'))?.status).toBe('busy');
-    vi.unstubAllGlobals();
   });
 });
