@@ -61,9 +61,9 @@ const handlers: Handlers = {
   async openInSalesIQ({ conversationId }) {
     await openInSalesIQ(conversationId);
   },
-  async pageVisible() {
-    const already = await markPageVisible();
-    background(runTick(already ? 'still-visible' : 'visible'));
+  async pageVisible({ opened }) {
+    await markPageVisible();
+    background(runTick(opened ? 'visible' : 'still-visible'));
   },
   async focusConversation({ conversationId, source }) {
     return setFocus(conversationId, source);

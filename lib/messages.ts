@@ -14,7 +14,8 @@ export type Request =
   | { type: 'setStatus'; status: Exclude<OperatorStatus, 'other'> }
   | { type: 'refreshNow' }
   | { type: 'openInSalesIQ'; conversationId: string }
-  | { type: 'pageVisible'; page: 'popup' | 'sidepanel' }
+  /** `opened`: the page just opened (poll at once, even in a backoff); otherwise a heartbeat. */
+  | { type: 'pageVisible'; page: 'popup' | 'sidepanel'; opened?: boolean }
   | { type: 'focusConversation'; conversationId: string; source: 'popup' | 'chooser' }
   | { type: 'refreshVisitor'; conversationId: string; force?: boolean }
   | { type: 'loadMoreHistory'; conversationId: string }

@@ -18,10 +18,10 @@ export function PopupApp({ initial }: { initial?: PopupInitial }) {
 
   useEffect(() => {
     prepareVisitorHistory();
-    const ping = () => void ask({ type: 'pageVisible', page: 'popup' });
+    const ping = (opened = false) => void ask({ type: 'pageVisible', page: 'popup', opened });
     // After the first paint: the fresh poll it triggers must not compete with painting the cache.
-    const first = requestIdleCallback(ping, { timeout: 300 });
-    const timer = setInterval(ping, VISIBLE_PING_MS);
+    const first = requestIdleCallback(() => ping(true), { timeout: 300 });
+    const timer = setInterval(() => ping(), VISIBLE_PING_MS);
     return () => {
       cancelIdleCallback(first);
       clearInterval(timer);

@@ -66,11 +66,8 @@ export async function stopPolling(): Promise<void> {
   await browser.alarms.clear(POLL_ALARM);
 }
 
-/** A page says it is open. Returns whether one already was (a heartbeat, not an opening). */
-export async function markPageVisible(now = Date.now()): Promise<boolean> {
-  const already = await pagesVisible(now);
+export async function markPageVisible(now = Date.now()): Promise<void> {
   await browser.storage.session.set({ [PAGES_VISIBLE_KEY]: now + 15_000 });
-  return already;
 }
 
 async function pagesVisible(now: number): Promise<boolean> {
