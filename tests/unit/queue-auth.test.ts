@@ -149,7 +149,14 @@ describe('pollWaitingChats', () => {
   });
 });
 
+// After every renewal the extension asks /portals who "me" is; here Zoho renewed the same operator.
+const samePortals: Route = (url) => (url.pathname === '/api/v2/portals' ? { body: { data: [{ screenname: 'zylker', name: 'Zylker', operator_id: ME }] } } : undefined);
+
 describe('withAuth', () => {
+  beforeEach(() => {
+    routes.push(samePortals);
+  });
+
   it('renews once and retries; a refused fresh token ends the session instead of minting more', async () => {
     launchWebAuthFlow.mockImplementation(async ({ url }: { url: string }) => {
       const state = new URL(url).searchParams.get('state');
