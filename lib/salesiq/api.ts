@@ -43,15 +43,18 @@ export async function getOperator(target: ApiTarget, operatorId: string) {
   return parseOperator(await zohoRequest({ url: portalUrl(target, `operators/${enc(operatorId)}`), auth: target }));
 }
 
-/** PUT first, POST when SalesIQ says the method is wrong; the working method is remembered. */
+/**
+ * PUT first, POST when SalesIQ says the method is wrong; the working method is remembered. Only the
+ * operator's own clicks change state, so these go in the operator's rate-limit lane.
+ */
 async function changeState(target: ApiTarget, endpoint: string, path: string, body?: unknown): Promise<unknown> {
   const first = await rememberedMethod(endpoint);
   try {
-    return await zohoRequest({ method: first, url: portalUrl(target, path), auth: target, body });
+    return await zohoRequest({ method: first, url: portalUrl(target, path), auth: target, body, lane: 'operator' });
   } catch (error) {
     if (!(error instanceof SalesIQError) || error.kind !== 'method') throw error;
     const second = first === 'PUT' ? 'POST' : 'PUT';
-    const result = await zohoRequest({ method: second, url: portalUrl(target, path), auth: target, body });
+    const result = await zohoRequest({ method: second, url: portalUrl(target, path), auth: target, body, lane: 'operator' });
     await rememberMethod(endpoint, second);
     return result;
   }
@@ -104,6 +107,7 @@ export async function sendMessage(target: ApiTarget, conversationId: string, mes
     url: portalUrl(target, `conversations/${enc(conversationId)}/messages`),
     auth: target,
     body: { text: messageText },
+    lane: 'operator',
   });
   return parseMessage(data);
 }

@@ -1,6 +1,6 @@
 import { findByLocation } from './data-centres';
 import { SalesIQError, type ApiErrorKind } from './errors';
-import { blockedUntil, noteRateLimit } from './rate-limit';
+import { blockedUntil, noteRateLimit, type RequestLane } from './rate-limit';
 
 /**
  * The one request function for Zoho: auth header, timeout, status mapping, and the HTTP-200
@@ -25,6 +25,8 @@ export interface RequestOptions {
   timeoutMs?: number;
   /** Accounts endpoints answer plain JSON without the SalesIQ envelope. */
   envelope?: boolean;
+  /** 'operator' for the operator's own actions: a 429 from background work does not hold them back. */
+  lane?: RequestLane;
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -88,12 +90,13 @@ export async function zohoRequest(options: RequestOptions): Promise<unknown> {
   if (options.auth) assertTokenDestination(target, options.auth);
   if (isOffline()) throw new SalesIQError('offline', 'The browser is offline.');
   const host = target.host;
-  const blocked = await blockedUntil(host);
+  const lane = options.lane ?? 'background';
+  const blocked = await blockedUntil(host, Date.now(), lane);
   if (blocked) throw new SalesIQError('rate-limited', 'SalesIQ asked us to slow down.', { retryAfterMs: blocked - Date.now() });
   try {
     return await send(options);
   } catch (error) {
-    if (error instanceof SalesIQError && error.kind === 'rate-limited') await noteRateLimit(host, error.retryAfterMs);
+    if (error instanceof SalesIQError && error.kind === 'rate-limited') await noteRateLimit(host, error.retryAfterMs, Date.now(), lane);
     throw error;
   }
 }

@@ -110,6 +110,29 @@ describe('zohoRequest', () => {
     expect((await failure(zohoRequest({ url, auth: { token: 't', location: 'us' } }))).kind).toBe('offline');
   });
 
+  it('lets the operator’s own actions through after a background sync’s 429, but not the poll', async () => {
+    const auth = { token: 't', location: 'us' };
+    const fetchMock = answer('', 429, { 'Retry-After': '60' });
+    vi.stubGlobal('fetch', fetchMock);
+    // A canned sync (background) is told to slow down.
+    await failure(zohoRequest({ url: 'https://salesiq.zoho.com/api/v2/zylker/cannedresponses', auth }));
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    // The queue poll (background too) still waits for Retry-After...
+    expect((await failure(zohoRequest({ url, auth }))).kind).toBe('rate-limited');
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    // ...but the operator's pickup goes out.
+    const ok = answer(JSON.stringify({ data: { id: '1' } }));
+    vi.stubGlobal('fetch', ok);
+    await expect(zohoRequest({ method: 'PUT', url: `${url}/1/pickup`, auth, lane: 'operator' })).resolves.toEqual({ id: '1' });
+    expect(ok).toHaveBeenCalledTimes(1);
+    // A 429 on an operator action holds back everything, the poll included.
+    vi.stubGlobal('fetch', answer('', 429, { 'Retry-After': '30' }));
+    await failure(zohoRequest({ method: 'PUT', url: `${url}/2/pickup`, auth, lane: 'operator' }));
+    vi.stubGlobal('fetch', ok);
+    expect((await failure(zohoRequest({ method: 'PUT', url: `${url}/3/pickup`, auth, lane: 'operator' }))).kind).toBe('rate-limited');
+    expect(ok).toHaveBeenCalledTimes(1);
+  });
+
   it('sends a token only to its own data centre’s SalesIQ and Accounts hosts, never through a redirect', async () => {
     const fetchMock = answer(JSON.stringify({ data: [] }));
     vi.stubGlobal('fetch', fetchMock);
