@@ -1,18 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { signOut, withAuth } from '../../lib/auth/session';
 import { readToken, saveToken } from '../../lib/auth/token-store';
-import { readMeta, wipeAccountData, writeMeta } from '../../lib/db';
+import { readMeta } from '../../lib/db';
 import { SalesIQError } from '../../lib/salesiq/errors';
 import type { ApiTarget } from '../../lib/salesiq/api';
+import { ME, signedInWithScriptedZoho } from './signed-in-fixture';
 
 /**
  * Silent renewal against a scripted Zoho: it is bounded in time, it keeps nothing once the session
  * that asked has ended, it never switches accounts or data centres, and the token only ever goes
  * to its own data centre's hosts.
  */
-const ME = '466756000000002001';
 const SOMEONE_ELSE = '466756000000002005';
 
 interface Sent {
@@ -46,23 +45,9 @@ function renewed(token: string, accountsServer?: string) {
 const revoked = () => sent.filter((s) => s.url.pathname === '/oauth/v2/token/revoke').map((s) => `${s.url.host} ${s.url.searchParams.get('token')}`);
 
 beforeEach(async () => {
-  fakeBrowser.reset();
-  await wipeAccountData();
   sent.length = 0;
   portalsOperator = ME;
-  vi.stubGlobal('fetch', vi.fn(async (url: string, init?: RequestInit) => zoho(url, init)));
-  (browser.identity as unknown as Record<string, unknown>).launchWebAuthFlow = launchWebAuthFlow;
-  (browser.identity as unknown as Record<string, unknown>).getRedirectURL = () => 'https://abc.chromiumapp.org/';
-  launchWebAuthFlow.mockReset();
-  await writeMeta('session', {
-    state: 'signed-in',
-    location: 'us',
-    accountsHost: 'accounts.zoho.com',
-    salesiqHost: 'salesiq.zoho.com',
-    portal: { screen: 'zylker', name: 'Zylker', operatorId: ME },
-    operatorEmail: 'patricia@zylker.com',
-    updatedAt: 1,
-  });
+  await signedInWithScriptedZoho(launchWebAuthFlow, zoho);
   // Due for renewal: the next call renews silently first.
   await saveToken({ accessToken: 'old-token', issuedAt: 0, expiresAt: 1, location: 'us' });
 });
