@@ -4,7 +4,7 @@
  */
 export const CLIENT_ID: string = import.meta.env.WXT_ZOHO_CLIENT_ID || '1000.OPERATORCOMPANIONPLACEHOLDER';
 
-/** The least the extension needs (../shared/salesiq-api.md), plus optional enrichment. */
+/** The least the extension needs (Zoho's SalesIQ REST API v2 docs, scopes section), plus optional enrichment. */
 export const SCOPES: readonly string[] = [
   'SalesIQ.portals.READ',
   'SalesIQ.operators.READ',

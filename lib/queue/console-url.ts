@@ -1,6 +1,6 @@
 /**
  * Where a conversation lives in the SalesIQ operator console. Zoho does not document deep links
- * ([?] in ../shared/salesiq-api.md); this is the one place to change if the pattern differs.
+ * (not documented by Zoho); this is the one place to change if the pattern differs.
  */
 export function consoleUrl(salesiqHost: string, screen: string, conversationId?: string): string {
   const base = `https://${salesiqHost}/${encodeURIComponent(screen)}`;

@@ -1,6 +1,6 @@
 /**
  * Zoho data centres. Every confirmed DC follows one rule: the SalesIQ host is the accounts host
- * with `accounts.` replaced by `salesiq.` (../shared/salesiq-api.md). The table is the single
+ * with `accounts.` replaced by `salesiq.` (Zoho's SalesIQ REST API docs, "data centres"). The table is the single
  * source for host permissions, sign-in and API base URLs.
  */
 export interface DataCentre {

@@ -25,6 +25,7 @@ export const DEFAULT_CONFIG: Readonly<SimulatorConfig> = Object.freeze({
   appName: 'Operator Companion for Zoho SalesIQ',
   seedChat: true,
   browserAccount: FIXED_IDS.me,
+  clockOffsetMs: 0,
 });
 
 const CHOICES: { [K in keyof SimulatorConfig]?: readonly string[] } = {
@@ -45,6 +46,7 @@ const NUMBERS: { [K in keyof SimulatorConfig]?: { min: number; max: number } } =
   missedAfterMs: { min: 0, max: 24 * 3600 * 1000 },
   cannedCount: { min: 0, max: 200_000 },
   liveSpeed: { min: 0.01, max: 10_000 },
+  clockOffsetMs: { min: -24 * 3600 * 1000, max: 24 * 3600 * 1000 },
 };
 
 const BOOLEANS: ReadonlySet<string> = new Set(['malformedItems', 'seedChat']);

@@ -54,6 +54,11 @@ function routes(sim: Simulator): ControlRoute[] {
       sim.clearFault(id(params));
       return { ok: true };
     }),
+    route('POST', /^\/outage$/, (body) => {
+      if (typeof body.on !== 'boolean') throw new WorldError('bad_input', 'on must be a boolean');
+      sim.setOutage(body.on);
+      return { ok: true };
+    }),
     route('GET', /^\/requests$/, (_body, _params, ctx) => {
       const kind = ctx.query.get('kind');
       return sim.requests().filter((entry) => !kind || entry.kind === kind);

@@ -98,4 +98,32 @@ describe('faults', () => {
     expect(control.status).toBe(200);
     expect(() => sim.setFault({ kind: 'nope' } as never)).toThrow();
   });
+
+  it('lostAnswer: SalesIQ acts, then the connection drops before any answer', async () => {
+    const chat = sim.addChat({ question: 'Lost?' });
+    sim.setFault({ kind: 'lostAnswer', path: `/conversations/${chat.id}/pickup`, times: 1 });
+    await expect(api(sim, token, 'PUT', `/api/v2/zylker/conversations/${chat.id}/pickup`)).rejects.toThrow(/socket hang up|ECONNRESET/);
+    const after = sim.state().conversations.find((c) => c.conversation.id === chat.id)!.conversation;
+    expect(after.status).toBe('Connected');
+    expect(sim.requests().at(-1)).toMatchObject({ fault: 'lostAnswer', status: 0 });
+  });
+
+  it('outage: Zoho connections drop until it ends; control still answers', async () => {
+    sim.setOutage(true);
+    await expect(departments()).rejects.toThrow(/socket hang up|ECONNRESET|disconnected/);
+    sim.setOutage(false);
+    expect((await departments()).status).toBe(200);
+  });
+
+  it('clockOffsetMs: SalesIQ times and the Date header run ahead; sent times are read back', async () => {
+    sim.configure({ clockOffsetMs: 90_000 });
+    const before = Date.now();
+    const chat = sim.addChat({ question: 'Fast clock' });
+    expect(Number(chat.start_time)).toBeGreaterThanOrEqual(before + 90_000);
+    const res = await departments();
+    const serverNow = Date.parse(String(res.headers['date']));
+    expect(serverNow).toBeGreaterThanOrEqual(Math.floor((before + 89_000) / 1000) * 1000);
+    const since = await api(sim, token, 'GET', `/api/v2/zylker/conversations?status=waiting&from_time=${Number(chat.start_time) - 1}`);
+    expect(since.json().data.map((c: { id: string }) => c.id)).toContain(chat.id);
+  });
 });

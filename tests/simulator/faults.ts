@@ -14,7 +14,7 @@ interface FaultEntry {
   remaining: number | null;
 }
 
-const KINDS: ReadonlySet<FaultAction['kind']> = new Set(['latency', 'http', 'envelope', 'malformed', 'hang', 'reset', 'revokeAll']);
+const KINDS: ReadonlySet<FaultAction['kind']> = new Set(['latency', 'http', 'envelope', 'malformed', 'hang', 'reset', 'revokeAll', 'lostAnswer']);
 
 export function validateFault(input: unknown): Fault {
   const fault = input as Fault;
@@ -113,10 +113,23 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
+/** Whatever the route answers, the client never hears it: the socket closes instead. */
+function loseAnswer(ctx: RequestContext): void {
+  const drop = () => {
+    ctx.req.socket.destroy();
+    return ctx.res;
+  };
+  ctx.res.writeHead = drop as unknown as typeof ctx.res.writeHead;
+  ctx.res.end = drop as unknown as typeof ctx.res.end;
+}
+
+const PASS_THROUGH: ReadonlySet<FaultAction['kind']> = new Set(['latency', 'revokeAll', 'lostAnswer']);
+
 /**
- * Applies the matching faults. Latency and revokeAll stack with the rest and let the request go
- * on; the first answering fault (http, envelope, malformed, hang, reset) ends it. Returns true
- * when the request was answered (or dropped) here.
+ * Applies the matching faults. Latency, revokeAll and lostAnswer stack with the rest and let the
+ * request go on (lostAnswer: the route acts, its answer is dropped); the first answering fault
+ * (http, envelope, malformed, hang, reset) ends it. Returns true when the request was answered
+ * (or dropped) here.
  */
 export async function applyFaults(ctx: RequestContext, book: FaultBook, revokeAll: () => void): Promise<boolean> {
   const target = ctx.query.size ? `${ctx.path}?${ctx.query}` : ctx.path;
@@ -125,10 +138,11 @@ export async function applyFaults(ctx: RequestContext, book: FaultBook, revokeAl
   for (const { fault } of matched) {
     if (fault.kind === 'latency') delay += fault.ms;
     if (fault.kind === 'revokeAll') revokeAll();
-    if (fault.kind === 'latency' || fault.kind === 'revokeAll') ctx.log.fault ??= fault.kind;
+    if (fault.kind === 'lostAnswer') loseAnswer(ctx);
+    if (PASS_THROUGH.has(fault.kind)) ctx.log.fault ??= fault.kind;
   }
   if (delay > 0) await sleep(delay);
-  const answering = matched.find(({ fault }) => fault.kind !== 'latency' && fault.kind !== 'revokeAll');
+  const answering = matched.find(({ fault }) => !PASS_THROUGH.has(fault.kind));
   if (!answering) return false;
   const { fault } = answering;
   ctx.log.fault = fault.kind;

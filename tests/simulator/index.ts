@@ -19,6 +19,7 @@ import type { RequestContext } from './http-util';
 import type { ResetOptions, Simulator, SimulatorConfig, SimulatorOptions, SimulatorState } from './types';
 import { conversationView, messageView } from './views';
 import { World } from './world';
+import { setWireClockOffset } from './wire-clock';
 
 export type * from './types';
 export { DEFAULT_CONFIG } from './config';
@@ -50,6 +51,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     salesiq: (ctx, dc) => handleSalesiq(ctx, dc, { world, config, tokens }),
     console: (ctx) => handleConsole(ctx, world),
   };
+  setWireClockOffset(config.clockOffsetMs);
   const certificate = await testCertificate();
   const server = await startHttpsServer(certificate, start.port, start.bindAddress, pipeline);
   let closing: Promise<void> | undefined;
@@ -73,10 +75,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     setFault: (fault) => faults.add(fault),
     clearFault: (id) => faults.clear(id),
     clearFaults: () => faults.clearAll(),
+    setOutage: (on) => server.setOutage(on),
 
     configure(patch: ConfigPatch) {
       const previous = config;
       config = applyConfigPatch(config, patch);
+      setWireClockOffset(config.clockOffsetMs);
       if (config.cannedCount !== previous.cannedCount) world.rebuildCanned();
       if (config.scenario !== previous.scenario) syncScenario();
       return structuredClone(config);
@@ -105,6 +109,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     reset(resetOptions: ResetOptions = {}) {
       live.stop();
       config = start.config;
+      setWireClockOffset(config.clockOffsetMs);
+      server.setOutage(false);
       world = new World(start.seed, currentConfig);
       live = new LiveScenario(world, currentConfig, start.seed);
       if (!resetOptions.keepTokens) tokens = new TokenStore();
@@ -116,6 +122,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     close() {
       closing ??= (async () => {
         live.stop();
+        setWireClockOffset(0);
         await server.close();
       })();
       return closing;

@@ -1,5 +1,5 @@
 /**
- * The "Pick up Chat" sample response from Zoho's documentation (shared/seeds/000_959c4c532cfae43c.txt).
+ * The "Pick up Chat" sample response from Zoho's documentation (SalesIQ REST API v2, "Pick up Chat").
  * The simulator's conversation serializer must reproduce it byte for byte for the seed chat, so the
  * values (and key order) here are the sample's, not invented ones. The contract test compares this
  * object with the seed document itself.

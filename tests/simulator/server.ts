@@ -16,6 +16,7 @@ import { bodyReader, queryRecord, sendJson, type RequestContext } from './http-u
 import type { RequestLog } from './request-log';
 import { isApiPath } from './salesiq/router';
 import type { RequestKind } from './types';
+import { wireDateHeader } from './wire-clock';
 
 export interface Pipeline {
   log: RequestLog;
@@ -29,7 +30,15 @@ export interface Pipeline {
 
 export interface RunningServer {
   port: number;
+  /** See Simulator.setOutage. */
+  setOutage(on: boolean): void;
   close(): Promise<void>;
+}
+
+/** A TLS connection the browser opened for a Zoho host (it names one in SNI). */
+function isZohoConnection(socket: TLSSocket): boolean {
+  const name = typeof socket.servername === 'string' ? socket.servername : '';
+  return name !== '' && classifyHost(name).kind !== 'other';
 }
 
 export async function startHttpsServer(
@@ -41,6 +50,17 @@ export async function startHttpsServer(
   const server: Server = createServer({ key: certificate.key, cert: certificate.cert }, (req, res) => {
     void handleRequest(pipeline, req, res);
   });
+  // Outage: Zoho connections are dropped once their server name is known, open ones included.
+  let outage = false;
+  const open = new Set<TLSSocket>();
+  server.on('secureConnection', (socket: TLSSocket) => {
+    if (outage && isZohoConnection(socket)) {
+      socket.destroy();
+      return;
+    }
+    open.add(socket);
+    socket.once('close', () => open.delete(socket));
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, bindAddress, () => {
@@ -50,6 +70,10 @@ export async function startHttpsServer(
   });
   return {
     port: (server.address() as AddressInfo).port,
+    setOutage(on) {
+      outage = on;
+      if (on) for (const socket of open) if (isZohoConnection(socket)) socket.destroy();
+    },
     close: () =>
       new Promise<void>((resolve) => {
         pipeline.faults.closeAll(); // hung requests: drop their sockets
@@ -90,6 +114,8 @@ async function handleRequest(pipeline: Pipeline, req: IncomingMessage, res: Serv
     log.status = statusCode;
     return writeHead(statusCode, ...rest);
   }) as typeof res.writeHead;
+  // SalesIQ's clock, which may differ from this machine's (config clockOffsetMs).
+  res.setHeader('Date', wireDateHeader());
   const ctx: RequestContext = { req, res, method, host, path: url.pathname, query: url.searchParams, log, readBody: bodyReader(req) };
 
   try {

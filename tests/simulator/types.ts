@@ -1,6 +1,6 @@
 /**
  * Public types of the Zoho simulator. Wire shapes (Conversation, ChatMessage, ...) follow Zoho's
- * documented samples (../../../shared/salesiq-api.md and the seed "Pick up Chat" response); ids and
+ * documented samples (Zoho's SalesIQ REST API v2 docs and its "Pick up Chat" sample response); ids and
  * times are strings on the wire because real ids exceed 2^53.
  */
 
@@ -54,6 +54,8 @@ export interface SimulatorConfig {
    * operator's id to have a different account answer a renewal.
    */
   browserAccount: string;
+  /** SalesIQ's clock minus this machine's: shifts every time on the wire and the `Date` header. */
+  clockOffsetMs: number;
 }
 
 export interface SimulatorOptions extends Partial<Omit<SimulatorConfig, 'portals'>> {
@@ -151,7 +153,9 @@ export type FaultAction =
   | { kind: 'malformed' }
   | { kind: 'hang' }
   | { kind: 'reset' }
-  | { kind: 'revokeAll' };
+  | { kind: 'revokeAll' }
+  /** SalesIQ acts on the request (the world changes), then the connection drops before any answer. */
+  | { kind: 'lostAnswer' };
 
 /**
  * A fault applies to requests whose path matches (substring, RegExp, or `pathRegex` source for JSON
@@ -269,6 +273,12 @@ export interface Simulator {
   setFault(fault: Fault): string;
   clearFault(id: string): void;
   clearFaults(): void;
+  /**
+   * A network outage as the browser sees it: while on, every TLS connection for a Zoho host is
+   * dropped right after the handshake (open keep-alive connections too). Connections without a
+   * Zoho server name (the HTTP control API on 127.0.0.1) still work, so a test can end it.
+   */
+  setOutage(on: boolean): void;
 
   configure(patch: Partial<Omit<SimulatorConfig, 'portals'>> & { portals?: Array<string | PortalSpec> }): SimulatorConfig;
   requests(): RequestLogEntry[];

@@ -4,6 +4,7 @@
  */
 import type { ChatMessage, ChatStatus, Conversation, ConversationStatus, OperatorRef } from './types';
 import { SEED_PICKUP_RESPONSE } from './seed-sample';
+import { toWireTime } from './wire-clock';
 import type {
   ChatRecord,
   ChatState,
@@ -65,16 +66,16 @@ export function conversationView(chat: ChatRecord, directory: Directory): Conver
   view.uvid = chat.uvid;
   view.question = chat.question;
   view.notes = false;
-  if (chat.attendedTime !== undefined) view.attended_time = String(chat.attendedTime);
-  view.start_time = String(chat.startTime);
+  if (chat.attendedTime !== undefined) view.attended_time = toWireTime(chat.attendedTime);
+  view.start_time = toWireTime(chat.startTime);
   view.id = chat.id;
-  view.last_modified_time = String(chat.lastModifiedTime);
+  view.last_modified_time = toWireTime(chat.lastModifiedTime);
   view.status = status;
   view.app_id = chat.appId;
   view.department = { name: department?.name ?? '', id: chat.departmentId };
   view.visitor = visitorView(chat.visitor);
-  if (chat.missedTime !== undefined) view.missed_time = String(chat.missedTime);
-  if (chat.endTime !== undefined) view.end_time = String(chat.endTime);
+  if (chat.missedTime !== undefined) view.missed_time = toWireTime(chat.missedTime);
+  if (chat.endTime !== undefined) view.end_time = toWireTime(chat.endTime);
   if (chat.overrides) mergeInto(view, chat.overrides);
   for (const key of chat.omitKeys ?? []) omitPath(view, key);
   return view as unknown as Conversation;
@@ -87,7 +88,7 @@ export function messageView(message: MessageRecord): ChatMessage {
     sender: { id: message.senderId, name: message.senderName },
     type: 'text',
     message: { text: message.text },
-    time: String(message.time),
+    time: toWireTime(message.time),
   };
 }
 
@@ -124,8 +125,8 @@ export function visitorListView(visitor: VisitorRecord) {
     country: visitor.countryCode ?? '',
     lead_score: visitor.leadScore,
     visit_count: visitor.visitCount,
-    first_accessed_time: String(visitor.firstAccessTime),
-    last_accessed_time: String(visitor.lastAccessTime),
+    first_accessed_time: toWireTime(visitor.firstAccessTime),
+    last_accessed_time: toWireTime(visitor.lastAccessTime),
     visit_source: visitor.visitSource,
   };
 }

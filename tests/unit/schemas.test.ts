@@ -2,11 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCannedResponse, parseConversation, parseList, parseOperator, parsePortal, text } from '../../lib/salesiq/schemas';
 
-// The documented "Pick up Chat" sample, straight from the seed document.
+// Zoho's documented "Pick up Chat" sample (tests/fixtures/README.md names the source).
 function seedSample(): unknown {
-  const seed = readFileSync(new URL('../../../shared/seeds/000_959c4c532cfae43c.txt', import.meta.url), 'utf8');
-  const json = seed.slice(seed.indexOf('Copied{') + 'Copied'.length, seed.lastIndexOf('}') + 1);
-  return (JSON.parse(json) as { data: unknown }).data;
+  const sample = readFileSync(new URL('../fixtures/pickup-chat-sample.json', import.meta.url), 'utf8');
+  return (JSON.parse(sample) as { data: unknown }).data;
 }
 
 describe('parseConversation', () => {

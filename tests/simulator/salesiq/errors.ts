@@ -1,7 +1,7 @@
 /**
  * Every error the SalesIQ stand-in answers with, in one place. 1001-1006 are Zoho's documented
  * codes; the rest are the simulator's own choices for undocumented cases (marked [?] in
- * shared/salesiq-api.md), picked so clients must branch on the code, never on the message.
+ * Zoho documents no code for them), picked so clients must branch on the code, never on the message.
  */
 export interface ApiError {
   code: number;

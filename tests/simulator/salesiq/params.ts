@@ -3,6 +3,7 @@
  * of being silently clamped, so a client that asks for limit=100 finds out. Parsers throw
  * ApiFailure, which the router turns into that envelope: handlers stay linear.
  */
+import { fromWireTime } from '../wire-clock';
 import { API_ERRORS, type ApiError } from './errors';
 
 export class ApiFailure extends Error {
@@ -32,7 +33,7 @@ export function parseTime(query: URLSearchParams, name: string): number | undefi
   const raw = query.get(name);
   if (raw === null || raw === '') return undefined;
   if (!/^\d+$/.test(raw)) throw new ApiFailure(API_ERRORS.invalidParam(name));
-  return Number(raw);
+  return fromWireTime(Number(raw));
 }
 
 export function parseChoice<T extends string>(query: URLSearchParams, name: string, choices: readonly T[]): T | undefined {
