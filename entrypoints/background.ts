@@ -3,6 +3,7 @@ import { choosePortal, resetInterruptedSignIn, signIn, signOut } from '../lib/au
 import { isRequest, isTrustedSender, type Handlers, type Reply, type Request } from '../lib/messages';
 import { asSalesIQError } from '../lib/salesiq/errors';
 import { onNotificationButton, onNotificationClicked } from '../lib/queue/notification-actions';
+import { withdrawAllNotifications } from '../lib/queue/notifications';
 import { openInSalesIQ } from '../lib/queue/open-console';
 import { changeOperatorStatus } from '../lib/queue/operator-status';
 import { pickUpOldestWaiting } from '../lib/queue/pick-up-oldest';
@@ -28,7 +29,7 @@ import { announceCommittedWrites, readMeta } from '../lib/db';
 /** Page requests → lib functions. Every handler's result or error goes back as a Reply. */
 const handlers: Handlers = {
   async signIn() {
-    const session = await signIn();
+    const session = await signIn(withdrawAllNotifications); // another person: the old account's alerts go
     await runTick('manual');
     background(startCannedSync());
     return session;
@@ -36,7 +37,9 @@ const handlers: Handlers = {
   async signOut() {
     await stopPolling();
     await stopCannedSync();
-    const result = await signOut(); // revokes, wipes, and withdraws every notification last
+    const result = await signOut(); // revokes and wipes
+    // After the wipe: an alert raised by a poll that was already past its checks goes too.
+    await withdrawAllNotifications();
     await renderBadge();
     await updateDeliveryNotice(await readSession(), undefined);
     return result;

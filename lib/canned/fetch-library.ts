@@ -60,11 +60,14 @@ async function fetchCategories(source: CannedSource, into: FetchedLibrary): Prom
   into.categories = [...byId.values()];
 }
 
-/** Departments are walked concurrently (an operator has a handful); pages within one in order. */
+/**
+ * One request at a time: departments one after another, then the categories. A background sync
+ * that bursts requests provokes 429s the operator's poll then has to wait out.
+ */
 export async function fetchCannedLibrary(source: CannedSource, departmentIds: readonly string[]): Promise<FetchedLibrary> {
   const library: FetchedLibrary = { responses: new Map(), categories: [], skipped: 0, unstable: false, requests: 0 };
   // No departments known: ask once without a filter (SalesIQ then uses the current department).
-  const walks = (departmentIds.length ? [...new Set(departmentIds)] : [undefined]).map((id) => walkDepartment(source, id, library));
-  await Promise.all([...walks, fetchCategories(source, library)]);
+  for (const id of departmentIds.length ? [...new Set(departmentIds)] : [undefined]) await walkDepartment(source, id, library);
+  await fetchCategories(source, library);
   return library;
 }

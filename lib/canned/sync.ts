@@ -89,7 +89,7 @@ async function writeLibrary(
 ): Promise<Omit<SyncSummary, 'skipped' | 'requests' | 'unstable'>> {
   // Written only while the session still stands for this portal: a sign-out (which wipes every
   // table in one transaction) can never be followed by this sync's late writes.
-  const written = await writeForPortal(portal, [db.canned, db.cannedCategories, db.cannedUses], async () => {
+  const written = await writeForPortal(portal, [db.canned, db.cannedCategories], async () => {
     const cached = await db.canned.toArray();
     const diff = diffCanned(cached, fresh);
     // Rows of another portal always go; a shifting walk may have missed a live response, so
@@ -97,10 +97,10 @@ async function writeLibrary(
     const portalOf = new Map(cached.map((row) => [row.id, row.portal]));
     const remove = unstable ? diff.remove.filter((id) => portalOf.get(id) !== portal) : diff.remove;
     if (diff.put.length) await db.canned.bulkPut(diff.put);
-    if (remove.length) {
-      await db.canned.bulkDelete(remove);
-      await db.cannedUses.bulkDelete(remove);
-    }
+    // Local use counts stay: a walk cannot tell a deleted response from one it missed (the list
+    // moved, a department was left out), and a count lost is a ranking lost. Rows are tiny; they
+    // go with the account's data at sign-out.
+    if (remove.length) await db.canned.bulkDelete(remove);
     await replaceCategories(portal, categories);
     const added = diff.put.filter((row) => !portalOf.has(row.id)).length;
     return {

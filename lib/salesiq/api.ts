@@ -23,6 +23,8 @@ export interface ApiTarget {
   /** The portal's screen name, e.g. zylker */
   screen: string;
   token: string;
+  /** The token's data centre; the request function sends the token to that DC's hosts only. */
+  location: string;
 }
 
 const MAX_LIMIT = 99;
@@ -33,23 +35,26 @@ function portalUrl(target: ApiTarget, path: string): string {
 
 const enc = encodeURIComponent;
 
-export async function listPortals(host: string, token: string) {
-  return parseList(await zohoRequest({ url: `https://${host}/api/v2/portals`, token }), parsePortal);
+export async function listPortals(target: Omit<ApiTarget, 'screen'>) {
+  return parseList(await zohoRequest({ url: `https://${target.host}/api/v2/portals`, auth: target }), parsePortal);
 }
 
 export async function getOperator(target: ApiTarget, operatorId: string) {
-  return parseOperator(await zohoRequest({ url: portalUrl(target, `operators/${enc(operatorId)}`), token: target.token }));
+  return parseOperator(await zohoRequest({ url: portalUrl(target, `operators/${enc(operatorId)}`), auth: target }));
 }
 
-/** PUT first, POST when SalesIQ says the method is wrong; the working method is remembered. */
+/**
+ * PUT first, POST when SalesIQ says the method is wrong; the working method is remembered. Only the
+ * operator's own clicks change state, so these go in the operator's rate-limit lane.
+ */
 async function changeState(target: ApiTarget, endpoint: string, path: string, body?: unknown): Promise<unknown> {
   const first = await rememberedMethod(endpoint);
   try {
-    return await zohoRequest({ method: first, url: portalUrl(target, path), token: target.token, body });
+    return await zohoRequest({ method: first, url: portalUrl(target, path), auth: target, body, lane: 'operator' });
   } catch (error) {
     if (!(error instanceof SalesIQError) || error.kind !== 'method') throw error;
     const second = first === 'PUT' ? 'POST' : 'PUT';
-    const result = await zohoRequest({ method: second, url: portalUrl(target, path), token: target.token, body });
+    const result = await zohoRequest({ method: second, url: portalUrl(target, path), auth: target, body, lane: 'operator' });
     await rememberMethod(endpoint, second);
     return result;
   }
@@ -74,7 +79,7 @@ export interface ConversationQuery {
 export async function listConversations(target: ApiTarget, query: ConversationQuery): Promise<ParsedList<Conversation>> {
   const data = await zohoRequest({
     url: portalUrl(target, 'conversations'),
-    token: target.token,
+    auth: target,
     query: {
       status: query.status,
       department_id: query.departmentId,
@@ -88,7 +93,7 @@ export async function listConversations(target: ApiTarget, query: ConversationQu
 }
 
 export async function getConversation(target: ApiTarget, conversationId: string) {
-  return parseConversation(await zohoRequest({ url: portalUrl(target, `conversations/${enc(conversationId)}`), token: target.token }));
+  return parseConversation(await zohoRequest({ url: portalUrl(target, `conversations/${enc(conversationId)}`), auth: target }));
 }
 
 /** The answer is the conversation as SalesIQ now sees it; the caller decides whether it is ours. */
@@ -100,14 +105,15 @@ export async function sendMessage(target: ApiTarget, conversationId: string, mes
   const data = await zohoRequest({
     method: 'POST',
     url: portalUrl(target, `conversations/${enc(conversationId)}/messages`),
-    token: target.token,
+    auth: target,
     body: { text: messageText },
+    lane: 'operator',
   });
   return parseMessage(data);
 }
 
 export async function getFeedback(target: ApiTarget, conversationId: string) {
-  return parseFeedback(await zohoRequest({ url: portalUrl(target, `conversations/${enc(conversationId)}/feedback`), token: target.token }));
+  return parseFeedback(await zohoRequest({ url: portalUrl(target, `conversations/${enc(conversationId)}/feedback`), auth: target }));
 }
 
 export interface CannedPage extends ParsedList<CannedResponse> {
@@ -130,7 +136,7 @@ export async function listCannedResponsesPage(
 ): Promise<CannedPage> {
   const data = await zohoRequest({
     url: portalUrl(target, 'cannedresponses'),
-    token: target.token,
+    auth: target,
     query: { page, limit, department_id: departmentId, sort_by: 'last_used_time', order: 'descending' },
   });
   const hasMore = Array.isArray(data) && data.length > limit;
@@ -142,7 +148,7 @@ export async function listCannedResponsesPage(
 export async function listCannedCategories(target: ApiTarget, page = 1) {
   const data = await zohoRequest({
     url: portalUrl(target, 'cannedresponsecategories'),
-    token: target.token,
+    auth: target,
     query: { page, limit: MAX_LIMIT, sort_by: 'name' },
   });
   return parseList(data, parseCannedCategory);
@@ -152,7 +158,7 @@ export async function listCannedCategories(target: ApiTarget, page = 1) {
 export async function listMessages(target: ApiTarget, conversationId: string, { fromTime, limit = MAX_LIMIT }: { fromTime?: number; limit?: number } = {}) {
   const data = await zohoRequest({
     url: portalUrl(target, `conversations/${enc(conversationId)}/messages`),
-    token: target.token,
+    auth: target,
     query: { limit: Math.min(limit, MAX_LIMIT), from_time: fromTime },
   });
   return parseList(data, parseMessage);
@@ -162,7 +168,7 @@ export async function listMessages(target: ApiTarget, conversationId: string, { 
 export async function listVisitorsV3Page(target: ApiTarget, { limit = 200, nextKey }: { limit?: number; nextKey?: string } = {}) {
   const json = await zohoRequest({
     url: `https://${target.host}/api/v3/${enc(target.screen)}/visitors`,
-    token: target.token,
+    auth: target,
     query: { limit, next_key: nextKey },
     envelope: false,
   });

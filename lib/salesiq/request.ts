@@ -1,5 +1,6 @@
+import { findByLocation } from './data-centres';
 import { SalesIQError, type ApiErrorKind } from './errors';
-import { blockedUntil, noteRateLimit } from './rate-limit';
+import { blockedUntil, noteRateLimit, type RequestLane } from './rate-limit';
 import { noteServerDate } from './server-clock';
 
 /**
@@ -7,16 +8,26 @@ import { noteServerDate } from './server-clock';
  * error envelope ({"error": {"code", "message"}}) that Zoho documents for API errors.
  * It returns the envelope's `data`; callers validate it with a schema from ./schemas.
  */
+export interface TokenAuth {
+  token: string;
+  /** The data centre that issued the token: it goes to that DC's SalesIQ and Accounts hosts only. */
+  location: string;
+  /** Zoho's revoke endpoint takes the token as a query parameter; everything else a header. */
+  placement?: 'header' | 'query';
+}
+
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Absolute URL, e.g. https://salesiq.zoho.eu/api/v2/zylker/conversations */
   url: string;
-  token?: string;
+  auth?: TokenAuth;
   query?: Record<string, string | number | undefined>;
   body?: unknown;
   timeoutMs?: number;
   /** Accounts endpoints answer plain JSON without the SalesIQ envelope. */
   envelope?: boolean;
+  /** 'operator' for the operator's own actions: a 429 from background work does not hold them back. */
+  lane?: RequestLane;
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -63,15 +74,30 @@ function isOffline(): boolean {
   return typeof navigator !== 'undefined' && navigator.onLine === false;
 }
 
+/**
+ * The token's own data centre, over HTTPS on the default port, and nowhere else: a wrong host in
+ * a caller (or a portal URL from an answer) can never carry the operator's token away.
+ */
+function assertTokenDestination(url: URL, auth: TokenAuth): void {
+  const dc = findByLocation(auth.location);
+  const ownHost = dc && (url.host === dc.salesiqHost || url.host === dc.accountsHost);
+  if (!ownHost || url.protocol !== 'https:') {
+    throw new SalesIQError('unknown', `Refused to send the Zoho sign-in to ${url.host.slice(0, 80)}: not your data centre.`);
+  }
+}
+
 export async function zohoRequest(options: RequestOptions): Promise<unknown> {
+  const target = new URL(options.url);
+  if (options.auth) assertTokenDestination(target, options.auth);
   if (isOffline()) throw new SalesIQError('offline', 'The browser is offline.');
-  const host = new URL(options.url).host;
-  const blocked = await blockedUntil(host);
+  const host = target.host;
+  const lane = options.lane ?? 'background';
+  const blocked = await blockedUntil(host, Date.now(), lane);
   if (blocked) throw new SalesIQError('rate-limited', 'SalesIQ asked us to slow down.', { retryAfterMs: blocked - Date.now() });
   try {
     return await send(options);
   } catch (error) {
-    if (error instanceof SalesIQError && error.kind === 'rate-limited') await noteRateLimit(host, error.retryAfterMs);
+    if (error instanceof SalesIQError && error.kind === 'rate-limited') await noteRateLimit(host, error.retryAfterMs, Date.now(), lane);
     throw error;
   }
 }
@@ -81,19 +107,22 @@ async function send(options: RequestOptions): Promise<unknown> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (options.token) headers.Authorization = `Zoho-oauthtoken ${options.token}`;
+  const auth = options.auth;
+  if (auth && auth.placement !== 'query') headers.Authorization = `Zoho-oauthtoken ${auth.token}`;
+  const query = auth?.placement === 'query' ? { ...options.query, token: auth.token } : options.query;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json;charset=UTF-8';
 
   let response: Response;
   let text: string;
   const sentAt = Date.now();
   try {
-    response = await fetch(buildUrl(options.url, options.query), {
+    response = await fetch(buildUrl(options.url, query), {
       method: options.method ?? 'GET',
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: controller.signal,
       credentials: 'omit', // the token is the only credential; never send Zoho's cookies
+      redirect: 'error', // a redirect could carry the token's request elsewhere: fail instead
       cache: 'no-store',
     });
     noteServerDate(response.headers.get('Date'), sentAt);

@@ -124,7 +124,7 @@ export class AccountsService {
     const dc = dataCentre(config.dc);
     const params = new URLSearchParams();
     if (record.responseType === 'token') {
-      const token = this.tokens().issueAccess(config.dc, scopes, record.clientId, config.tokenLifetimeSec);
+      const token = this.tokens().issueAccess(config.dc, scopes, record.clientId, config.tokenLifetimeSec, config.browserAccount);
       params.set('access_token', token.token);
       params.set('token_type', 'Bearer');
       params.set('expires_in', String(config.tokenLifetimeSec));
@@ -163,8 +163,8 @@ export class AccountsService {
     const config = this.config();
     const store = this.tokens();
     const dc = dataCentre(config.dc);
-    const answer = (scopes: string[], clientId: string, parent?: string, refreshToken?: string) => {
-      const access = store.issueAccess(locationOf(hostDc), scopes, clientId, config.tokenLifetimeSec, parent);
+    const answer = (scopes: string[], clientId: string, operatorId: string, parent?: string, refreshToken?: string) => {
+      const access = store.issueAccess(locationOf(hostDc), scopes, clientId, config.tokenLifetimeSec, operatorId, parent);
       sendJson(ctx.res, 200, {
         access_token: access.token,
         ...(refreshToken ? { refresh_token: refreshToken } : {}),
@@ -180,8 +180,8 @@ export class AccountsService {
         sendJson(ctx.res, 200, { error: 'invalid_code' });
         return;
       }
-      const refresh = grant.offline ? store.issueRefresh(grant.dc, grant.scopes, grant.clientId) : undefined;
-      answer(grant.scopes, grant.clientId, refresh?.token, refresh?.token);
+      const refresh = grant.offline ? store.issueRefresh(grant.dc, grant.scopes, grant.clientId, config.browserAccount) : undefined;
+      answer(grant.scopes, grant.clientId, config.browserAccount, refresh?.token, refresh?.token);
       return;
     }
     if (params.grant_type === 'refresh_token') {
@@ -190,7 +190,7 @@ export class AccountsService {
         sendJson(ctx.res, 200, { error: 'invalid_code' });
         return;
       }
-      answer(refresh.scopes, refresh.clientId, refresh.token);
+      answer(refresh.scopes, refresh.clientId, refresh.operatorId, refresh.token);
       return;
     }
     sendJson(ctx.res, 200, { error: 'unsupported_grant_type' });

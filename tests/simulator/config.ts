@@ -2,6 +2,8 @@
  * Defaults and validation of the simulator's switches. The HTTP control API feeds untrusted JSON
  * into `configure`, so every value is checked here once instead of in every handler.
  */
+import { FIXED_IDS } from './ids';
+import { OTHER_OPERATOR_IDS } from './org';
 import type { DcLocation, PortalSpec, SimulatorConfig, SimulatorOptions } from './types';
 
 export const DEFAULT_CONFIG: Readonly<SimulatorConfig> = Object.freeze({
@@ -22,6 +24,7 @@ export const DEFAULT_CONFIG: Readonly<SimulatorConfig> = Object.freeze({
   malformedItems: false,
   appName: 'Operator Companion for Zoho SalesIQ',
   seedChat: true,
+  browserAccount: FIXED_IDS.me,
   clockOffsetMs: 0,
 });
 
@@ -35,6 +38,7 @@ const CHOICES: { [K in keyof SimulatorConfig]?: readonly string[] } = {
   authErrorsAs: ['envelope', 'http401'],
   visitorsApi: ['enabled', 'disabled'],
   scenario: ['quiet', 'lively'],
+  browserAccount: [FIXED_IDS.me, ...OTHER_OPERATOR_IDS],
 };
 
 const NUMBERS: { [K in keyof SimulatorConfig]?: { min: number; max: number } } = {

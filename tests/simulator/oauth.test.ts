@@ -151,6 +151,19 @@ describe('authorization code grant and token endpoint', () => {
 });
 
 describe('silent renewal (/oauth/v2/auth/refresh)', () => {
+  it('answers as another Zoho account when the browser has switched (browserAccount)', async () => {
+    const mine = redirectParams((await send(sim.port, { host: 'accounts.zoho.com', path: authPath({}) })).headers.location).get('access_token')!;
+    const mei = '466756000000002005';
+    sim.configure({ browserAccount: mei });
+    const renewal = await send(sim.port, { host: 'accounts.zoho.com', path: authPath({}, '/oauth/v2/auth/refresh') });
+    const theirs = redirectParams(renewal.headers.location).get('access_token')!;
+    const portalsOf = async (token: string) => (await api(sim, token, 'GET', '/api/v2/portals')).json().data[0].operator_id;
+    expect(await portalsOf(mine)).toBe('466756000000002001');
+    expect(await portalsOf(theirs)).toBe(mei);
+    expect(sim.requests().filter((r) => r.path === '/api/v2/portals').map((r) => r.account)).toEqual(['466756000000002001', mei]);
+    expect(() => sim.configure({ browserAccount: 'nobody' })).toThrow(/browserAccount must be one of/);
+  });
+
   it('ok → a new token; prompt_required → error in the fragment; wrong DC host → error', async () => {
     const first = await send(sim.port, { host: 'accounts.zoho.com', path: authPath({}, '/oauth/v2/auth/refresh') });
     const renewed = redirectParams(first.headers.location);

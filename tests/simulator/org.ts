@@ -51,12 +51,15 @@ export function createOperators(): OperatorRecord[] {
   ];
 }
 
-/** `GET /api/v2/portals` item. created_time is fixed so portal lists are stable across runs. */
-export function portalView(spec: PortalSpec, index: number) {
+/**
+ * `GET /api/v2/portals` item; `operator_id` is the token owner ("me"). created_time is fixed so
+ * portal lists are stable across runs.
+ */
+export function portalView(spec: PortalSpec, index: number, operatorId: string = FIXED_IDS.me) {
   return {
     screenname: spec.screenname,
     name: spec.name ?? spec.screenname,
-    operator_id: FIXED_IDS.me,
+    operator_id: operatorId,
     owner_zuid: String(55_661_234n + BigInt(index)),
     logo: `https://salesiq.zoho.com/${encodeURIComponent(spec.screenname)}/logo.png`,
     created_time: String(1_577_836_800_000 + index * 86_400_000),

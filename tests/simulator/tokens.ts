@@ -32,8 +32,17 @@ export class TokenStore {
   private readonly parents = new Map<string, string>();
   private readonly codes = new Map<string, GrantCode>();
 
-  issueAccess(dc: DcLocation, scopes: string[], clientId: string, lifetimeSec: number, parent?: string, now = Date.now()): TokenInfo {
+  issueAccess(
+    dc: DcLocation,
+    scopes: string[],
+    clientId: string,
+    lifetimeSec: number,
+    operatorId: string,
+    parent?: string,
+    now = Date.now(),
+  ): TokenInfo {
     const info: TokenInfo = {
+      operatorId,
       token: opaqueToken(),
       kind: 'access',
       dc,
@@ -48,8 +57,9 @@ export class TokenStore {
     return info;
   }
 
-  issueRefresh(dc: DcLocation, scopes: string[], clientId: string, now = Date.now()): TokenInfo {
+  issueRefresh(dc: DcLocation, scopes: string[], clientId: string, operatorId: string, now = Date.now()): TokenInfo {
     const info: TokenInfo = {
+      operatorId,
       token: opaqueToken(),
       kind: 'refresh',
       dc,

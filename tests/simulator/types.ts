@@ -48,6 +48,12 @@ export interface SimulatorConfig {
   appName: string;
   /** Include the seed document's own waiting chat 19000000033103 in the first portal. */
   seedChat: boolean;
+  /**
+   * The operator whose Zoho account is signed in in the browser: every grant (sign-in and silent
+   * renewal) is issued for it, and /portals names it as `operator_id`. Set it to another
+   * operator's id to have a different account answer a renewal.
+   */
+  browserAccount: string;
   /** SalesIQ's clock minus this machine's: shifts every time on the wire and the `Date` header. */
   clockOffsetMs: number;
 }
@@ -183,6 +189,8 @@ export interface RequestLogEntry {
   status: number;
   /** A SalesIQ call whose token was valid for its DC and scope. */
   authorized: boolean;
+  /** The operator whose token a SalesIQ call carried (when the token was known). */
+  account?: string;
   kind: RequestKind;
   /** Kind of the fault that shaped the answer, if any. */
   fault?: FaultAction['kind'];
@@ -210,6 +218,8 @@ export interface TokenInfo {
   issuedAt: number;
   expiresAt: number | null;
   revokedAt: number | null;
+  /** The operator (Zoho account) the token was issued to. */
+  operatorId: string;
 }
 
 export interface RevokeRecord {

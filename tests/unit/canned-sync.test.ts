@@ -106,17 +106,43 @@ describe('canned sync', () => {
     expect(await ids()).toEqual([]);
   });
 
-  it('removes what SalesIQ no longer returns, with its local use count', async () => {
+  it('removes what SalesIQ no longer returns, but keeps its local use count for when it comes back', async () => {
     const lists = { d1: [response('1'), response('2'), response('3')], d2: [] };
     await syncCanned(pagedSource(lists));
     await recordCannedUse('2');
+    await recordCannedUse('2');
 
+    // One walk misses response 2 (it moved between departments, or the list shifted unseen).
     lists.d1 = [response('1'), response('3')];
     const summary = await syncCanned(pagedSource(lists));
-
     expect(await ids()).toEqual(['1', '3']);
-    expect(await db.cannedUses.get('2')).toBeUndefined();
     expect(summary).toMatchObject({ removed: 1, unchanged: 2, added: 0, updated: 0 });
+
+    lists.d1 = [response('1'), response('2'), response('3')];
+    await syncCanned(pagedSource(lists));
+    expect(await ids()).toEqual(['1', '2', '3']);
+    expect((await db.cannedUses.get('2'))?.count).toBe(2);
+  });
+
+  it('walks departments one after another, never two requests at once', async () => {
+    const lists = { d1: [response('1'), response('2'), response('3'), response('4')], d2: [response('5'), response('6')] };
+    const source = pagedSource(lists, 2);
+    let open = 0;
+    let most = 0;
+    const slow = <T>(call: () => Promise<T>) => async () => {
+      open += 1;
+      most = Math.max(most, open);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      open -= 1;
+      return call();
+    };
+    const library = await fetchCannedLibrary(
+      { page: (d, p) => slow(() => source.page(d, p))(), categories: (p) => slow(() => source.categories(p))() },
+      ['d1', 'd2'],
+    );
+    expect(most).toBe(1);
+    expect(source.calls.map((c) => `${c.departmentId}:${c.page}`)).toEqual(['d1:1', 'd1:2', 'd2:1']);
+    expect([...library.responses.keys()].sort()).toEqual(['1', '2', '3', '4', '5', '6']);
   });
 
   it('rewrites only rows whose modified time or ranking fields changed', async () => {

@@ -1,19 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { withAuth } from '../../lib/auth/session';
 import { saveToken } from '../../lib/auth/token-store';
-import { SessionChanged, announceCommittedWrites, db, readMeta, wipeAccountData, writeMeta, type ChatRecord } from '../../lib/db';
+import { SessionChanged, announceCommittedWrites, db, readMeta, writeMeta, type ChatRecord } from '../../lib/db';
 import { onTablesChanged } from '../../lib/db-changes';
 import { pollWaitingChats } from '../../lib/queue/poll';
 import { pickUpChat } from '../../lib/queue/pickup';
 import { SalesIQError } from '../../lib/salesiq/errors';
+import { ME, signedInWithScriptedZoho } from './signed-in-fixture';
 
 /**
  * The queue and the session against a scripted SalesIQ (fetch) and Zoho renewal (identity):
  * the races and failure paths a browser test cannot stage precisely.
  */
-const ME = '466756000000002001';
 const OTHER = '466756000000002003';
 
 function conversation(id: string, extra: Record<string, unknown> = {}) {
@@ -42,24 +41,9 @@ const launchWebAuthFlow = vi.fn();
 announceCommittedWrites();
 
 beforeEach(async () => {
-  fakeBrowser.reset();
-  await wipeAccountData();
   routes = [];
   calls.length = 0;
-  vi.stubGlobal('fetch', vi.fn(async (url: string, init?: RequestInit) => respond(url, init)));
-  (browser.identity as unknown as Record<string, unknown>).launchWebAuthFlow = launchWebAuthFlow;
-  (browser.identity as unknown as Record<string, unknown>).getRedirectURL = () => 'https://abc.chromiumapp.org/';
-  launchWebAuthFlow.mockReset();
-  await writeMeta('session', {
-    state: 'signed-in',
-    location: 'us',
-    accountsHost: 'accounts.zoho.com',
-    salesiqHost: 'salesiq.zoho.com',
-    portal: { screen: 'zylker', name: 'Zylker', operatorId: ME },
-    departments: [{ id: 'd1', name: 'Sales' }],
-    operatorEmail: 'patricia@zylker.com',
-    updatedAt: 1,
-  });
+  await signedInWithScriptedZoho(launchWebAuthFlow, respond);
   await saveToken({ accessToken: 'token-1', issuedAt: Date.now(), expiresAt: Date.now() + 3_600_000, location: 'us' });
 });
 
@@ -153,7 +137,14 @@ describe('pollWaitingChats', () => {
   });
 });
 
+// After every renewal the extension asks /portals who "me" is; here Zoho renewed the same operator.
+const samePortals: Route = (url) => (url.pathname === '/api/v2/portals' ? { body: { data: [{ screenname: 'zylker', name: 'Zylker', operator_id: ME }] } } : undefined);
+
 describe('withAuth', () => {
+  beforeEach(() => {
+    routes.push(samePortals);
+  });
+
   it('renews once and retries; a refused fresh token ends the session instead of minting more', async () => {
     launchWebAuthFlow.mockImplementation(async ({ url }: { url: string }) => {
       const state = new URL(url).searchParams.get('state');

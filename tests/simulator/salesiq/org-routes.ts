@@ -27,7 +27,7 @@ export const ORG_ROUTES: Route[] = [
     screen: false,
     pattern: 'portals',
     methods: {
-      GET: { scope: SCOPES.portals, handle: (ctx) => list(ctx.config.portals.map(portalView)) },
+      GET: { scope: SCOPES.portals, handle: (ctx) => list(ctx.config.portals.map((spec, i) => portalView(spec, i, ctx.token.operatorId))) },
     },
   },
   {

@@ -77,6 +77,8 @@ export async function handleSalesiq(ctx: RequestContext, hostDc: DataCentre, dep
   if (!match) return reply(API_ERRORS.invalidUrl());
 
   const check = deps.tokens.checkHeader(ctx.req.headers.authorization, locationOf(hostDc));
+  const known = deps.tokens.find(/^Zoho-oauthtoken\s+(\S+)$/.exec(ctx.req.headers.authorization?.trim() ?? '')?.[1] ?? '');
+  if (known) ctx.log.account = known.operatorId;
   if (!check.ok) return reply(API_ERRORS.invalidAuthorization(), config.authErrorsAs === 'http401' ? 401 : 200);
 
   const method = ctx.method as HttpMethod;
