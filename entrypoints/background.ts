@@ -19,6 +19,7 @@ import { sendCannedResponse } from '../lib/canned/send';
 import { CANNED_SYNC_ALARM, onCannedSyncAlarm, startCannedSync, stopCannedSync, syncCanned } from '../lib/canned/sync';
 import { recordCannedUse } from '../lib/canned/usage';
 import { announceCommittedWrites } from '../lib/db';
+import { keepSessionStorageTrusted } from '../lib/session-storage-access';
 
 /** Page requests → lib functions. Every handler's result or error goes back as a Reply. */
 const handlers: Handlers = {
@@ -104,6 +105,8 @@ export default defineBackground(() => {
   const origin = browser.runtime.getURL('/');
   // Open pages re-read what a committed write changed.
   announceCommittedWrites();
+  // The token's storage stays closed to the content script, by decision rather than by default.
+  background(keepSessionStorageTrusted());
 
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
     if (!isRequest(message) || !isTrustedSender(sender, browser.runtime.id, origin)) return;
