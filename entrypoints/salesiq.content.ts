@@ -53,6 +53,9 @@ export default defineContentScript({
       document,
       'keydown',
       (event) => {
+        // Only the operator's own keys: a page script's synthetic keydown must not pull canned text
+        // (filled with the chat's visitor details) into the page.
+        if (!event.isTrusted) return;
         if (event.defaultPrevented || event.isComposing || event.ctrlKey || event.metaKey || event.altKey) return;
         if (event.key !== ' ' && event.key !== 'Tab') return;
         if (!names.size || !isEditable(event.target)) return;
