@@ -21,7 +21,7 @@ afterAll(() => vi.unstubAllGlobals());
 
 async function deliver(message: unknown, sender: { id?: string; url?: string; tab?: { id: number } }): Promise<string[]> {
   played.length = 0;
-  await fakeBrowser.runtime.onMessage.trigger(message, sender as never);
+  await fakeBrowser.runtime.onMessage.trigger(message, sender as never, () => undefined);
   return [...played];
 }
 
