@@ -20,6 +20,8 @@ import { CANNED_SYNC_ALARM, onCannedSyncAlarm, startCannedSync, stopCannedSync, 
 import { recordCannedUse } from '../lib/canned/usage';
 import { announceCommittedWrites } from '../lib/db';
 import { keepSessionStorageTrusted } from '../lib/session-storage-access';
+import { reconcileConsoleScript } from '../lib/content-script-scope';
+import { onTablesChanged } from '../lib/db-changes';
 
 /** Page requests → lib functions. Every handler's result or error goes back as a Reply. */
 const handlers: Handlers = {
@@ -107,6 +109,10 @@ export default defineBackground(() => {
   announceCommittedWrites();
   // The token's storage stays closed to the content script, by decision rather than by default.
   background(keepSessionStorageTrusted());
+  // The content script runs only on the signed-in data centre's SalesIQ host: checked now, and
+  // after every committed write to the meta table (sign-in, sign-out, a data-centre change).
+  background(reconcileConsoleScript());
+  onTablesChanged(['meta'], () => background(reconcileConsoleScript({ onlyIfChanged: true })));
 
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
     if (!isRequest(message) || !isTrustedSender(sender, browser.runtime.id, origin)) return;
