@@ -4,6 +4,7 @@ import { ask } from '../lib/messages';
 import { describeError } from '../lib/salesiq/errors';
 import { useNow } from './clock';
 import { formatAgo } from './format';
+import { HostAccessBanner } from './HostAccessBanner';
 import { plainError } from './plain-error';
 import { useLiveMeta } from './use-live-read';
 
@@ -33,6 +34,7 @@ export function ConnectionBanner({ initial = null }: { initial?: PollState | nul
   // null until IndexedDB answers (unless the page read it before its first paint): no banner
   // flashes before the real poll state is known.
   const poll = useLiveMeta('poll', initial);
+  const hostAccess = useLiveMeta('hostAccess', undefined);
   const now = useNow();
   const [retrying, setRetrying] = useState(false);
   const [retryError, setRetryError] = useState('');
@@ -46,6 +48,8 @@ export function ConnectionBanner({ initial = null }: { initial?: PollState | nul
   }
 
   if (poll === null) return null;
+  // Without site access every call fails like a network error: say what is really wrong.
+  if (hostAccess?.missing.length) return <HostAccessBanner />;
   const state = connectionState(poll, now);
   if (state.kind === 'ok') return null;
 

@@ -21,6 +21,7 @@ import { recordCannedUse } from '../lib/canned/usage';
 import { announceCommittedWrites } from '../lib/db';
 import { keepSessionStorageTrusted } from '../lib/session-storage-access';
 import { reconcileConsoleScript } from '../lib/content-script-scope';
+import { checkHostAccess } from '../lib/host-access';
 import { onTablesChanged } from '../lib/db-changes';
 
 /** Page requests → lib functions. Every handler's result or error goes back as a Reply. */
@@ -113,6 +114,10 @@ export default defineBackground(() => {
   // after every committed write to the meta table (sign-in, sign-out, a data-centre change).
   background(reconcileConsoleScript());
   onTablesChanged(['meta'], () => background(reconcileConsoleScript({ onlyIfChanged: true })));
+  // Site access to Zoho turned off or back on (Chrome lets users withdraw declared host access).
+  background(checkHostAccess());
+  browser.permissions.onRemoved.addListener(() => background(checkHostAccess()));
+  browser.permissions.onAdded.addListener(() => background(checkHostAccess().then(() => runTick('manual'))));
 
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
     if (!isRequest(message) || !isTrustedSender(sender, browser.runtime.id, origin)) return;

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { readSession } from '../auth/session';
 import { SessionChanged, db, readMeta, updateMeta, type ChatRecord, type PollState } from '../db';
 import { asSalesIQError } from '../salesiq/errors';
+import { checkHostAccess } from '../host-access';
 import { getSettings, inQuietHours, type Settings } from '../settings';
 import { stamp } from './alert-log';
 import { renderBadge } from './badge';
@@ -121,6 +122,7 @@ async function tick(reason: TickReason): Promise<void> {
       return;
     }
     const error = asSalesIQError(caught);
+    if (error.kind === 'network') await checkHostAccess(now).catch(() => undefined); // site access turned off?
     errorKind = error.kind;
     retryAfterMs = error.retryAfterMs;
     outcome = (p) => ({
