@@ -37,7 +37,9 @@ export default defineConfig({
   },
   manifest: ({ browser }) => {
     // idle: the queue slows while the screen is locked (no install warning).
-    const permissions = ['alarms', 'notifications', 'storage', 'identity', 'idle'];
+    // scripting: the SalesIQ content script is registered at sign-in for the signed-in data
+    // centre's SalesIQ host only (lib/content-script-scope.ts), not declared for all of them.
+    const permissions = ['alarms', 'notifications', 'storage', 'identity', 'idle', 'scripting'];
     // offscreen: the Chrome worker has no Audio; the escalation chime plays in an offscreen page.
     if (browser !== 'firefox') permissions.push('sidePanel', 'offscreen');
     return {

@@ -5,6 +5,7 @@ import { describeError } from '../lib/salesiq/errors';
 import { FAILING_NOTICE_AFTER_MS } from '../lib/queue/delivery-problem';
 import { useNow } from './clock';
 import { formatAgo } from './format';
+import { HostAccessBanner } from './HostAccessBanner';
 import { plainError } from './plain-error';
 import { useLiveMeta } from './use-live-read';
 
@@ -39,6 +40,7 @@ export function ConnectionBanner({ initial = null, problemsOnly = false }: { ini
   // null until IndexedDB answers (unless the page read it before its first paint): no banner
   // flashes before the real poll state is known.
   const poll = useLiveMeta('poll', initial);
+  const hostAccess = useLiveMeta('hostAccess', undefined);
   const now = useNow();
   const [retrying, setRetrying] = useState(false);
   const [retryError, setRetryError] = useState('');
@@ -52,6 +54,8 @@ export function ConnectionBanner({ initial = null, problemsOnly = false }: { ini
   }
 
   if (poll === null) return null;
+  // Without site access every call fails like a network error: say what is really wrong.
+  if (hostAccess?.missing.length) return <HostAccessBanner />;
   const state = connectionState(poll, now);
   if (state.kind === 'ok') return null;
   if (problemsOnly && (state.kind === 'stale' || state.kind === 'never')) return null;

@@ -25,6 +25,10 @@ import { sendCannedResponse } from '../lib/canned/send';
 import { CANNED_SYNC_ALARM, onCannedSyncAlarm, startCannedSync, stopCannedSync, syncCanned } from '../lib/canned/sync';
 import { recordCannedUse } from '../lib/canned/usage';
 import { announceCommittedWrites, readMeta } from '../lib/db';
+import { keepSessionStorageTrusted } from '../lib/session-storage-access';
+import { reconcileConsoleScript } from '../lib/content-script-scope';
+import { checkHostAccess } from '../lib/host-access';
+import { onTablesChanged } from '../lib/db-changes';
 
 /** Page requests → lib functions. Every handler's result or error goes back as a Reply. */
 const handlers: Handlers = {
@@ -145,6 +149,16 @@ export default defineBackground(() => {
   const origin = browser.runtime.getURL('/');
   // Open pages re-read what a committed write changed.
   announceCommittedWrites();
+  // The token's storage stays closed to the content script, by decision rather than by default.
+  background(keepSessionStorageTrusted());
+  // The content script runs only on the signed-in data centre's SalesIQ host: checked now, and
+  // after every committed write to the meta table (sign-in, sign-out, a data-centre change).
+  background(reconcileConsoleScript());
+  onTablesChanged(['meta'], () => background(reconcileConsoleScript({ onlyIfChanged: true })));
+  // Site access to Zoho turned off or back on (Chrome lets users withdraw declared host access).
+  background(checkHostAccess());
+  browser.permissions.onRemoved.addListener(() => background(checkHostAccess()));
+  browser.permissions.onAdded.addListener(() => background(checkHostAccess().then(() => runTick('manual'))));
 
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
     if (!isRequest(message) || !isTrustedSender(sender, browser.runtime.id, origin)) return;

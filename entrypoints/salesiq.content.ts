@@ -12,6 +12,9 @@ import { DATA_CENTRES } from '../lib/salesiq/data-centres';
  * one narrowly checked read-only message, for the text of a shortcut it recognised.
  */
 export default defineContentScript({
+  // Not in the manifest: the background registers it for the signed-in data centre's SalesIQ host
+  // only (lib/content-script-scope.ts). These patterns are the widest it may ever get.
+  registration: 'runtime',
   matches: DATA_CENTRES.map((dc) => `https://${dc.salesiqHost}/*`),
   excludeMatches: DATA_CENTRES.map((dc) => `https://${dc.salesiqHost}/api/*`),
   runAt: 'document_idle',
@@ -53,6 +56,9 @@ export default defineContentScript({
       document,
       'keydown',
       (event) => {
+        // Only the operator's own keys: a page script's synthetic keydown must not pull canned text
+        // (filled with the chat's visitor details) into the page.
+        if (!event.isTrusted) return;
         if (event.defaultPrevented || event.isComposing || event.ctrlKey || event.metaKey || event.altKey) return;
         if (event.key !== ' ' && event.key !== 'Tab') return;
         if (!names.size || !isEditable(event.target)) return;

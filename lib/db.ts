@@ -82,6 +82,8 @@ export interface MetaValues {
   poll: PollState;
   operator: OperatorState;
   cannedSync: CannedSyncState;
+  /** Zoho hosts whose site access the user turned off (lib/host-access.ts). */
+  hostAccess: { missing: string[]; checkedAt: number };
   /** The conversation the side panel shows, and what put it there. */
   focus: { conversationId: string; source: 'pickup' | 'popup' | 'notification' | 'console-tab' | 'chooser'; at: number };
 }

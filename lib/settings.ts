@@ -29,15 +29,60 @@ export const DEFAULT_SETTINGS: Settings = {
   departmentFilter: null,
 };
 
+/** The ranges the options page offers; a stored value outside them is brought inside on read. */
+export const SETTING_RANGES = {
+  escalateAfterSec: { min: 5, max: 3600 },
+  missedAfterSec: { min: 10, max: 3600 },
+  visitorRetentionDays: { min: 1, max: 90 },
+} as const;
+
 const KEY = 'settings';
 
+function clampedNumber(value: unknown, key: keyof typeof SETTING_RANGES): number {
+  const { min, max } = SETTING_RANGES[key];
+  if (typeof value !== 'number' || !Number.isFinite(value)) return DEFAULT_SETTINGS[key];
+  return Math.min(max, Math.max(min, value));
+}
+
+function choice<T>(value: unknown, valid: (v: unknown) => v is T, fallback: T): T {
+  return valid(value) ? value : fallback;
+}
+
+const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
+const isClockTime = (v: unknown): v is string => typeof v === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(v);
+const isFilter = (v: unknown): v is string | null => v === null || (typeof v === 'string' && v.length > 0 && v.length <= 100);
+
+/**
+ * Every setting checked and brought into range when read. storage.local is shared with the
+ * SalesIQ content script (it reads shortcuts there), so a stored value is input, not a promise:
+ * an out-of-range retention must not keep visitor data longer, or delete it all at once.
+ */
+export function validSettings(stored: unknown): Settings {
+  const raw = (stored && typeof stored === 'object' ? stored : {}) as Record<string, unknown>;
+  const quiet = (raw.quietHours && typeof raw.quietHours === 'object' ? raw.quietHours : {}) as Record<string, unknown>;
+  const defaults = DEFAULT_SETTINGS;
+  return {
+    escalateAfterSec: clampedNumber(raw.escalateAfterSec, 'escalateAfterSec'),
+    missedAfterSec: clampedNumber(raw.missedAfterSec, 'missedAfterSec'),
+    sound: choice(raw.sound, isBoolean, defaults.sound),
+    quietHours: {
+      enabled: choice(quiet.enabled, isBoolean, defaults.quietHours.enabled),
+      start: choice(quiet.start, isClockTime, defaults.quietHours.start),
+      end: choice(quiet.end, isClockTime, defaults.quietHours.end),
+    },
+    hideVisitorText: choice(raw.hideVisitorText, isBoolean, defaults.hideVisitorText),
+    chinaSignIn: choice(raw.chinaSignIn, isBoolean, defaults.chinaSignIn),
+    visitorRetentionDays: clampedNumber(raw.visitorRetentionDays, 'visitorRetentionDays'),
+    departmentFilter: choice(raw.departmentFilter, isFilter, defaults.departmentFilter),
+  };
+}
+
 export async function getSettings(): Promise<Settings> {
-  const stored = (await browser.storage.local.get(KEY))[KEY] as Partial<Settings> | undefined;
-  return { ...DEFAULT_SETTINGS, ...stored, quietHours: { ...DEFAULT_SETTINGS.quietHours, ...stored?.quietHours } };
+  return validSettings((await browser.storage.local.get(KEY))[KEY]);
 }
 
 export async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
-  const next = { ...(await getSettings()), ...patch };
+  const next = validSettings({ ...(await getSettings()), ...patch });
   await browser.storage.local.set({ [KEY]: next });
   return next;
 }

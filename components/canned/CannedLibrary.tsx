@@ -31,7 +31,7 @@ export function CannedLibrary({ conversationId }: { conversationId?: string }) {
   const data = useCannedData();
   const [limit, setLimit] = useState(PAGE);
   const search = useCannedSearch(data, limit);
-  const consoleTab = useActiveConsole();
+  const consoleTab = useActiveConsole(data.session);
   const context = usePlaceholderContext(data.session, conversationId ?? consoleTab?.location.conversationId);
   const [status, setStatus] = useState<Status | undefined>(undefined);
   const [editing, setEditing] = useState<string | undefined>(undefined);

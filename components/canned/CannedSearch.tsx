@@ -21,7 +21,7 @@ export function CannedSearch() {
   const [wanted, setWanted] = useState(false);
   const data = useCannedData(wanted);
   const search = useCannedSearch(data, LIMIT);
-  const consoleTab = useActiveConsole();
+  const consoleTab = useActiveConsole(data.session);
   const context = usePlaceholderContext(data.session, consoleTab?.location.conversationId);
   const [status, setStatus] = useState<{ text: string; error?: boolean } | undefined>(undefined);
   const { result, active } = search;

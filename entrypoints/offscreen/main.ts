@@ -1,9 +1,12 @@
 import { browser } from 'wxt/browser';
+import { isPlayChimeMessage } from '../../lib/queue/sound';
 
 // Plays the escalation chime for the Chrome service worker, which has no Audio of its own.
+// Acts only on the chime message from our own service worker (see isPlayChimeMessage).
+const declared = browser.runtime.getManifest().background;
+const workerFile = declared && 'service_worker' in declared ? declared.service_worker : 'background.js';
+const backgroundUrl = browser.runtime.getURL(`/${workerFile}` as '/');
 browser.runtime.onMessage.addListener((message: unknown, sender) => {
-  if (sender.id !== browser.runtime.id) return;
-  const request = message as { target?: string; play?: string };
-  if (request?.target !== 'offscreen' || typeof request.play !== 'string' || !request.play.startsWith('/sounds/')) return;
-  void new Audio(browser.runtime.getURL(request.play as '/sounds/chime.wav')).play();
+  if (!isPlayChimeMessage(message, sender, browser.runtime.id, backgroundUrl)) return;
+  void new Audio(browser.runtime.getURL(message.play)).play();
 });

@@ -1,3 +1,4 @@
+import { HostAccessBanner } from '../../components/HostAccessBanner';
 import { useLiveMeta } from '../../components/use-live-read';
 import { useSettings } from '../../components/use-settings';
 import { AccountSection } from './AccountSection';
@@ -20,6 +21,7 @@ export function OptionsApp() {
         <p class="muted">Loading…</p>
       ) : (
         <>
+          <HostAccessBanner />
           <AccountSection session={session} settings={settings} />
           <NotificationsSection settings={settings} />
           <PrivacySection settings={settings} />

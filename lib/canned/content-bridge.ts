@@ -1,6 +1,6 @@
 import { readSession, withAuth } from '../auth/session';
 import { db } from '../db';
-import { parseConsoleUrl } from '../queue/console-url';
+import { isSignedInConsole, parseConsoleUrl } from '../queue/console-url';
 import { getConversation } from '../salesiq/api';
 import { DATA_CENTRES } from '../salesiq/data-centres';
 import { cachedChat, placeholderContext } from './context';
@@ -57,8 +57,7 @@ async function chatFor(conversationId: string | undefined) {
 export async function expandShortcut(request: ExpandShortcutRequest, tabUrl: string): Promise<ExpandShortcutReply> {
   const session = await readSession();
   const tab = parseConsoleUrl(tabUrl);
-  if (session.state !== 'signed-in' || !session.portal || !tab) return { text: null };
-  if (tab.host !== session.salesiqHost || tab.screen !== session.portal.screen) return { text: null };
+  if (!isSignedInConsole(tab, session) || !session.portal) return { text: null };
   const shortcut = normalizeShortcut(request.shortcut);
   const responseId = shortcut ? invertShortcuts(await readShortcuts(session.portal.screen)).get(shortcut) : undefined;
   const response = responseId ? await db.canned.get(responseId) : undefined;

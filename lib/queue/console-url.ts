@@ -1,3 +1,5 @@
+import type { SessionInfo } from '../db';
+
 /**
  * Where a conversation lives in the SalesIQ operator console. Zoho does not document deep links
  * (not documented by Zoho); this is the one place to change if the pattern differs.
@@ -45,4 +47,18 @@ export function parseConsoleUrl(raw: string | undefined): ConsoleLocation | unde
   if (!screen || screen === 'api' || !/^[\w.-]+$/.test(screen)) return undefined;
   const conversationId = section && CHAT_SECTIONS.has(section.toLowerCase()) && id && /^[\w$.:-]{1,80}$/.test(id) ? id : undefined;
   return { host: url.hostname.toLowerCase(), screen, conversationId };
+}
+
+/**
+ * The one "is this the signed-in portal's console" check: the tab shows the portal the operator is
+ * signed in to, on their own data centre's SalesIQ host. Inserting canned text (filled from this
+ * portal's chat), expanding shortcuts and following the console tab all act only there: never in
+ * another portal's, another account's or another data centre's console.
+ */
+export function isSignedInConsole(
+  location: ConsoleLocation | undefined,
+  session: { state: SessionInfo['state']; salesiqHost?: string; portal?: { screen: string } } | undefined,
+): location is ConsoleLocation {
+  if (!location || session?.state !== 'signed-in' || !session.portal || !session.salesiqHost) return false;
+  return location.host === session.salesiqHost.toLowerCase() && location.screen === session.portal.screen;
 }

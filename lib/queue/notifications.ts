@@ -21,6 +21,29 @@ export function visitorLabel(chat: Pick<ChatRecord, 'visitor' | 'id'>): string {
   return name || `Visitor ${(chat.visitor.id ?? chat.id).slice(-4)}`;
 }
 
+/**
+ * Visitor text is shown by the operating system, not by our pages: control characters, bidi
+ * overrides and isolates (which can make "invoice\u202Efdp.exe" read as "invoiceexe.pdf"),
+ * invisible format characters and lone surrogates are removed; line breaks become spaces; long
+ * text is cut on a character boundary. Joiners (U+200C/U+200D) stay: emoji and scripts need them.
+ */
+const UNSAFE_IN_NOTIFICATIONS = /[\u0000-\u001F\u007F-\u009F\u061C\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function notificationText(text: string, maxChars: number): string {
+  const clean = text
+    .replace(/[\r\n\t\u2028\u2029]+/g, ' ')
+    .replace(UNSAFE_IN_NOTIFICATIONS, '')
+    .replace(LONE_SURROGATE, '')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+  const chars = Array.from(clean);
+  return chars.length > maxChars ? `${chars.slice(0, maxChars - 1).join('')}…` : clean;
+}
+
+const TITLE_CHARS = 120;
+const MESSAGE_CHARS = 300;
+
 export interface ChatAlert {
   chat: ChatRecord;
   hideVisitorText: boolean;
@@ -45,8 +68,9 @@ export async function showChatNotification(alert: ChatAlert): Promise<void> {
   const options = {
     type: 'basic' as const,
     iconUrl: browser.runtime.getURL('/icon/128.png'),
-    title,
-    message: message.slice(0, 300),
+    title: notificationText(title, TITLE_CHARS),
+    // A question of only spaces or control characters says nothing: say what happened instead.
+    message: notificationText(message, MESSAGE_CHARS) || 'New chat waiting.',
     ...(IS_FIREFOX
       ? {}
       : {
@@ -65,7 +89,12 @@ export async function showChatNotification(alert: ChatAlert): Promise<void> {
 export async function showChatNotice(conversationId: string, title: string, message: string): Promise<void> {
   const id = notificationId(conversationId);
   await browser.notifications.clear(id);
-  await browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message: message.slice(0, 300) });
+  await browser.notifications.create(id, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title: notificationText(title, TITLE_CHARS),
+    message: notificationText(message, MESSAGE_CHARS),
+  });
 }
 
 export async function withdrawNotification(conversationId: string): Promise<boolean> {

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { readSession } from '../auth/session';
 import { SessionChanged, readMeta, updateMeta, type PollState } from '../db';
 import { asSalesIQError } from '../salesiq/errors';
+import { checkHostAccess } from '../host-access';
 import { salesiqNow, serverClockOffsetMs } from '../salesiq/server-clock';
 import { getSettings } from '../settings';
 import { alertWaitingChats, withdrawStaleNotifications } from './alert-policy';
@@ -160,6 +161,7 @@ async function tick(reason: TickReason, turn: number): Promise<void> {
       return;
     }
     const error = asSalesIQError(caught);
+    if (error.kind === 'network') await checkHostAccess(now).catch(() => undefined); // site access turned off?
     errorKind = error.kind;
     retryAfterMs = error.retryAfterMs;
     outcome = (p) => ({

@@ -1,6 +1,6 @@
 import { readSession } from '../auth/session';
 import { readMeta, updateMeta, writeForPortal } from '../db';
-import { parseConsoleUrl } from '../queue/console-url';
+import { isSignedInConsole, parseConsoleUrl } from '../queue/console-url';
 
 /**
  * Which conversation the side panel shows. The background writes it (pickup, a page's request,
@@ -30,8 +30,7 @@ export async function followConsoleUrl(url: string | undefined, now = Date.now()
   const location = parseConsoleUrl(url);
   if (!location?.conversationId) return undefined;
   const session = await readSession();
-  if (session.state !== 'signed-in' || !session.portal || !session.salesiqHost) return undefined;
-  if (location.host !== session.salesiqHost.toLowerCase() || location.screen !== session.portal.screen) return undefined;
+  if (!isSignedInConsole(location, session) || !session.portal) return undefined;
   const conversationId = location.conversationId;
   let changed: FocusRecord | undefined;
   // Checked again as it is written: a sign-out meanwhile must not leave the old account's chat in focus.

@@ -76,6 +76,16 @@ export class CannedLibrary {
     return this.items.find((item) => item.id === id);
   }
 
+  /** An admin rewrote the response in SalesIQ. */
+  edit(id: string, content: string, now = Date.now()): boolean {
+    const item = this.find(id);
+    if (!item) return false;
+    item.content = content;
+    item.modifiedTime = now;
+    this.orderings.clear();
+    return true;
+  }
+
   /** An admin deleted the response in SalesIQ. */
   remove(id: string): boolean {
     const index = this.items.findIndex((item) => item.id === id);

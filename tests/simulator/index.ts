@@ -68,6 +68,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     endChat: (id) => conversationView(world.endChat(id), world),
     visitorMessage: (id, text) => messageView(world.visitorMessage(id, text)),
     deleteCanned: (id) => world.canned.remove(id),
+    editCanned: (id, content) => world.canned.edit(id, content),
     setMyStatus: (status) => {
       world.setOperatorStatus(world.myId, status);
     },

@@ -269,6 +269,8 @@ export interface Simulator {
   setMyStatus(status: OperatorStatus): void;
   /** Delete a canned response, as an admin would in SalesIQ; false if there is none. */
   deleteCanned(id: string): boolean;
+  /** Rewrite a canned response's text, as an admin would in SalesIQ; false if there is none. */
+  editCanned(id: string, content: string): boolean;
 
   setFault(fault: Fault): string;
   clearFault(id: string): void;

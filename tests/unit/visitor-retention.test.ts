@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { db, wipeAccountData, type AlertRecord, type ChatRecord } from '../../lib/db';
+import { db, wipeAccountData, writeMeta, type AlertRecord, type ChatRecord } from '../../lib/db';
 import { updateSettings } from '../../lib/settings';
 import { historyKey } from '../../lib/visitor/records';
 import { PURGE_ALARM, ensurePurgeAlarm, purgeVisitorData, startVisitorRetention } from '../../lib/visitor/retention';
@@ -63,7 +63,8 @@ describe('visitor data retention', () => {
     expect((await ids()).visitors).toEqual(['three-days']);
   });
 
-  it('purges the queue\'s old chats and alert log too, but never a chat still waiting', async () => {
+  it('purges the queue\'s old chats and alert log too, but never a waiting chat of the signed-in portal', async () => {
+    await writeMeta('session', { state: 'signed-in', portal: { screen: 'zylker', name: 'Zylker', operatorId: '1' }, updatedAt: NOW });
     const chat = (id: string, status: ChatRecord['status'], updatedAt: number): ChatRecord => ({
       id, question: '', status, startTime: 1, visitor: { name: id }, portal: 'zylker', firstSeenAt: 1, updatedAt,
     });
@@ -87,6 +88,24 @@ describe('visitor data retention', () => {
     await purgeVisitorData(NOW, 0);
     expect((await db.chats.toArray()).map((c) => c.id)).toEqual(['waiting-old']);
     expect(await db.alerts.count()).toBe(0);
+  });
+
+  it('purges waiting chats no poll will settle: another portal\'s, or all of them while the session is expired', async () => {
+    const chat = (id: string, portal: string): ChatRecord => ({
+      id, question: 'my card number is…', status: 'waiting', startTime: 1, visitor: { name: id, email: `${id}@example.com` }, portal, firstSeenAt: 1, updatedAt: NOW - 30 * DAY,
+    });
+    const session = (state: 'signed-in' | 'expired') => ({ state, portal: { screen: 'zylker', name: 'Zylker', operatorId: '1' }, updatedAt: NOW });
+    await writeMeta('session', session('signed-in'));
+    await db.chats.bulkPut([chat('this-portal', 'zylker'), chat('other-portal', 'acme')]);
+
+    await purgeVisitorData(NOW);
+    // The signed-in portal's waiting chat is the poll's to settle; the other portal's has no end date.
+    expect((await db.chats.toArray()).map((c) => c.id)).toEqual(['this-portal']);
+
+    await writeMeta('session', session('expired'));
+    await purgeVisitorData(NOW);
+    // Nothing polls while the session is expired: the limit applies to every chat.
+    expect(await db.chats.count()).toBe(0);
   });
 
   it('schedules one daily purge alarm, re-created if lost, and purges at start', async () => {
