@@ -1,20 +1,18 @@
 import { browser } from 'wxt/browser';
-import { choosePortal, resetInterruptedSignIn, signIn, signOut } from '../lib/auth/session';
+import { choosePortal, readSession, resetInterruptedSignIn, signIn, signOut } from '../lib/auth/session';
 import { isRequest, isTrustedSender, type Handlers, type Reply, type Request } from '../lib/messages';
 import { asSalesIQError } from '../lib/salesiq/errors';
 import { onNotificationButton, onNotificationClicked } from '../lib/queue/notification-actions';
-import { withdrawAllNotifications } from '../lib/queue/notifications';
+import { isServiceNotice, withdrawAllNotifications } from '../lib/queue/notifications';
 import { openInSalesIQ } from '../lib/queue/open-console';
 import { changeOperatorStatus } from '../lib/queue/operator-status';
 import { pickUpOldestWaiting } from '../lib/queue/pick-up-oldest';
 import { pickUpChat } from '../lib/queue/pickup';
 import { renderBadge } from '../lib/queue/badge';
 import { POLL_ALARM, markPageVisible, runTick, stopPolling } from '../lib/queue/tick';
-import { isServiceNotice } from '../lib/queue/notifications';
 import { updateDeliveryNotice } from '../lib/queue/delivery-notice';
 import { onScreenUnlocked } from '../lib/queue/screen-lock';
 import { onTablesChanged } from '../lib/db-changes';
-import { readSession } from '../lib/auth/session';
 import { followConsoleUrl, setFocus } from '../lib/visitor/focus';
 import { loadMoreVisitorHistory, refreshVisitor } from '../lib/visitor/refresh';
 import { PURGE_ALARM, purgeVisitorData, startVisitorRetention } from '../lib/visitor/retention';
@@ -28,7 +26,6 @@ import { announceCommittedWrites, readMeta } from '../lib/db';
 import { keepSessionStorageTrusted } from '../lib/session-storage-access';
 import { reconcileConsoleScript } from '../lib/content-script-scope';
 import { checkHostAccess } from '../lib/host-access';
-import { onTablesChanged } from '../lib/db-changes';
 
 /** Page requests → lib functions. Every handler's result or error goes back as a Reply. */
 const handlers: Handlers = {
