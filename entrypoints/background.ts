@@ -10,9 +10,8 @@ import { pickUpChat } from '../lib/queue/pickup';
 import { renderBadge } from '../lib/queue/badge';
 import { POLL_ALARM, markPageVisible, runTick, stopPolling } from '../lib/queue/tick';
 import { isServiceNotice } from '../lib/queue/notifications';
-import { updateDeliveryNotice } from '../lib/queue/delivery-notice';
+import { updateDeliveryNotice, watchDeliveryState } from '../lib/queue/delivery-notice';
 import { onScreenUnlocked } from '../lib/queue/screen-lock';
-import { onTablesChanged } from '../lib/db-changes';
 import { readSession } from '../lib/auth/session';
 import { followConsoleUrl, setFocus } from '../lib/visitor/focus';
 import { loadMoreVisitorHistory, refreshVisitor } from '../lib/visitor/refresh';
@@ -23,7 +22,7 @@ import { onContentMessage } from '../lib/canned/content-bridge';
 import { sendCannedResponse } from '../lib/canned/send';
 import { CANNED_SYNC_ALARM, onCannedSyncAlarm, startCannedSync, stopCannedSync, syncCanned } from '../lib/canned/sync';
 import { recordCannedUse } from '../lib/canned/usage';
-import { announceCommittedWrites, readMeta } from '../lib/db';
+import { announceCommittedWrites } from '../lib/db';
 
 /** Page requests → lib functions. Every handler's result or error goes back as a Reply. */
 const handlers: Handlers = {
@@ -107,28 +106,6 @@ async function fixDelivery(): Promise<void> {
   const state = (await readSession()).state;
   if (state === 'expired' || state === 'signed-out') await handlers.signIn({ type: 'signIn' });
   else await runTick('manual');
-}
-
-/**
- * A session that expired outside a turn (a pickup or a sync renewing the token) is told at once,
- * not at the next alarm: every committed write to the meta table re-checks the notice.
- */
-function watchDeliveryState(): void {
-  let checking = false;
-  let again = false;
-  const check = async () => {
-    if (checking) return void (again = true);
-    checking = true;
-    try {
-      do {
-        again = false;
-        await updateDeliveryNotice(await readSession(), await readMeta('poll'));
-      } while (again);
-    } finally {
-      checking = false;
-    }
-  };
-  onTablesChanged(['meta'], () => background(check()));
 }
 
 /** Fire-and-forget work from a listener: failures are logged by kind only (never data). */
