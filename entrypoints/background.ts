@@ -10,7 +10,7 @@ import { pickUpOldestWaiting } from '../lib/queue/pick-up-oldest';
 import { pickUpChat } from '../lib/queue/pickup';
 import { renderBadge } from '../lib/queue/badge';
 import { POLL_ALARM, markPageVisible, runTick, stopPolling } from '../lib/queue/tick';
-import { updateDeliveryNotice } from '../lib/queue/delivery-notice';
+import { updateDeliveryNotice, watchDeliveryState } from '../lib/queue/delivery-notice';
 import { onScreenUnlocked } from '../lib/queue/screen-lock';
 import { onTablesChanged } from '../lib/db-changes';
 import { followConsoleUrl, setFocus } from '../lib/visitor/focus';
@@ -22,7 +22,7 @@ import { onContentMessage } from '../lib/canned/content-bridge';
 import { sendCannedResponse } from '../lib/canned/send';
 import { CANNED_SYNC_ALARM, onCannedSyncAlarm, startCannedSync, stopCannedSync, syncCanned } from '../lib/canned/sync';
 import { recordCannedUse } from '../lib/canned/usage';
-import { announceCommittedWrites, readMeta } from '../lib/db';
+import { announceCommittedWrites } from '../lib/db';
 import { keepSessionStorageTrusted } from '../lib/session-storage-access';
 import { reconcileConsoleScript } from '../lib/content-script-scope';
 import { checkHostAccess } from '../lib/host-access';
@@ -111,28 +111,6 @@ async function fixDelivery(): Promise<void> {
   const state = (await readSession()).state;
   if (state === 'expired' || state === 'signed-out') await handlers.signIn({ type: 'signIn' });
   else await runTick('manual');
-}
-
-/**
- * A session that expired outside a turn (a pickup or a sync renewing the token) is told at once,
- * not at the next alarm: every committed write to the meta table re-checks the notice.
- */
-function watchDeliveryState(): void {
-  let checking = false;
-  let again = false;
-  const check = async () => {
-    if (checking) return void (again = true);
-    checking = true;
-    try {
-      do {
-        again = false;
-        await updateDeliveryNotice(await readSession(), await readMeta('poll'));
-      } while (again);
-    } finally {
-      checking = false;
-    }
-  };
-  onTablesChanged(['meta'], () => background(check()));
 }
 
 /** Fire-and-forget work from a listener: failures are logged by kind only (never data). */

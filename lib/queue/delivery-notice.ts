@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
-import type { PollState, SessionInfo } from '../db';
+import { readSession } from '../auth/session';
+import { readMeta, type PollState, type SessionInfo } from '../db';
+import { onTablesChanged } from '../db-changes';
 import { describeError } from '../salesiq/errors';
 import { deliveryProblem, type DeliveryProblem } from './delivery-problem';
 import { showServiceNotice, withdrawServiceNotice } from './notifications';
@@ -41,4 +43,27 @@ export function updateDeliveryNotice(session: SessionInfo | undefined, poll: Pol
     }
   }).catch((error: unknown) => console.warn('Operator Companion: notice failed', String(error).slice(0, 120)));
   return queue;
+}
+
+/**
+ * A session that expired outside a turn (a pickup or a sync renewing the token) is told at once,
+ * not at the next alarm: every committed write to the meta table (the same notices the pages
+ * hear) re-checks the notice. Background only; call once at worker start.
+ */
+export function watchDeliveryState(): void {
+  let checking = false;
+  let again = false;
+  const check = async () => {
+    if (checking) return void (again = true);
+    checking = true;
+    try {
+      do {
+        again = false;
+        await updateDeliveryNotice(await readSession(), await readMeta('poll'));
+      } while (again);
+    } finally {
+      checking = false;
+    }
+  };
+  onTablesChanged(['meta'], () => void check().catch(() => undefined));
 }

@@ -41,8 +41,9 @@ const visitorHeading = (page: Page) => page.getByRole('heading', { level: 2 }).f
 describe('visitor history side panel', () => {
   it('asks a signed-out operator to sign in, and signs in from the panel', async () => {
     const panel = await openPanel();
-    await expect.poll(() => panel.getByText('Sign in from the toolbar button to see visitor details.').isVisible(), { timeout: 15_000 }).toBe(true);
-    await panel.getByRole('button', { name: 'Sign in' }).click();
+    // The one sign-in view, as in the popup.
+    await expect.poll(() => panel.getByRole('heading', { name: 'Sign in to see waiting chats' }).isVisible(), { timeout: 15_000 }).toBe(true);
+    await panel.getByRole('button', { name: 'Sign in with Zoho' }).click();
     await expect.poll(() => sessionState(world.ext), { timeout: 15_000 }).toBe('signed-in');
     await expect.poll(() => panel.getByText('Pick up a chat to see who the visitor is.').isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await panel.getByRole('heading', { level: 1, name: 'Visitor history' }).isVisible()).toBe(true);
