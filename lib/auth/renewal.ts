@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { SessionInfo } from '../db';
 import { listPortals } from '../salesiq/api';
 import type { DataCentre } from '../salesiq/data-centres';
-import { SalesIQError } from '../salesiq/errors';
+import { SalesIQError, isTransient } from '../salesiq/errors';
 import { parseRedirect, randomState, renewalUrl, type GrantedToken } from './oauth';
 import { revokeToken } from './revoke';
 import { clearToken, readToken, saveToken, type StoredToken } from './token-store';
@@ -30,10 +30,29 @@ export class AccountMismatch extends Error {
  */
 let epoch = 0;
 let inFlight: Promise<StoredToken> | undefined;
+/**
+ * A grant whose owner could not be checked yet (SalesIQ unreachable). Held in memory only, never
+ * stored or used, and checked again by the next renewal instead of minting another token: Zoho
+ * limits how many tokens a client may mint, and an outage would otherwise mint one per retry.
+ */
+let unverified: { grant: GrantedToken; epoch: number } | undefined;
 
 export function endRenewals(): void {
   epoch += 1;
   inFlight = undefined;
+  if (unverified) void revoke(unverified.grant);
+  unverified = undefined;
+}
+
+function revoke(grant: GrantedToken): Promise<boolean> {
+  return revokeToken({ token: grant.accessToken, location: grant.dc.location }, grant.dc.accountsHost);
+}
+
+/** At least a minute left: long enough to verify it and use it. */
+function takeUnverified(asked: number): GrantedToken | undefined {
+  const held = unverified;
+  unverified = undefined;
+  return held && held.epoch === asked && held.grant.expiresAt - Date.now() > 60_000 ? held.grant : undefined;
 }
 
 /** One silent renewal at a time; concurrent callers share it and its deadline. */
@@ -53,7 +72,7 @@ function boundedRenewal(session: SessionInfo, dc: DataCentre, timeoutMs: number)
   const asked = epoch;
   let abandoned = false;
   const stillWanted = () => !abandoned && asked === epoch;
-  const flow = renewOnce(session, dc, stillWanted);
+  const flow = renewOnce(session, dc, stillWanted, asked);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const deadline = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => {
@@ -65,12 +84,16 @@ function boundedRenewal(session: SessionInfo, dc: DataCentre, timeoutMs: number)
   return Promise.race([flow, deadline]).finally(() => clearTimeout(timer));
 }
 
-async function renewOnce(session: SessionInfo, dc: DataCentre, stillWanted: () => boolean): Promise<StoredToken> {
-  const state = randomState();
-  const redirect = await launchAuthFlow(renewalUrl(dc, browser.identity.getRedirectURL(), state), false);
-  const grant = parseRedirect(redirect, state, dc);
+async function renewOnce(session: SessionInfo, dc: DataCentre, stillWanted: () => boolean, asked: number): Promise<StoredToken> {
+  const grant = takeUnverified(asked) ?? (await mint(dc));
   if (!stillWanted()) return discard(grant);
-  await confirmSameOperator(grant, session, dc);
+  try {
+    await confirmSameOperator(grant, session, dc);
+  } catch (error) {
+    if (error instanceof SalesIQError && isTransient(error.kind) && stillWanted()) unverified = { grant, epoch: asked };
+    else if (!(error instanceof AccountMismatch)) await revoke(grant);
+    throw error;
+  }
   if (!stillWanted()) return discard(grant);
   const token = tokenFromGrant(grant);
   await saveToken(token);
@@ -82,6 +105,12 @@ async function renewOnce(session: SessionInfo, dc: DataCentre, stillWanted: () =
   return token;
 }
 
+async function mint(dc: DataCentre): Promise<GrantedToken> {
+  const state = randomState();
+  const redirect = await launchAuthFlow(renewalUrl(dc, browser.identity.getRedirectURL(), state), false);
+  return parseRedirect(redirect, state, dc);
+}
+
 /** The session that asked ended (or gave up waiting) before the renewal landed. */
 export class RenewalDiscarded extends Error {
   constructor() {
@@ -91,7 +120,7 @@ export class RenewalDiscarded extends Error {
 }
 
 async function discard(grant: GrantedToken): Promise<never> {
-  await revokeToken({ token: grant.accessToken, location: grant.dc.location }, grant.dc.accountsHost);
+  await revoke(grant);
   throw new RenewalDiscarded();
 }
 
@@ -102,19 +131,13 @@ async function discard(grant: GrantedToken): Promise<never> {
  */
 async function confirmSameOperator(grant: GrantedToken, session: SessionInfo, dc: DataCentre): Promise<void> {
   const mismatch = async (): Promise<never> => {
-    await revokeToken({ token: grant.accessToken, location: grant.dc.location }, grant.dc.accountsHost);
+    await revoke(grant);
     const me = session.operatorEmail ?? session.operatorName ?? 'yourself';
     throw new AccountMismatch(`Another Zoho account is signed in in this browser. Sign in again as ${me}.`);
   };
   if (grant.dc.location !== dc.location) return mismatch();
-  let portals;
-  try {
-    ({ items: portals } = await listPortals({ host: dc.salesiqHost, token: grant.accessToken, location: dc.location }));
-  } catch (error) {
-    // Unverified is unusable: keep nothing, and let the caller's backoff try again later.
-    await revokeToken({ token: grant.accessToken, location: grant.dc.location }, grant.dc.accountsHost);
-    throw error;
-  }
+  // Unanswered, the token stays unusable (the caller's backoff retries); see `unverified`.
+  const { items: portals } = await listPortals({ host: dc.salesiqHost, token: grant.accessToken, location: dc.location });
   const expected = session.portal ? [session.portal] : (session.portals ?? []);
   const same = expected.some((p) => portals.some((q) => q.screen === p.screen && q.operatorId === p.operatorId));
   if (expected.length > 0 && !same) return mismatch();

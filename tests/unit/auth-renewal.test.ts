@@ -118,6 +118,32 @@ describe('silent renewal', () => {
     expect((await readMeta('session'))?.state).toBe('expired');
   });
 
+  it('re-checks a renewal SalesIQ could not confirm instead of minting another token, and keeps it out of storage meanwhile', async () => {
+    launchWebAuthFlow.mockImplementation(renewed('1000.unconfirmed'));
+    let portalsDown = true;
+    vi.mocked(fetch).mockImplementation(async (url, init) =>
+      portalsDown && String(url).includes('/api/v2/portals') ? new Response('', { status: 503 }) : zoho(String(url), init),
+    );
+    await expect(withAuth(async (t) => t.token)).rejects.toMatchObject({ kind: 'server' });
+    expect((await readToken())?.accessToken).toBe('old-token'); // the unconfirmed one is not stored
+    expect((await readMeta('session'))?.state).toBe('signed-in');
+    portalsDown = false;
+    await expect(withAuth(async (t) => t.token)).resolves.toBe('1000.unconfirmed');
+    expect(launchWebAuthFlow).toHaveBeenCalledTimes(1);
+    expect(revoked()).toEqual([]);
+  });
+
+  it('revokes a renewal still waiting to be confirmed when the operator signs out', async () => {
+    launchWebAuthFlow.mockImplementation(renewed('1000.unconfirmed'));
+    vi.mocked(fetch).mockImplementation(async (url, init) =>
+      String(url).includes('/api/v2/portals') ? new Response('', { status: 503 }) : zoho(String(url), init),
+    );
+    await expect(withAuth(async (t) => t.token)).rejects.toMatchObject({ kind: 'server' });
+    await signOut();
+    await vi.waitFor(() => expect(revoked()).toContain('accounts.zoho.com 1000.unconfirmed'));
+    expect(await readToken()).toBeUndefined();
+  });
+
   it('hands callers a target that names the token’s data centre', async () => {
     launchWebAuthFlow.mockImplementation(renewed('1000.same.person'));
     await expect(withAuth(async (t) => t)).resolves.toEqual({ host: 'salesiq.zoho.com', screen: 'zylker', token: '1000.same.person', location: 'us' });
