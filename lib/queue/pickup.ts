@@ -52,6 +52,11 @@ async function pickUp(conversationId: string, { send = true } = {}): Promise<Cha
   if (session.state !== 'signed-in' || !session.portal) throw new SalesIQError('auth', 'Sign in to pick up chats.');
   const me = { id: session.portal.operatorId, name: session.operatorName ?? 'You' };
   const known = await db.chats.get(conversationId);
+  // Already ours (a second click, or a notification's Pick up after the popup's): nothing to send.
+  if (send && known?.pickedUpAt !== undefined && known.status !== 'waiting') {
+    await withdrawNotification(conversationId);
+    return known;
+  }
 
   let result: Conversation | undefined;
   let outcome: PickupOutcome | undefined;
