@@ -4,6 +4,7 @@ import { saveToken } from '../../lib/auth/token-store';
 import { db, wipeAccountData, writeMeta, type ChatRecord } from '../../lib/db';
 import { sendCannedResponse } from '../../lib/canned/send';
 import { findSentLine } from '../../lib/canned/send-outcome';
+import { pollWaitingChats } from '../../lib/queue/poll';
 import { pickUpChat, settleInterruptedPickups } from '../../lib/queue/pickup';
 import { pickupsInFlight } from '../../lib/queue/pickup-in-flight';
 import { pickupOutcome } from '../../lib/queue/pickup-outcome';
@@ -202,5 +203,27 @@ describe('a canned Send whose answer never came', () => {
     const m = (senderId: string, text: string) => ({ id: text, senderId, senderName: '', kind: 'text', text, time: 0 });
     expect(findSentLine([m('v', 'Hi  there'), m(ME, 'Hi\nthere ')], 'Hi there', ME)?.senderId).toBe(ME);
     expect(findSentLine([m(ME, 'Hi there!')], 'Hi there', ME)).toBeUndefined();
+  });
+});
+
+describe('the alert log learns how each chat left the queue', () => {
+  it('records a colleague by name, a missed chat, one that ended unanswered, and my own pickup', async () => {
+    const now = Date.now();
+    for (const id of ['c2', 'c3', 'c4']) {
+      await db.chats.put({ ...(wire(id) as unknown as ChatRecord), status: 'waiting', visitor: {}, portal: 'zylker', startTime: now - 5_000, firstSeenAt: now, updatedAt: now });
+      await db.alerts.put({ conversationId: id, portal: 'zylker', startTime: now - 5_000, firstSeenAt: now, notifiedAt: now });
+    }
+    const answers: Record<string, Record<string, unknown>> = { c1: arjuns, c2: { status: 'Missed' }, c3: { status: 'Ended' }, c4: mine };
+    routes.push((url) => (url.pathname === '/api/v2/zylker/conversations' ? { body: { data: [] } } : undefined));
+    routes.push((url) => {
+      const id = url.pathname.split('/').at(-1)!;
+      return answers[id] ? { body: { data: wire(id, answers[id]) } } : undefined;
+    });
+    await pollWaitingChats();
+    expect(await db.alerts.get('c1')).toMatchObject({ takenBy: 'Arjun', takenByOtherAt: expect.any(Number) });
+    expect(await db.alerts.get('c2')).toMatchObject({ missedAt: expect.any(Number) });
+    expect(await db.alerts.get('c3')).toMatchObject({ endedAt: expect.any(Number) });
+    expect(await db.alerts.get('c4')).toMatchObject({ pickedUpAt: expect.any(Number) });
+    expect((await db.alerts.get('c4'))?.endedAt).toBeUndefined();
   });
 });
