@@ -1,7 +1,7 @@
 import { readSession, withAuth } from '../auth/session';
 import { inFlightStore } from '../in-flight-store';
 import { listMessages, sendMessage } from '../salesiq/api';
-import { SalesIQError, asSalesIQError, outcomeUnknown } from '../salesiq/errors';
+import { SalesIQError, asSalesIQError, outcomeUnknown, reworded } from '../salesiq/errors';
 import type { Message } from '../salesiq/types';
 import { READ_BACK_MARGIN_MS, findSentLine, type SendResult } from './send-outcome';
 import { recordCannedUse } from './usage';
@@ -84,11 +84,6 @@ async function readBack(attempt: SendAttempt, me: string): Promise<Message | und
     const { items } = await withAuth((t) => listMessages(t, attempt.conversationId, { fromTime: attempt.sentAt - READ_BACK_MARGIN_MS }));
     return findSentLine(items, attempt.text, me);
   } catch (caught) {
-    const error = asSalesIQError(caught);
-    if (error.kind === 'auth') throw error;
-    throw new SalesIQError(
-      error.kind,
-      'Not sure it was sent: SalesIQ did not answer. Press Send again: it checks the chat first and never sends twice.',
-    );
+    throw reworded(caught, 'Not sure it was sent: SalesIQ did not answer. Press Send again: it checks the chat first and never sends twice.');
   }
 }

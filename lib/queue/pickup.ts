@@ -1,7 +1,7 @@
 import { readSession, withAuth } from '../auth/session';
 import { db, writeForPortal, type ChatRecord } from '../db';
 import { getConversation, pickUpConversation } from '../salesiq/api';
-import { SalesIQError, asSalesIQError, outcomeUnknown } from '../salesiq/errors';
+import { SalesIQError, asSalesIQError, outcomeUnknown, reworded } from '../salesiq/errors';
 import type { Conversation } from '../salesiq/types';
 import { setFocus } from '../visitor/focus';
 import { stamp } from './alert-log';
@@ -118,10 +118,8 @@ async function readBack(conversationId: string): Promise<Conversation> {
   try {
     return await withAuth((t) => getConversation(t, conversationId));
   } catch (caught) {
-    const error = asSalesIQError(caught);
-    if (error.kind === 'auth') throw error;
-    throw new SalesIQError(
-      error.kind,
+    throw reworded(
+      caught,
       'SalesIQ did not answer, so it is not clear whether the chat is yours yet. Press Pick up again: it checks first and never picks up twice.',
     );
   }

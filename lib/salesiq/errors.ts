@@ -52,6 +52,12 @@ export function outcomeUnknown(kind: ApiErrorKind): boolean {
   return kind === 'timeout' || kind === 'network' || kind === 'server' || kind === 'malformed' || kind === 'unknown';
 }
 
+/** The same failure in the caller's words; an auth failure keeps its own (it ends the session). */
+export function reworded(caught: unknown, message: string): SalesIQError {
+  const error = asSalesIQError(caught);
+  return error.kind === 'auth' ? error : new SalesIQError(error.kind, message, { status: error.status, code: error.code });
+}
+
 export function asSalesIQError(error: unknown): SalesIQError {
   if (error instanceof SalesIQError) return error;
   return new SalesIQError('unknown', error instanceof Error ? error.message : String(error));
