@@ -11,6 +11,8 @@ export interface InFlightStore<T> {
   get(id: string): Promise<T | undefined>;
   put(id: string, value: T): Promise<void>;
   remove(id: string): Promise<void>;
+  /** Drops the entries `keep` says no longer matter. */
+  prune(keep: (value: T) => boolean): Promise<void>;
 }
 
 export function inFlightStore<T>(key: string): InFlightStore<T> {
@@ -32,5 +34,6 @@ export function inFlightStore<T>(key: string): InFlightStore<T> {
     get: async (id) => (await all())[id],
     put: (id, value) => update((current) => ({ ...current, [id]: value })),
     remove: (id) => update(({ [id]: _gone, ...rest }) => rest),
+    prune: (keep) => update((current) => Object.fromEntries(Object.entries(current).filter(([, value]) => keep(value)))),
   };
 }

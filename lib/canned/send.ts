@@ -50,8 +50,9 @@ async function send(key: string, conversationId: string, body: string, responseI
   const me = session.portal?.operatorId;
   if (session.state !== 'signed-in' || !me) throw new SalesIQError('auth', 'Sign in to send responses.');
 
+  await unsure.prune((entry) => Date.now() - entry.sentAt < UNSURE_FOR_MS);
   const earlier = await unsure.get(key);
-  if (earlier && Date.now() - earlier.sentAt < UNSURE_FOR_MS) {
+  if (earlier) {
     const found = await readBack(earlier, me);
     if (found) return { message: found, alreadySent: true };
   }

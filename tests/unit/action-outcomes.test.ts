@@ -1,5 +1,6 @@
 import { beforeEach, afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { browser } from 'wxt/browser';
 import { saveToken } from '../../lib/auth/token-store';
 import { db, wipeAccountData, writeMeta, type ChatRecord } from '../../lib/db';
 import { sendCannedResponse } from '../../lib/canned/send';
@@ -191,6 +192,16 @@ describe('a canned Send whose answer never came', () => {
       'GET /api/v2/zylker/conversations/c1/messages',
       'POST /api/v2/zylker/conversations/c1/messages',
     ]);
+  });
+
+  it('an unanswered send older than ten minutes is forgotten: the same text is simply sent', async () => {
+    await browser.storage.session.set({
+      sendsInFlight: { 'c1\nYour refund is on its way.': { id: 'old', conversationId: 'c1', text: 'Your refund is on its way.', sentAt: Date.now() - 11 * 60_000 } },
+    });
+    routes.push(on('POST', '/messages', () => ({ body: { data: line('Your refund is on its way.') } })));
+    await expect(send()).resolves.toMatchObject({ alreadySent: false });
+    expect(calls.filter((c) => c.endsWith('/messages'))).toEqual(['POST /api/v2/zylker/conversations/c1/messages']);
+    expect(await browser.storage.session.get('sendsInFlight')).toEqual({ sendsInFlight: {} });
   });
 
   it('a refusal SalesIQ did answer is a plain failure, and nothing is read back', async () => {
