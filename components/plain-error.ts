@@ -12,6 +12,11 @@ export function plainError(error: ReplyError): string {
   if (/receiving end does not exist|could not establish connection/i.test(error.message)) {
     return 'The extension is still starting. Try again in a moment.';
   }
+  // The worker stopped mid-request (Chrome stops idle workers): pickups and sends read SalesIQ
+  // back before acting again, so trying again cannot do it twice.
+  if (/message port closed/i.test(error.message)) {
+    return 'The extension restarted before it could answer. Look again in a moment; trying again is safe.';
+  }
   if (error.message) return error.message;
   return error.kind === 'invalid' ? 'That request was not valid.' : describeError(error.kind);
 }

@@ -7,7 +7,7 @@ import { isServiceNotice, withdrawAllNotifications } from '../lib/queue/notifica
 import { openInSalesIQ } from '../lib/queue/open-console';
 import { changeOperatorStatus } from '../lib/queue/operator-status';
 import { pickUpOldestWaiting } from '../lib/queue/pick-up-oldest';
-import { pickUpChat } from '../lib/queue/pickup';
+import { pickUpChat, settleInterruptedPickups } from '../lib/queue/pickup';
 import { renderBadge } from '../lib/queue/badge';
 import { POLL_ALARM, markPageVisible, runTick, stopPolling } from '../lib/queue/tick';
 import { updateDeliveryNotice, watchDeliveryState } from '../lib/queue/delivery-notice';
@@ -184,6 +184,8 @@ export default defineBackground(() => {
   // No sign-in flow survives a worker restart: a "signing in" left behind would lock the UI.
   // Alarms can be lost across browser restarts; every worker start re-creates the loop.
   background(resetInterruptedSignIn().then(() => runTick('startup')));
+  // A pickup the previous worker sent without hearing back is settled by reading, never resent.
+  background(settleInterruptedPickups());
   background(startVisitorRetention());
   background(onCannedSyncAlarm('startup'));
 });

@@ -35,6 +35,8 @@ export interface AlertRecord {
   missedAt?: number;
   takenByOtherAt?: number;
   takenBy?: string;
+  /** Left the queue with no attender and not missed (the visitor left, or SalesIQ closed it). */
+  endedAt?: number;
   withdrawnAt?: number;
 }
 

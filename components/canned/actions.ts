@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { InsertCannedMessage, InsertCannedReply } from '../../lib/canned/content-protocol';
+import type { SendResult } from '../../lib/canned/send-outcome';
 import { ask } from '../../lib/messages';
 import { plainError } from '../plain-error';
 
@@ -52,7 +53,8 @@ async function countUse(responseId: string): Promise<void> {
 }
 
 export async function sendToChat(conversationId: string, responseId: string, text: string): Promise<string> {
-  const reply = await ask({ type: 'sendCanned', conversationId, responseId, text });
+  const reply = await ask<SendResult>({ type: 'sendCanned', conversationId, responseId, text });
   if (!reply.ok) throw new Error(plainError(reply.error));
-  return 'Sent to the chat.';
+  // A Send pressed again after an unanswered one: the background found the line already in the chat.
+  return reply.value?.alreadySent ? 'Already in the chat: it went out on your earlier Send, so it was not sent again.' : 'Sent to the chat.';
 }

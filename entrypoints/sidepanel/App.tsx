@@ -3,16 +3,18 @@ import { SignInPanel } from '../../components/SignInPanel';
 import { useState } from 'preact/hooks';
 import { useLiveMeta } from '../../components/use-live-read';
 import type { SessionInfo } from '../../lib/db';
+import { AlertHistory } from './AlertHistory';
 import { CannedTab } from './CannedTab';
 import { primedMeta } from './initial';
 import { TabList, TabPanel, type TabSpec } from './Tabs';
 import { useFocusedConversation } from './use-focus';
 import { VisitorView } from './VisitorView';
 
-type TabId = 'visitor' | 'canned';
+type TabId = 'visitor' | 'canned' | 'alerts';
 const TABS: readonly TabSpec<TabId>[] = [
   { id: 'visitor', label: 'Visitor' },
   { id: 'canned', label: 'Canned responses' },
+  { id: 'alerts', label: 'Alerts' },
 ];
 
 /** The side panel: who the visitor is and what happened before, beside whatever tab is open. */
@@ -27,6 +29,7 @@ export function SidePanelApp() {
     setTab(id);
     if (id === 'canned') setCannedOpened(true);
   }
+  const portal = session?.portal?.screen;
 
   return (
     <main class="sidepanel">
@@ -45,6 +48,9 @@ export function SidePanelApp() {
           </TabPanel>
           <TabPanel id="canned" selected={tab === 'canned'}>
             {cannedOpened && <CannedTab conversationId={focus.conversationId} />}
+          </TabPanel>
+          <TabPanel id="alerts" selected={tab === 'alerts'}>
+            {tab === 'alerts' && portal && session?.salesiqHost && <AlertHistory portal={portal} salesiqHost={session.salesiqHost} />}
           </TabPanel>
         </>
       )}

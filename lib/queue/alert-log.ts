@@ -1,7 +1,7 @@
 import { db, type AlertRecord } from '../db';
 
 /** The alert log: one record per chat, each milestone stamped once (the first time wins). */
-type Milestone = 'notifiedAt' | 'escalatedAt' | 'clickedAt' | 'pickedUpAt' | 'missedAt' | 'takenByOtherAt' | 'withdrawnAt';
+type Milestone = 'notifiedAt' | 'escalatedAt' | 'clickedAt' | 'pickedUpAt' | 'missedAt' | 'takenByOtherAt' | 'endedAt' | 'withdrawnAt';
 
 export async function recordFirstSeen(entries: Pick<AlertRecord, 'conversationId' | 'portal' | 'startTime'>[], now = Date.now()) {
   if (!entries.length) return;

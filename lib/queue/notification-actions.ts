@@ -1,8 +1,7 @@
-import { asSalesIQError } from '../salesiq/errors';
 import { stamp } from './alert-log';
-import { conversationIdOf, showChatNotice, withdrawNotification } from './notifications';
+import { conversationIdOf, withdrawNotification } from './notifications';
 import { openInSalesIQ } from './open-console';
-import { pickUpChat } from './pickup';
+import { pickUpAndOpen } from './pick-up-and-open';
 import { setFocus } from '../visitor/focus';
 import { openSidePanelNow } from '../visitor/side-panel';
 
@@ -22,17 +21,7 @@ export async function onNotificationButton(id: string, buttonIndex: number): Pro
   if (!conversationId) return;
   if (buttonIndex === 0) openSidePanelNow(conversationId); // "Pick up": show who the visitor is, within the click
   await stamp(conversationId, 'clickedAt');
-  if (buttonIndex !== 0) {
-    await withdrawNotification(conversationId);
-    await openInSalesIQ(conversationId);
-    return;
-  }
-  try {
-    await pickUpChat(conversationId);
-  } catch (error) {
-    // The chat's alert becomes the answer, in plain words, under the same id.
-    await showChatNotice(conversationId, 'Could not pick up the chat', asSalesIQError(error).message);
-    return;
-  }
+  if (buttonIndex === 0) return pickUpAndOpen(conversationId);
+  await withdrawNotification(conversationId);
   await openInSalesIQ(conversationId);
 }

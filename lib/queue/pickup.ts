@@ -1,24 +1,44 @@
 import { readSession, withAuth } from '../auth/session';
 import { db, writeForPortal, type ChatRecord } from '../db';
 import { getConversation, pickUpConversation } from '../salesiq/api';
-import { SalesIQError } from '../salesiq/errors';
+import { SalesIQError, asSalesIQError, outcomeUnknown, reworded } from '../salesiq/errors';
 import type { Conversation } from '../salesiq/types';
 import { setFocus } from '../visitor/focus';
 import { stamp } from './alert-log';
 import { renderBadge } from './badge';
 import { withdrawNotification } from './notifications';
+import { pickupsInFlight } from './pickup-in-flight';
+import { pickupOutcome, pickupRefusal, type PickupOutcome } from './pickup-outcome';
 
 /**
  * Pick up a waiting chat. "Already taken" has no documented error code, so besides a success
  * whose attender is us, everything is checked against the conversation as SalesIQ now sees it.
+ * An answer that never came (timeout, reset, 5xx) is not a failure either: SalesIQ may have
+ * assigned the chat, so it is read back before the operator is told anything, and a pickup is
+ * never sent twice for one click (see pickup-in-flight.ts for a worker stopped mid-request).
  */
 const inFlight = new Map<string, Promise<ChatRecord>>();
 
 export function pickUpChat(conversationId: string): Promise<ChatRecord> {
+  return once(conversationId, () => pickUp(conversationId));
+}
+
+/**
+ * At worker start: pickups the previous worker sent without learning their outcome are settled by
+ * reading the chats back. Nothing is sent; a chat still waiting simply stays in the queue.
+ */
+export async function settleInterruptedPickups(): Promise<void> {
+  const pending = Object.keys(await pickupsInFlight.all()).filter((id) => !inFlight.has(id));
+  for (const conversationId of pending) {
+    await once(conversationId, () => pickUp(conversationId, { send: false })).catch(() => undefined);
+  }
+}
+
+function once(conversationId: string, run: () => Promise<ChatRecord>): Promise<ChatRecord> {
   // A double click or a notification button pressed twice shares the first attempt.
   let attempt = inFlight.get(conversationId);
   if (!attempt) {
-    attempt = pickUp(conversationId).finally(() => {
+    attempt = run().finally(() => {
       inFlight.delete(conversationId);
       return renderBadge();
     });
@@ -27,56 +47,88 @@ export function pickUpChat(conversationId: string): Promise<ChatRecord> {
   return attempt;
 }
 
-async function pickUp(conversationId: string): Promise<ChatRecord> {
+async function pickUp(conversationId: string, { send = true } = {}): Promise<ChatRecord> {
   const session = await readSession();
   if (session.state !== 'signed-in' || !session.portal) throw new SalesIQError('auth', 'Sign in to pick up chats.');
-  const me = session.portal.operatorId;
+  const me = { id: session.portal.operatorId, name: session.operatorName ?? 'You' };
   const known = await db.chats.get(conversationId);
-
-  let result: Conversation;
-  let accepted = true;
-  try {
-    result = await withAuth((t) => pickUpConversation(t, conversationId));
-  } catch (error) {
-    if (!(error instanceof SalesIQError) || !['unknown', 'not-found', 'malformed'].includes(error.kind)) throw error;
-    // An undocumented refusal: find out what became of the chat.
-    accepted = false;
-    result = await withAuth((t) => getConversation(t, conversationId));
+  // Already ours (a second click, or a notification's Pick up after the popup's): nothing to send.
+  if (send && known?.pickedUpAt !== undefined && known.status !== 'waiting') {
+    await withdrawNotification(conversationId);
+    return known;
   }
-  // Success means SalesIQ names us as the attender; an accepted pickup naming nobody is checked
-  // once more, and a chat then in progress with no attender named yet is ours.
-  if (accepted && !isMine(result, me) && !attenderOf(result)) {
-    result = await withAuth((t) => getConversation(t, conversationId));
-    if (!attenderOf(result) && (result.status === 'connected' || result.status === 'open')) {
-      result = { ...result, attender: { id: me, name: session.operatorName ?? 'You', isBot: false } };
+
+  let result: Conversation | undefined;
+  let outcome: PickupOutcome | undefined;
+  let unanswered = false;
+  if ((await pickupsInFlight.get(conversationId)) !== undefined) {
+    // An earlier pickup may have reached SalesIQ: ask what became of the chat before anything else.
+    result = await readBack(conversationId);
+    outcome = pickupOutcome(result, me.id, 'read');
+    if (outcome.kind === 'waiting') {
+      await pickupsInFlight.remove(conversationId);
+      if (!send) return save(known, result, session.portal.screen);
+      result = undefined; // not picked up: this click sends it
     }
   }
-  if (!isMine(result, me)) {
+  if (!result) {
+    await pickupsInFlight.put(conversationId, Date.now());
+    try {
+      result = await withAuth((t) => pickUpConversation(t, conversationId));
+      outcome = pickupOutcome(result, me.id, 'accepted');
+    } catch (caught) {
+      const error = asSalesIQError(caught);
+      const refusedUnclearly = error.kind === 'not-found';
+      if (!outcomeUnknown(error.kind) && !refusedUnclearly) {
+        await pickupsInFlight.remove(conversationId);
+        throw error;
+      }
+      // No answer, or an undocumented refusal: find out what became of the chat.
+      unanswered = error.kind !== 'unknown' && !refusedUnclearly;
+      result = await readBack(conversationId);
+      outcome = pickupOutcome(result, me.id, 'read');
+    }
+    // An accepted pickup naming nobody is checked once more; a chat then in progress with no
+    // attender named yet is ours.
+    if (outcome.kind === 'unnamed') {
+      result = await readBack(conversationId);
+      outcome = pickupOutcome(result, me.id, 'rechecked');
+    }
+  }
+  await pickupsInFlight.remove(conversationId);
+  if (outcome!.kind !== 'mine') {
     await save(known, result, session.portal.screen);
-    throw refusal(result);
+    await recordEnding(conversationId, outcome!);
+    throw pickupRefusal(outcome!, { unanswered });
   }
   const now = Date.now();
-  const record = await save(known, { ...result, status: 'connected' }, session.portal.screen, now);
+  const mine = (result.attender ?? result.owner) ? result : { ...result, attender: { ...me, isBot: false } };
+  const record = await save(known, { ...mine, status: 'connected' }, session.portal.screen, now);
   await stamp(conversationId, 'pickedUpAt', {}, now);
   await setFocus(conversationId, 'pickup', now).catch(() => undefined); // the side panel shows this visitor
   await withdrawNotification(conversationId);
   return record;
 }
 
-function attenderOf(chat: Conversation) {
-  return chat.attender ?? chat.owner;
+/**
+ * The chat as SalesIQ sees it now. If even that fails, the pickup stays noted as in flight, so the
+ * next click reads again instead of sending a second pickup.
+ */
+async function readBack(conversationId: string): Promise<Conversation> {
+  try {
+    return await withAuth((t) => getConversation(t, conversationId));
+  } catch (caught) {
+    throw reworded(
+      caught,
+      'SalesIQ did not answer, so it is not clear whether the chat is yours yet. Press Pick up again: it checks first and never picks up twice.',
+    );
+  }
 }
 
-function isMine(chat: Conversation, me: string): boolean {
-  return attenderOf(chat)?.id === me;
-}
-
-function refusal(chat: Conversation): SalesIQError {
-  if (chat.status === 'missed') return new SalesIQError('taken', 'This chat was already missed: the visitor stopped waiting.');
-  if (chat.status === 'waiting') return new SalesIQError('unknown', 'SalesIQ did not assign the chat to you. Try again.');
-  const other = chat.attender ?? chat.owner;
-  if (other) return new SalesIQError('taken', `${other.name} picked up this chat first.`);
-  return new SalesIQError('taken', 'This chat is no longer waiting.');
+/** What the pickup learned goes into the alert log, where "Was I notified?" reads how the chat ended. */
+async function recordEnding(conversationId: string, outcome: PickupOutcome): Promise<void> {
+  if (outcome.kind === 'missed') await stamp(conversationId, 'missedAt');
+  if (outcome.kind === 'taken') await stamp(conversationId, 'takenByOtherAt', { takenBy: outcome.by });
 }
 
 async function save(known: ChatRecord | undefined, chat: Conversation, portal: string, pickedUpAt?: number): Promise<ChatRecord> {

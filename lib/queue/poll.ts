@@ -158,6 +158,7 @@ export async function pollWaitingChats(now = Date.now()): Promise<PollResult> {
       if (outcome === 'missed') await stamp(chat.id, 'missedAt', {}, now);
       if (outcome === 'taken') await stamp(chat.id, 'takenByOtherAt', { takenBy: (fresh?.attender ?? fresh?.owner)?.name }, now);
       if (outcome === 'picked-up-by-me') await stamp(chat.id, 'pickedUpAt', {}, now);
+      if (outcome === 'ended') await stamp(chat.id, 'endedAt', {}, now);
       return true;
     });
     if (!written) throw new SessionChanged();

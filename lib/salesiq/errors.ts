@@ -42,6 +42,22 @@ export function isTransient(kind: ApiErrorKind): boolean {
   return kind === 'rate-limited' || kind === 'server' || kind === 'timeout' || kind === 'network' || kind === 'offline';
 }
 
+/**
+ * Failures after which SalesIQ may still have done what was asked: the request may have reached it
+ * and only the answer went missing or was unreadable. A change made this way is checked by reading
+ * back, never by sending it again. Offline and a local rate-limit block never sent anything; 4xx
+ * answers are SalesIQ's own refusal.
+ */
+export function outcomeUnknown(kind: ApiErrorKind): boolean {
+  return kind === 'timeout' || kind === 'network' || kind === 'server' || kind === 'malformed' || kind === 'unknown';
+}
+
+/** The same failure in the caller's words; an auth failure keeps its own (it ends the session). */
+export function reworded(caught: unknown, message: string): SalesIQError {
+  const error = asSalesIQError(caught);
+  return error.kind === 'auth' ? error : new SalesIQError(error.kind, message, { status: error.status, code: error.code });
+}
+
 export function asSalesIQError(error: unknown): SalesIQError {
   if (error instanceof SalesIQError) return error;
   return new SalesIQError('unknown', error instanceof Error ? error.message : String(error));

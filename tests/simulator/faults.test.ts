@@ -108,6 +108,13 @@ describe('faults', () => {
     expect(sim.requests().at(-1)).toMatchObject({ fault: 'lostAnswer', status: 0 });
   });
 
+  it('lostAnswer midAnswer: SalesIQ acts, the headers go out, the connection closes before the body', async () => {
+    const chat = sim.addChat({ question: 'Cut?' });
+    sim.setFault({ kind: 'lostAnswer', midAnswer: true, path: `/conversations/${chat.id}/pickup`, times: 1 });
+    await expect(api(sim, token, 'PUT', `/api/v2/zylker/conversations/${chat.id}/pickup`)).rejects.toThrow(/aborted|ECONNRESET|terminated|premature|hang up/i);
+    expect(sim.state().conversations.find((c) => c.conversation.id === chat.id)!.conversation.status).toBe('Connected');
+  });
+
   it('outage: Zoho connections drop until it ends; control still answers', async () => {
     sim.setOutage(true);
     await expect(departments()).rejects.toThrow(/socket hang up|ECONNRESET|disconnected/);

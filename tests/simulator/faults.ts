@@ -114,7 +114,16 @@ function sleep(ms: number): Promise<void> {
 }
 
 /** Whatever the route answers, the client never hears it: the socket closes instead. */
-function loseAnswer(ctx: RequestContext): void {
+function loseAnswer(ctx: RequestContext, midAnswer: boolean): void {
+  if (midAnswer) {
+    // Headers out, then a close before the body: the answer is cut, not missing.
+    ctx.res.end = (() => {
+      ctx.res.flushHeaders();
+      ctx.req.socket.end();
+      return ctx.res;
+    }) as unknown as typeof ctx.res.end;
+    return;
+  }
   const drop = () => {
     ctx.req.socket.destroy();
     return ctx.res;
@@ -138,7 +147,7 @@ export async function applyFaults(ctx: RequestContext, book: FaultBook, revokeAl
   for (const { fault } of matched) {
     if (fault.kind === 'latency') delay += fault.ms;
     if (fault.kind === 'revokeAll') revokeAll();
-    if (fault.kind === 'lostAnswer') loseAnswer(ctx);
+    if (fault.kind === 'lostAnswer') loseAnswer(ctx, fault.midAnswer === true);
     if (PASS_THROUGH.has(fault.kind)) ctx.log.fault ??= fault.kind;
   }
   if (delay > 0) await sleep(delay);

@@ -154,8 +154,14 @@ export type FaultAction =
   | { kind: 'hang' }
   | { kind: 'reset' }
   | { kind: 'revokeAll' }
-  /** SalesIQ acts on the request (the world changes), then the connection drops before any answer. */
-  | { kind: 'lostAnswer' };
+  /**
+   * SalesIQ acts on the request (the world changes), then the connection drops before any answer.
+   * Chromium itself re-sends a request, whatever its method, when a reused keep-alive connection
+   * closes before any response header: that drop can reach the route twice without the extension
+   * knowing. `midAnswer`: the status line and headers go out first, then the connection closes
+   * before the body, which the browser cannot retry: the extension sees the lost answer.
+   */
+  | { kind: 'lostAnswer'; midAnswer?: boolean };
 
 /**
  * A fault applies to requests whose path matches (substring, RegExp, or `pathRegex` source for JSON

@@ -134,5 +134,7 @@ describe('plain errors', () => {
     expect(plainError({ kind: 'unknown', message: 'Could not establish connection. Receiving end does not exist.' })).toBe(
       'The extension is still starting. Try again in a moment.',
     );
+    // The worker stopped mid-request: the pickup or send it was doing is read back, never repeated.
+    expect(plainError({ kind: 'unknown', message: 'The message port closed before a response was received.' })).toMatch(/trying again is safe/);
   });
 });

@@ -1,0 +1,240 @@
+import { beforeEach, afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { browser } from 'wxt/browser';
+import { saveToken } from '../../lib/auth/token-store';
+import { db, wipeAccountData, writeMeta, type ChatRecord } from '../../lib/db';
+import { sendCannedResponse } from '../../lib/canned/send';
+import { findSentLine } from '../../lib/canned/send-outcome';
+import { pollWaitingChats } from '../../lib/queue/poll';
+import { pickUpChat, settleInterruptedPickups } from '../../lib/queue/pickup';
+import { pickupsInFlight } from '../../lib/queue/pickup-in-flight';
+import { pickupOutcome } from '../../lib/queue/pickup-outcome';
+import type { Conversation } from '../../lib/salesiq/types';
+
+/**
+ * "Unknown outcome is not failure": a pickup or a Send whose answer never came is read back from
+ * SalesIQ before the operator is told anything, and is never sent a second time for one click.
+ * SalesIQ is a scripted fetch; a thrown TypeError is what fetch does on a reset connection.
+ */
+const ME = '466756000000002001';
+const OTHER = '466756000000002003';
+
+type Answer = { body: unknown } | 'reset';
+type Route = (url: URL, init: RequestInit) => Answer | undefined;
+let routes: Route[] = [];
+const calls: string[] = [];
+
+function wire(id: string, extra: Record<string, unknown> = {}) {
+  return { id, status: 'Waiting', question: 'Refund?', start_time: String(Date.now() - 5_000), visitor: { name: 'Ana' }, ...extra };
+}
+const mine = { status: 'Connected', attender: { id: ME, name: 'Patricia' } };
+const arjuns = { status: 'Connected', attender: { id: OTHER, name: 'Arjun' } };
+
+const on = (method: string, suffix: string, answer: () => Answer): Route => (url, init) =>
+  (init.method ?? 'GET') === method && url.pathname.endsWith(suffix) ? answer() : undefined;
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  await wipeAccountData();
+  routes = [];
+  calls.length = 0;
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string, init: RequestInit = {}) => {
+      const parsed = new URL(url);
+      calls.push(`${init.method ?? 'GET'} ${parsed.pathname}`);
+      for (const route of routes) {
+        const answer = route(parsed, init);
+        if (answer === 'reset') throw new TypeError('Failed to fetch');
+        if (answer) return new Response(JSON.stringify(answer.body));
+      }
+      return new Response(JSON.stringify({ error: { code: 1006, message: 'Invalid URL' } }));
+    }),
+  );
+  await writeMeta('session', {
+    state: 'signed-in',
+    location: 'us',
+    accountsHost: 'accounts.zoho.com',
+    salesiqHost: 'salesiq.zoho.com',
+    portal: { screen: 'zylker', name: 'Zylker', operatorId: ME },
+    operatorName: 'Patricia',
+    departments: [{ id: 'd1', name: 'Sales' }],
+    updatedAt: 1,
+  });
+  await saveToken({ accessToken: 'token-1', issuedAt: Date.now(), expiresAt: Date.now() + 3_600_000, location: 'us' });
+  const now = Date.now();
+  await db.chats.put({ ...(wire('c1') as unknown as ChatRecord), status: 'waiting', visitor: { name: 'Ana' }, portal: 'zylker', startTime: now - 5_000, firstSeenAt: now, updatedAt: now });
+  await db.alerts.put({ conversationId: 'c1', portal: 'zylker', startTime: now - 5_000, firstSeenAt: now, notifiedAt: now });
+});
+
+afterEach(() => vi.unstubAllGlobals());
+
+const pickups = () => calls.filter((c) => c.endsWith('/pickup'));
+
+describe('pickupOutcome', () => {
+  const chat = (extra: Partial<Conversation>) => ({ id: 'c', status: 'waiting', visitor: {}, question: '', startTime: 0, ...extra }) as Conversation;
+  it('reads who has the chat, and trusts an unnamed attender only after an accepted pickup', () => {
+    expect(pickupOutcome(chat({ attender: { id: ME, name: 'P', isBot: false } }), ME, 'read')).toEqual({ kind: 'mine' });
+    expect(pickupOutcome(chat({ status: 'connected', attender: { id: OTHER, name: 'Arjun', isBot: false } }), ME, 'read')).toEqual({ kind: 'taken', by: 'Arjun' });
+    expect(pickupOutcome(chat({ status: 'missed' }), ME, 'read')).toEqual({ kind: 'missed' });
+    expect(pickupOutcome(chat({ status: 'waiting' }), ME, 'read')).toEqual({ kind: 'waiting' });
+    expect(pickupOutcome(chat({ status: 'connected' }), ME, 'accepted')).toEqual({ kind: 'unnamed' });
+    expect(pickupOutcome(chat({ status: 'connected' }), ME, 'rechecked')).toEqual({ kind: 'mine' });
+    expect(pickupOutcome(chat({ status: 'connected' }), ME, 'read')).toEqual({ kind: 'gone' });
+  });
+});
+
+describe('a pickup whose answer never came', () => {
+  it('is picked up when SalesIQ did assign the chat, without a second pickup', async () => {
+    routes.push(on('PUT', '/pickup', () => 'reset'), on('GET', '/conversations/c1', () => ({ body: { data: wire('c1', mine) } })));
+    const record = await pickUpChat('c1');
+    expect(record).toMatchObject({ status: 'connected', pickedUpAt: expect.any(Number) });
+    expect((await db.alerts.get('c1'))?.pickedUpAt).toBeGreaterThan(0);
+    expect(pickups()).toHaveLength(1);
+    expect(await pickupsInFlight.all()).toEqual({});
+  });
+
+  it('names the colleague who took it meanwhile, and logs that', async () => {
+    routes.push(on('PUT', '/pickup', () => ({ body: { error: { code: 0, message: 'x' } } })));
+    routes.unshift(on('PUT', '/pickup', () => 'reset'), on('GET', '/conversations/c1', () => ({ body: { data: wire('c1', arjuns) } })));
+    await expect(pickUpChat('c1')).rejects.toMatchObject({ kind: 'taken', message: 'Arjun picked up this chat first.' });
+    expect(await db.alerts.get('c1')).toMatchObject({ takenBy: 'Arjun', takenByOtherAt: expect.any(Number) });
+    expect((await db.chats.get('c1'))?.pickedUpAt).toBeUndefined();
+  });
+
+  it('says plainly it was not picked up when the chat still waits, and a retry sends again', async () => {
+    let reset = true;
+    routes.push(
+      on('PUT', '/pickup', () => (reset ? 'reset' : { body: { data: wire('c1', mine) } })),
+      on('GET', '/conversations/c1', () => ({ body: { data: wire('c1') } })),
+    );
+    await expect(pickUpChat('c1')).rejects.toMatchObject({ message: expect.stringMatching(/still waiting: it was not picked up\. Try again/) });
+    expect(await pickupsInFlight.all()).toEqual({});
+    reset = false;
+    await expect(pickUpChat('c1')).resolves.toMatchObject({ status: 'connected' });
+    expect(pickups()).toHaveLength(2);
+  });
+
+  it('when even the read-back fails, the next click reads first and never sends a second pickup', async () => {
+    let readable = false;
+    routes.push(
+      on('PUT', '/pickup', () => 'reset'),
+      on('GET', '/conversations/c1', () => (readable ? { body: { data: wire('c1', mine) } } : 'reset')),
+    );
+    await expect(pickUpChat('c1')).rejects.toMatchObject({ message: expect.stringMatching(/never picks up twice/) });
+    expect(Object.keys(await pickupsInFlight.all())).toEqual(['c1']);
+    readable = true;
+    await expect(pickUpChat('c1')).resolves.toMatchObject({ status: 'connected' });
+    expect(pickups()).toHaveLength(1);
+    expect(await pickupsInFlight.all()).toEqual({});
+  });
+});
+
+describe('a worker stopped mid-pickup', () => {
+  it('is settled at the next start by reading the chat, without sending anything', async () => {
+    await pickupsInFlight.put('c1', Date.now() - 2_000); // what the stopped worker left behind
+    routes.push(on('GET', '/conversations/c1', () => ({ body: { data: wire('c1', mine) } })));
+    await settleInterruptedPickups();
+    expect(pickups()).toEqual([]);
+    expect((await db.chats.get('c1'))?.pickedUpAt).toBeGreaterThan(0);
+    expect(await pickupsInFlight.all()).toEqual({});
+  });
+
+  it('leaves a chat SalesIQ still shows waiting in the queue, and sends nothing', async () => {
+    await pickupsInFlight.put('c1', Date.now() - 2_000);
+    routes.push(on('GET', '/conversations/c1', () => ({ body: { data: wire('c1') } })));
+    await settleInterruptedPickups();
+    expect(pickups()).toEqual([]);
+    expect(await db.chats.get('c1')).toMatchObject({ status: 'waiting', pickedUpAt: undefined });
+    expect(await pickupsInFlight.all()).toEqual({});
+  });
+
+  it('a click before that settles it reads first, then picks up only a chat still waiting', async () => {
+    await pickupsInFlight.put('c1', Date.now() - 2_000);
+    routes.push(on('GET', '/conversations/c1', () => ({ body: { data: wire('c1', arjuns) } })));
+    await expect(pickUpChat('c1')).rejects.toMatchObject({ message: 'Arjun picked up this chat first.' });
+    expect(pickups()).toEqual([]);
+  });
+});
+
+describe('a canned Send whose answer never came', () => {
+  const line = (text: string, senderId = ME) => ({ id: `m-${text.length}-${senderId}`, sender: { id: senderId, name: 'x' }, message: { text }, time: String(Date.now()) });
+  const posts = () => calls.filter((c) => c === 'POST /api/v2/zylker/conversations/c1/messages');
+  const send = () => sendCannedResponse({ conversationId: 'c1', responseId: 'r1', text: 'Your refund is on its way.' });
+
+  it('counts as sent when the chat shows the line, and a second Send does not post it again', async () => {
+    const inChat: unknown[] = [];
+    routes.push(
+      on('POST', '/messages', () => {
+        inChat.push(line('Your refund is on its way.'));
+        return 'reset'; // SalesIQ posted it, then the connection dropped
+      }),
+      on('GET', '/messages', () => ({ body: { data: inChat } })),
+    );
+    await expect(send()).resolves.toMatchObject({ alreadySent: false, message: { text: 'Your refund is on its way.' } });
+    await expect(send()).resolves.toMatchObject({ alreadySent: true });
+    expect(posts()).toHaveLength(1);
+    expect((await db.cannedUses.get('r1'))?.count).toBe(1);
+  });
+
+  it('says "not sent" when the chat does not show it; the retry checks first, then sends', async () => {
+    let reset = true;
+    routes.push(
+      on('POST', '/messages', () => (reset ? 'reset' : { body: { data: line('Your refund is on its way.') } })),
+      on('GET', '/messages', () => ({ body: { data: [line('Your refund is on its way.', 'visitor-1')] } })), // the visitor's words do not count
+    );
+    await expect(send()).rejects.toMatchObject({ message: expect.stringMatching(/^Not sent: .*Press Send again/) });
+    reset = false;
+    await expect(send()).resolves.toMatchObject({ alreadySent: false });
+    expect(calls.filter((c) => c.endsWith('/messages'))).toEqual([
+      'POST /api/v2/zylker/conversations/c1/messages',
+      'GET /api/v2/zylker/conversations/c1/messages',
+      'GET /api/v2/zylker/conversations/c1/messages',
+      'POST /api/v2/zylker/conversations/c1/messages',
+    ]);
+  });
+
+  it('an unanswered send older than ten minutes is forgotten: the same text is simply sent', async () => {
+    await browser.storage.session.set({
+      sendsInFlight: { 'c1\nYour refund is on its way.': { id: 'old', conversationId: 'c1', text: 'Your refund is on its way.', sentAt: Date.now() - 11 * 60_000 } },
+    });
+    routes.push(on('POST', '/messages', () => ({ body: { data: line('Your refund is on its way.') } })));
+    await expect(send()).resolves.toMatchObject({ alreadySent: false });
+    expect(calls.filter((c) => c.endsWith('/messages'))).toEqual(['POST /api/v2/zylker/conversations/c1/messages']);
+    expect(await browser.storage.session.get('sendsInFlight')).toEqual({ sendsInFlight: {} });
+  });
+
+  it('a refusal SalesIQ did answer is a plain failure, and nothing is read back', async () => {
+    routes.push(on('POST', '/messages', () => ({ body: { error: { code: 1003, message: 'No scope' } } })));
+    await expect(send()).rejects.toMatchObject({ kind: 'permission' });
+    expect(calls.filter((c) => c.startsWith('GET') && c.endsWith('/messages'))).toEqual([]);
+  });
+
+  it('findSentLine matches the operator’s own line, whitespace tidied', () => {
+    const m = (senderId: string, text: string) => ({ id: text, senderId, senderName: '', kind: 'text', text, time: 0 });
+    expect(findSentLine([m('v', 'Hi  there'), m(ME, 'Hi\nthere ')], 'Hi there', ME)?.senderId).toBe(ME);
+    expect(findSentLine([m(ME, 'Hi there!')], 'Hi there', ME)).toBeUndefined();
+  });
+});
+
+describe('the alert log learns how each chat left the queue', () => {
+  it('records a colleague by name, a missed chat, one that ended unanswered, and my own pickup', async () => {
+    const now = Date.now();
+    for (const id of ['c2', 'c3', 'c4']) {
+      await db.chats.put({ ...(wire(id) as unknown as ChatRecord), status: 'waiting', visitor: {}, portal: 'zylker', startTime: now - 5_000, firstSeenAt: now, updatedAt: now });
+      await db.alerts.put({ conversationId: id, portal: 'zylker', startTime: now - 5_000, firstSeenAt: now, notifiedAt: now });
+    }
+    const answers: Record<string, Record<string, unknown>> = { c1: arjuns, c2: { status: 'Missed' }, c3: { status: 'Ended' }, c4: mine };
+    routes.push((url) => (url.pathname === '/api/v2/zylker/conversations' ? { body: { data: [] } } : undefined));
+    routes.push((url) => {
+      const id = url.pathname.split('/').at(-1)!;
+      return answers[id] ? { body: { data: wire(id, answers[id]) } } : undefined;
+    });
+    await pollWaitingChats();
+    expect(await db.alerts.get('c1')).toMatchObject({ takenBy: 'Arjun', takenByOtherAt: expect.any(Number) });
+    expect(await db.alerts.get('c2')).toMatchObject({ missedAt: expect.any(Number) });
+    expect(await db.alerts.get('c3')).toMatchObject({ endedAt: expect.any(Number) });
+    expect(await db.alerts.get('c4')).toMatchObject({ pickedUpAt: expect.any(Number) });
+    expect((await db.alerts.get('c4'))?.endedAt).toBeUndefined();
+  });
+});
