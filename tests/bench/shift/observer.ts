@@ -66,6 +66,9 @@ export class NotificationObserver {
     for (const worker of ext.context.serviceWorkers()) await this.hook(worker);
     this.page = await ext.openPage('offscreen');
     this.cdp = await ext.context.newCDPSession(this.page);
+    // The domain answers only once enabled. The extension page shares the worker's storage
+    // partition, so "all workers" of this session include the extension's.
+    await this.cdp.send('ServiceWorker.enable');
     this.running = true;
     this.loop = this.run();
   }
@@ -86,9 +89,12 @@ export class NotificationObserver {
   /** `ServiceWorker.stopAllWorkers` over CDP: what DevTools' "Stop" does; not a browser restart. */
   async stopWorkers(): Promise<void> {
     await this.collect();
-    const stopped = this.cdp!.send('ServiceWorker.stopAllWorkers');
-    const late = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('ServiceWorker.stopAllWorkers did not answer in 10 s')), 10_000).unref());
-    await Promise.race([stopped, late]);
+    const running = this.liveWorkers();
+    const closed = Promise.all(running.map((w) => new Promise((resolve) => w.once('close', resolve))));
+    const late = (what: string) => new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} in 10 s`)), 10_000).unref());
+    await Promise.race([this.cdp!.send('ServiceWorker.stopAllWorkers'), late('ServiceWorker.stopAllWorkers did not answer')]);
+    // A stop that did not stop anything would make the fault a fake: check the worker went away.
+    await Promise.race([closed, late('The service worker did not stop')]);
   }
 
   /** The extension page the bench reads IndexedDB and storage through. */
