@@ -127,20 +127,25 @@ async function pickup(shift: Shift, scenario: PickupScenario): Promise<string> {
   const chat = addChat(shift, true);
   const { sim } = shift;
   let faultId: string | undefined;
+  // A colleague's click lands just before ours (SalesIQ refuses ours) or just after (theirs fails).
+  const colleagueFirst = shift.random() < 0.5;
+  const colleague = () => {
+    try {
+      sim.takeByOther(chat.id);
+    } catch {
+      // We were first: the chat is ours, the colleague's click fails.
+    }
+  };
   const told = await pickUpInPopup(shift.ext, chat, {
     before() {
+      if (scenario === 'race' && colleagueFirst) colleague();
       if (scenario === 'lostAnswer') faultId = sim.setFault({ kind: 'lostAnswer', pathRegex: `/conversations/${chat.id}/pickup`, times: 1 });
       if (scenario === 'workerStop') faultId = sim.setFault({ kind: 'latency', ms: 3_000, pathRegex: `/conversations/${chat.id}/pickup`, times: 1 });
     },
     async after() {
-      if (scenario === 'race') {
-        // A colleague clicks at nearly the same moment: before or after our request lands.
-        await sleep(shift.random() * 150);
-        try {
-          sim.takeByOther(chat.id);
-        } catch {
-          // We were first: the chat is ours, the colleague's click fails.
-        }
+      if (scenario === 'race' && !colleagueFirst) {
+        await sleep(shift.random() * 100);
+        colleague();
       }
       if (scenario === 'workerStop') {
         await sleep(1_000);
@@ -152,8 +157,9 @@ async function pickup(shift: Shift, scenario: PickupScenario): Promise<string> {
   });
   if (faultId) sim.clearFault(faultId);
   if (!told) throw new Error(`${chat.name} was not listed in the popup within 25 s: no click`);
-  shift.actions.push({ kind: 'pickup', chatId: chat.id, scenario, told, clickedAt: told.clickedAt });
-  console.log(`    ${scenario} pickup: told ${told.said} “${told.words}”`);
+  const label = scenario === 'race' ? `race (colleague ${colleagueFirst ? 'first' : 'second'})` : scenario;
+  shift.actions.push({ kind: 'pickup', chatId: chat.id, scenario: label, told, clickedAt: told.clickedAt });
+  console.log(`    ${label} pickup: told ${told.said} “${told.words}”`);
   return chat.id;
 }
 

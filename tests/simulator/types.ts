@@ -148,7 +148,7 @@ export type FaultAction =
   | { kind: 'hang' }
   | { kind: 'reset' }
   | { kind: 'revokeAll' }
-  /** SalesIQ acts on the request (the world changes), then the connection drops before any answer. */
+  /** SalesIQ acts on the request (the world changes), then the connection drops after the answer's head, before its body. */
   | { kind: 'lostAnswer' };
 
 /**

@@ -7,13 +7,15 @@ import { kindOfTitle, type NotificationEvent, type Presence } from './figures';
  * - an extension page (the offscreen document, opened as a tab: it does nothing but play the
  *   chime) polls `chrome.notifications.getAll()` every 250 ms; ids seen coming and going become
  *   presence intervals. getAll only gives ids, so
- * - a hook in each service worker instance wraps `chrome.notifications.create` and records the
- *   id, title and buttons of every creation. It is installed when Playwright reports a worker
- *   (at start, after each stop, after the restart) and its records are collected every 250 ms and
- *   just before the bench stops the worker or closes the browser. A create in the first
- *   milliseconds of a fresh worker, before the hook is in, is still seen by getAll.
+ * - a hook in the service worker wraps `chrome.notifications.create` and records the id, title
+ *   and buttons of every creation. Playwright keeps one Worker per extension across stops (the
+ *   DevTools target survives; each start is a new JavaScript context), so every collection, every
+ *   250 ms and just before the bench stops the worker or closes the browser, also re-installs the
+ *   hook when the context is new. A create in a fresh worker's first moments, before the hook is
+ *   in, is still seen by getAll (and the alert log).
  * The same page reads the extension's IndexedDB and storage (same origin) so no read depends on
- * the worker being alive, and holds the CDP session that stops the workers.
+ * the worker being alive, and holds the CDP session that stops the workers and reports, through
+ * `ServiceWorker.workerVersionUpdated`, that they did stop.
  */
 export interface CreateRecord {
   t: number;
@@ -26,27 +28,33 @@ export interface CreateRecord {
 const POLL_MS = 250;
 
 /**
- * Wraps chrome.notifications.create in a worker and keeps what each call asked for. A string, not
- * a function: the test compiler would wrap named functions in a helper the worker does not have.
+ * Wraps chrome.notifications.create in the worker's current context (once per context) and hands
+ * over what was recorded since the last call. A string, not a function: the test compiler would
+ * wrap named functions in a helper the worker does not have.
  */
-const HOOK = `(() => {
-  if (globalThis.__shiftCreates) return;
-  globalThis.__shiftCreates = [];
-  const api = chrome.notifications;
-  const original = api.create;
-  Object.defineProperty(api, 'create', {
-    configurable: true,
-    writable: true,
-    value: function (...args) {
-      const [id, options] = typeof args[0] === 'string' ? args : [undefined, args[0]];
-      globalThis.__shiftCreates.push({
-        t: Date.now(), id: id || '', title: options && options.title, message: options && options.message,
-        buttons: ((options && options.buttons) || []).map((b) => b.title),
-      });
-      return original.apply(this, args);
-    },
-  });
+const COLLECT = `(() => {
+  if (!globalThis.__shiftCreates) {
+    globalThis.__shiftCreates = [];
+    const api = chrome.notifications;
+    const original = api.create;
+    Object.defineProperty(api, 'create', {
+      configurable: true,
+      writable: true,
+      value: function (...args) {
+        const [id, options] = typeof args[0] === 'string' ? args : [undefined, args[0]];
+        globalThis.__shiftCreates.push({
+          t: Date.now(), id: id || '', title: options && options.title, message: options && options.message,
+          buttons: ((options && options.buttons) || []).map((b) => b.title),
+        });
+        return original.apply(this, args);
+      },
+    });
+  }
+  return globalThis.__shiftCreates.splice(0);
 })()`;
+
+/** How long a collection may wait for a worker that is stopped (it answers once it starts again). */
+const COLLECT_WAIT_MS = 1_000;
 
 export class NotificationObserver {
   readonly events: NotificationEvent[] = [];
@@ -58,17 +66,23 @@ export class NotificationObserver {
   private cdp?: CDPSession;
   private loop?: Promise<void>;
   private running = false;
-  private readonly hooked = new WeakSet<Worker>();
+  /** One collection in flight per worker: a stopped worker's answer comes when it restarts. */
+  private readonly pending = new Map<Worker, Promise<void>>();
+  /** The extension's worker versions as DevTools reports them: when each was seen stopped. */
+  private readonly stoppedAt: number[] = [];
 
   async attach(ext: ExtensionSession): Promise<void> {
     this.ext = ext;
-    ext.context.on('serviceworker', (worker) => void this.hook(worker));
-    for (const worker of ext.context.serviceWorkers()) await this.hook(worker);
     this.page = await ext.openPage('offscreen');
     this.cdp = await ext.context.newCDPSession(this.page);
     // The domain answers only once enabled. The extension page shares the worker's storage
     // partition, so "all workers" of this session include the extension's.
+    const script = `chrome-extension://${ext.extensionId}/`;
+    this.cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      for (const v of versions) if (v.scriptURL.startsWith(script) && v.runningStatus === 'stopped') this.stoppedAt.push(Date.now());
+    });
     await this.cdp.send('ServiceWorker.enable');
+    await this.collect();
     this.running = true;
     this.loop = this.run();
   }
@@ -89,12 +103,14 @@ export class NotificationObserver {
   /** `ServiceWorker.stopAllWorkers` over CDP: what DevTools' "Stop" does; not a browser restart. */
   async stopWorkers(): Promise<void> {
     await this.collect();
-    const running = this.liveWorkers();
-    const closed = Promise.all(running.map((w) => new Promise((resolve) => w.once('close', resolve))));
+    const from = Date.now();
     const late = (what: string) => new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} in 10 s`)), 10_000).unref());
     await Promise.race([this.cdp!.send('ServiceWorker.stopAllWorkers'), late('ServiceWorker.stopAllWorkers did not answer')]);
-    // A stop that did not stop anything would make the fault a fake: check the worker went away.
-    await Promise.race([closed, late('The service worker did not stop')]);
+    // A stop that stopped nothing would make the fault a fake: wait for DevTools to report it.
+    const stopped = (async () => {
+      while (!this.stoppedAt.some((t) => t >= from)) await new Promise((r) => setTimeout(r, 50));
+    })();
+    await Promise.race([stopped, late('DevTools did not report the service worker stopped')]);
   }
 
   /** The extension page the bench reads IndexedDB and storage through. */
@@ -119,24 +135,25 @@ export class NotificationObserver {
     return this.ext!.context.serviceWorkers().filter((w) => w.url().startsWith(origin));
   }
 
-  private async hook(worker: Worker): Promise<void> {
-    if (this.hooked.has(worker)) return;
-    this.hooked.add(worker);
-    await worker
-      .evaluate(HOOK)
-      .catch(() => undefined); // the worker stopped before we got in: getAll still sees its notifications
+  private async collect(): Promise<void> {
+    const rounds = this.liveWorkers().map((worker) => {
+      let round = this.pending.get(worker);
+      if (!round) {
+        round = worker
+          .evaluate(COLLECT)
+          .then((records) => this.record(records as CreateRecord[]), () => undefined)
+          .finally(() => this.pending.delete(worker));
+        this.pending.set(worker, round);
+      }
+      return round;
+    });
+    await Promise.race([Promise.all(rounds), new Promise((r) => setTimeout(r, COLLECT_WAIT_MS))]);
   }
 
-  private async collect(): Promise<void> {
-    for (const worker of this.liveWorkers()) {
-      if (!this.hooked.has(worker)) await this.hook(worker);
-      const records = await worker
-        .evaluate(() => (globalThis as unknown as { __shiftCreates?: CreateRecord[] }).__shiftCreates?.splice(0) ?? [])
-        .catch(() => [] as CreateRecord[]);
-      for (const record of records) {
-        this.creates.push(record);
-        this.events.push({ t: record.t, id: record.id, kind: kindOfTitle(record.title) ?? 'other', source: 'create', title: record.title });
-      }
+  private record(records: CreateRecord[]): void {
+    for (const record of records) {
+      this.creates.push(record);
+      this.events.push({ t: record.t, id: record.id, kind: kindOfTitle(record.title) ?? 'other', source: 'create', title: record.title });
     }
   }
 

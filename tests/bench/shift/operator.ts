@@ -30,7 +30,7 @@ export async function openPopup(ext: ExtensionSession): Promise<Page> {
 export async function pickUpInPopup(
   ext: ExtensionSession,
   chat: { id: string; name: string },
-  aroundClick: { before?: () => void; after?: () => Promise<void> | void } = {},
+  aroundClick: { before?: () => Promise<void> | void; after?: () => Promise<void> | void } = {},
 ): Promise<Told & { clickedAt: number } | undefined> {
   const popup = await openPopup(ext);
   try {
@@ -40,7 +40,7 @@ export async function pickUpInPopup(
     } catch {
       return undefined; // never listed in time: no click, nothing to judge
     }
-    aroundClick.before?.();
+    await aroundClick.before?.();
     const clickedAt = Date.now();
     await button.click();
     await aroundClick.after?.();
