@@ -70,6 +70,7 @@ interface Shift {
   actions: Action[];
   blindAlert?: { refusedAt?: number; shownAt?: number; waitedMs: number };
   names: number;
+  startedAt: number;
 }
 
 function addChat(shift: Shift, reserved = false): { id: string; name: string } {
@@ -368,7 +369,7 @@ export default async function shiftBench(): Promise<Metrics> {
   const sim = await startSimulator({ port: 0, seed: 13, seedChat: false, clockOffsetMs: 90_000 });
   const ext = await launchExtension({ zohoPort: sim.port });
   const observer = new NotificationObserver();
-  const shift: Shift = { sim, ext, observer, random: seeded(2026), chats: new Map(), reserved: new Set(), disturbances: [], outageEnds: [], actions: [], names: 0 };
+  const shift: Shift = { sim, ext, observer, random: seeded(2026), chats: new Map(), reserved: new Set(), disturbances: [], outageEnds: [], actions: [], names: 0, startedAt: 0 };
   let stopped = false;
   try {
     await observer.attach(ext);
@@ -378,7 +379,7 @@ export default async function shiftBench(): Promise<Metrics> {
     await setSetting(observer.host, 'visitorRetentionDays', 14);
     const before = await readUserData(observer.host);
 
-    const startedAt = Date.now();
+    const startedAt = (shift.startedAt = Date.now());
     const failedSteps: string[] = [];
     const background = [arrivals(shift, startedAt, () => stopped), trackEnds(shift, () => stopped)];
     for (const [at, label, run] of SCHEDULE) {
@@ -444,6 +445,7 @@ function figures(shift: Shift, shiftEnd: number, alertLog: Map<string, number | 
   console.log(`\n  chats: ${chats.length} (${chats.filter((c) => notified.has(c.id)).length} notified); disturbances:`);
   for (const d of shift.disturbances) console.log(`    ${d.label}: ${Math.round((d.to - d.from) / 100) / 10} s${d.blind ? ' (blind)' : ''}`);
   if (notNotified.length) console.log(`  not notified: ${notNotified.map((id) => shift.chats.get(id)!.name).join(', ')}`);
+  for (const d of duplicates) console.log(`  duplicate: ${shift.chats.get(d.id.slice(5))?.name ?? d.id} ${d.reason} at +${Math.round((d.t - shift.startedAt) / 1000)} s`);
   if (stale.length) console.log(`  stale on screen: ${stale.map((id) => shift.chats.get(id)!.name).join(', ')}`);
   for (const line of outcomes.lines) console.log(`  ${line}`);
   for (const line of lost.lines) console.log(`  data lost: ${line}`);
@@ -452,7 +454,7 @@ function figures(shift: Shift, shiftEnd: number, alertLog: Map<string, number | 
 
   return {
     shift_chats_not_notified: { value: notNotified.length, unit: 'chats', target: 0, better: 'lower' },
-    shift_duplicate_notifications: { value: duplicates, unit: 'notifications', target: 0, better: 'lower' },
+    shift_duplicate_notifications: { value: duplicates.length, unit: 'notifications', target: 0, better: 'lower' },
     shift_stale_notifications: { value: stale.length, unit: 'notifications', target: 0, better: 'lower' },
     shift_double_actions: { value: doubles, unit: 'actions', target: 0, better: 'lower' },
     shift_wrong_outcomes: { value: outcomes.wrong, unit: 'actions', target: 0, better: 'lower' },

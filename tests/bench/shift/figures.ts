@@ -149,7 +149,7 @@ export function chatsNotNotified(chats: ChatTruth[], notified: ReadonlySet<strin
  *   of a new kind (an escalation, a notice) explaining it: a create the hook could not see, e.g.
  *   in the first milliseconds of a restarted worker, before the hook was attached.
  */
-export function duplicateNotifications(events: NotificationEvent[], explainWindowMs = 1_500): number {
+export function duplicateNotifications(events: NotificationEvent[], explainWindowMs = 1_500): { id: string; reason: string; t: number }[] {
   const byChat = new Map<string, NotificationEvent[]>();
   for (const e of events) {
     if (!e.id.startsWith(CHAT_PREFIX)) continue;
@@ -157,21 +157,21 @@ export function duplicateNotifications(events: NotificationEvent[], explainWindo
     list.push(e);
     byChat.set(e.id, list);
   }
-  let duplicates = 0;
-  for (const list of byChat.values()) {
+  const duplicates: { id: string; reason: string; t: number }[] = [];
+  for (const [id, list] of byChat) {
     list.sort((a, b) => a.t - b.t);
     const creates = list.filter((e) => e.source === 'create');
-    const alerts = creates.filter((e) => e.kind === 'alert').length;
-    const escalations = creates.filter((e) => e.kind === 'escalation').length;
-    duplicates += Math.max(0, alerts - 1) + Math.max(0, escalations - 1);
-    let shown = creates.length > 0 && list[0]!.source === 'create';
+    for (const kind of ['alert', 'escalation'] as const) {
+      for (const repeat of creates.filter((e) => e.kind === kind).slice(1)) duplicates.push({ id, reason: `${kind} created again`, t: repeat.t });
+    }
+    let shown = false;
     for (const e of list) {
       if (e.source === 'create') {
-        shown = true;
+        if (e.kind !== 'notice') shown = true;
         continue;
       }
       const explained = creates.some((c) => Math.abs(c.t - e.t) <= explainWindowMs);
-      if (!explained && shown) duplicates += 1;
+      if (!explained && shown) duplicates.push({ id, reason: 'back on screen with no create seen', t: e.t });
       shown = true;
     }
   }
