@@ -249,10 +249,11 @@ async function renewalRefused(shift: Shift): Promise<void> {
   sim.setFault({ kind: 'revokeAll', pathRegex: LIST, times: 1 });
   const refusal = await until(() => sim.state().authRequests.find((a) => a.t >= from && a.endpoint === 'refresh' && a.outcome.startsWith('error')), 60_000);
   const refusedAt = refusal?.t;
-  let shown: ReturnType<NotificationObserver['signInAlertSince']>;
-  if (refusedAt) shown = await until(() => shift.observer.signInAlertSince(refusedAt), BLIND_ALERT_WAIT_MS);
-  shift.blindAlert = { refusedAt, shownAt: shown?.t, waitedMs: refusedAt ? Math.max(BLIND_ALERT_WAIT_MS, Date.now() - refusedAt) : 0 };
-  console.log(`    renewal refused at +${refusedAt ? refusedAt - from : '?'} ms; sign-in notification ${shown ? `after ${shown.t - refusedAt!} ms: “${shown.title ?? shown.id}”` : 'never shown'}`);
+  // No refusal seen (the extension never tried to renew): the operator was blind from the revocation.
+  const since = refusedAt ?? from;
+  const shown = await until(() => shift.observer.signInAlertSince(since), BLIND_ALERT_WAIT_MS);
+  shift.blindAlert = { refusedAt: since, shownAt: shown?.t, waitedMs: Date.now() - since };
+  console.log(`    renewal refused ${refusedAt ? `at +${refusedAt - from} ms` : 'never (no renewal tried)'}; sign-in notification ${shown ? `after ${shown.t - since} ms: “${shown.title ?? shown.id}”` : 'never shown'}`);
 
   sim.configure({ refresh: 'ok' });
   let signedIn = false;
@@ -273,7 +274,10 @@ async function renewalRefused(shift: Shift): Promise<void> {
     signedIn = !!(await until(async () => ((await readSessionState(shift.observer.host)) === 'signed-in' ? true : undefined), 20_000));
   }
   if (!signedIn) await signInFromPopup(shift.ext);
-  disturb(shift, 'renewal refused until signed in again', from, Date.now(), true);
+  // Blind from the refusal (signed out from then on) until signed in again; before it, revoked
+  // and still trying, as with the silent renewal above.
+  disturb(shift, 'token revoked, renewal tried', from, since, false);
+  disturb(shift, 'renewal refused until signed in again', since, Date.now(), true);
 }
 
 async function until<T>(read: () => T | undefined | Promise<T | undefined>, timeoutMs: number): Promise<T | undefined> {

@@ -192,8 +192,11 @@ export class NotificationObserver {
   signInAlertSince(since: number): CreateRecord | { id: string; t: number; buttons: string[]; title?: string } | undefined {
     const created = this.creates.find((c) => c.t >= since && /sign in/i.test(`${c.title} ${c.message} ${c.buttons.join(' ')}`));
     if (created) return created;
-    // Not seen being created (hook missing): any non-chat notification that appeared since.
-    const appeared = this.events.find((e) => e.t >= since && e.source === 'appear' && !e.id.startsWith('chat:'));
+    // Its creation not seen (the hook not yet in a fresh worker): a non-chat notification that
+    // appeared with no create recorded for it, whatever it said.
+    const appeared = this.events.find(
+      (e) => e.t >= since && e.source === 'appear' && !e.id.startsWith('chat:') && !this.creates.some((c) => c.id === e.id && Math.abs(c.t - e.t) <= 1_500),
+    );
     return appeared ? { id: appeared.id, t: appeared.t, buttons: [] } : undefined;
   }
 
