@@ -50,6 +50,9 @@ describe('shift figures', () => {
     expect(duplicateNotifications([create(0, 'a', 'Ana · Sales'), create(9_000, 'a', 'Ana · Sales')])).toEqual([{ id: 'chat:a', reason: 'alert created again', t: 9_000 }]);
     // Shown, gone with a browser restart, back with no create seen (before the hook was in).
     expect(duplicateNotifications([create(0, 'a', 'Ana · Sales'), appear(100, 'a'), appear(30_000, 'a')])).toHaveLength(1);
+    // An escalation reworded still stays on screen: that tells it from a second alert.
+    expect(kindOfTitle('Ana has waited 40 s', true)).toBe('escalation');
+    expect(kindOfTitle('Could not pick up the chat')).toBe('notice');
     // Seen only by getAll once: not a duplicate.
     expect(duplicateNotifications([appear(100, 'b')])).toEqual([]);
   });

@@ -51,10 +51,14 @@ export interface Presence extends Interval {
 
 export const CHAT_PREFIX = 'chat:';
 
-/** How a notification's title says what it is. The product's chat alerts use these words (lib/queue/notifications.ts). */
-export function kindOfTitle(title: string | undefined): NotificationEvent['kind'] | undefined {
+/**
+ * What a chat notification is, from what `create` was asked for (lib/queue/notifications.ts): the
+ * escalation's title starts "Still waiting" and it stays on screen (requireInteraction); a notice
+ * about a failed action starts "Could not"; anything else under a chat's id is its alert.
+ */
+export function kindOfTitle(title: string | undefined, requireInteraction = false): NotificationEvent['kind'] | undefined {
   if (title === undefined) return undefined;
-  if (/^Still waiting\b/.test(title)) return 'escalation';
+  if (/^Still waiting\b/.test(title) || requireInteraction) return 'escalation';
   if (/^Could not\b/i.test(title)) return 'notice';
   return 'alert';
 }

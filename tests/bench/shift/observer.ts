@@ -23,6 +23,7 @@ export interface CreateRecord {
   title?: string;
   message?: string;
   buttons: string[];
+  requireInteraction?: boolean;
 }
 
 const POLL_MS = 250;
@@ -45,6 +46,7 @@ const COLLECT = `(() => {
         globalThis.__shiftCreates.push({
           t: Date.now(), id: id || '', title: options && options.title, message: options && options.message,
           buttons: ((options && options.buttons) || []).map((b) => b.title),
+          requireInteraction: !!(options && options.requireInteraction),
         });
         return original.apply(this, args);
       },
@@ -153,7 +155,8 @@ export class NotificationObserver {
   private record(records: CreateRecord[]): void {
     for (const record of records) {
       this.creates.push(record);
-      this.events.push({ t: record.t, id: record.id, kind: kindOfTitle(record.title) ?? 'other', source: 'create', title: record.title });
+      const kind = record.id.startsWith('chat:') ? (kindOfTitle(record.title, record.requireInteraction) ?? 'alert') : 'other';
+      this.events.push({ t: record.t, id: record.id, kind, source: 'create', title: record.title });
     }
   }
 
@@ -164,8 +167,8 @@ export class NotificationObserver {
     for (const id of seen) {
       if (this.onScreen.has(id)) continue;
       this.onScreen.set(id, now);
-      const title = this.lastCreate(id)?.title;
-      this.events.push({ t: now, id, kind: id.startsWith('chat:') ? (kindOfTitle(title) ?? 'alert') : 'other', source: 'appear', title });
+      const last = this.lastCreate(id);
+      this.events.push({ t: now, id, kind: id.startsWith('chat:') ? (kindOfTitle(last?.title, last?.requireInteraction) ?? 'alert') : 'other', source: 'appear', title: last?.title });
     }
     for (const [id, from] of this.onScreen) {
       if (seen.has(id)) continue;
