@@ -10,22 +10,13 @@ import { startSimulator } from '../simulator/index';
 import type { Simulator } from '../simulator/types';
 import { launchExtension, waitFor, type ExtensionSession } from '../e2e/harness';
 import { percentile, round, type Metrics } from './report';
+import { seeded } from './seeded';
 
 const CHATS = 30;
 const ARRIVAL_WINDOW_MS = 150_000;
 const RATE_WINDOW_MS = 60_000;
 const BASELINE_PERIOD_MS = 30_000;
 const DEPARTMENTS = ['466756000000002013', '466756000000002015']; // Patricia's two departments
-
-function seeded(seed: number): () => number {
-  let t = seed >>> 0;
-  return () => {
-    t = (t + 0x6d2b79f5) >>> 0;
-    let r = Math.imul(t ^ (t >>> 15), 1 | t);
-    r ^= r + Math.imul(r ^ (r >>> 7), 61 | r);
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -8,10 +8,10 @@ import { notificationIds, openPopup, signIn, startWorld, waitFor, type World } f
  * pickup or a Send whose answer never came is read back from SalesIQ before the operator is told
  * anything, and one click never reaches SalesIQ twice.
  *
- * The lost answers here are cut after the headers (`midAnswer`). A connection that closes before
- * any header, on a reused keep-alive socket, is re-sent by Chromium's network stack on its own,
- * whatever the method (measured: a second PUT 7 ms after the first, with no answer in between):
- * the extension never sees that loss and cannot stop that resend.
+ * The simulator's lost answers are cut after the head (`lostAnswer`). A connection that closes
+ * before any header, on a reused keep-alive socket, is re-sent by Chromium's network stack on its
+ * own, whatever the method (measured: a second PUT 7 ms after the first, with no answer in
+ * between): the extension never sees that loss and cannot stop that resend.
  */
 const ME = '466756000000002001';
 const ARJUN = '466756000000002003';
@@ -50,7 +50,7 @@ describe('an action whose answer never came', () => {
     world = await startWorld();
     const popup = await signIn(world);
     const chat = world.sim.addChat({ visitor: { name: 'Lost Lena' }, question: 'Is my order shipped?' });
-    world.sim.setFault({ kind: 'lostAnswer', midAnswer: true, path: '/pickup', times: 1 });
+    world.sim.setFault({ kind: 'lostAnswer', path: '/pickup', times: 1 });
     await pickUpButton(popup, 'Lost Lena').click({ timeout: 15_000 });
     await expect.poll(() => popup.getByText('Just picked up').isVisible(), { timeout: 15_000 }).toBe(true);
     await expect(popup.getByRole('button', { name: 'Open in SalesIQ: chat with Lost Lena' }).isVisible()).resolves.toBe(true);
@@ -126,7 +126,7 @@ describe('an action whose answer never came', () => {
     const text = (await panel.locator('.canned-results .canned-row__text').first().textContent())!;
     const sentLines = () => conversationOf(world!.sim, chat.id).messages.filter((m) => m.message.text === text.trim()).length;
 
-    world.sim.setFault({ kind: 'lostAnswer', midAnswer: true, method: 'POST', path: `/conversations/${chat.id}/messages`, times: 1 });
+    world.sim.setFault({ kind: 'lostAnswer', method: 'POST', path: `/conversations/${chat.id}/messages`, times: 1 });
     const sendOnce = async () => {
       await first.getByRole('button', { name: 'Send' }).click();
       await panel.getByRole('group', { name: 'Confirm sending' }).getByRole('button', { name: 'Send now' }).click();

@@ -1,4 +1,5 @@
 /** Every fault switch, against real sockets. */
+import { request as httpsRequest } from 'node:https';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { api, send, signIn } from './client';
 import { startSimulator } from './index';
@@ -17,6 +18,24 @@ beforeEach(async () => {
 });
 
 const departments = (host = 'salesiq.zoho.com') => api(sim, token, 'GET', '/api/v2/zylker/departments', undefined, host);
+
+/** A PUT that reports the status of the head it got, and how reading the body ended. */
+function headThenBody(path: string): Promise<{ status: number; body: string | Error }> {
+  return new Promise((resolve, reject) => {
+    const req = httpsRequest(
+      { host: '127.0.0.1', port: sim.port, servername: 'salesiq.zoho.com', method: 'PUT', path, rejectUnauthorized: false, agent: false, headers: { Host: 'salesiq.zoho.com', Authorization: `Zoho-oauthtoken ${token}`, 'Content-Length': '0' } },
+      (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        res.on('error', (error) => resolve({ status: res.statusCode ?? 0, body: error }));
+        res.on('aborted', () => resolve({ status: res.statusCode ?? 0, body: new Error('aborted') }));
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
 
 describe('faults', () => {
   it('latency delays the answer but keeps it correct', async () => {
@@ -99,20 +118,17 @@ describe('faults', () => {
     expect(() => sim.setFault({ kind: 'nope' } as never)).toThrow();
   });
 
-  it('lostAnswer: SalesIQ acts, then the connection drops before any answer', async () => {
+  it('lostAnswer: SalesIQ acts, the answer’s head goes out, the connection closes before its body', async () => {
     const chat = sim.addChat({ question: 'Lost?' });
     sim.setFault({ kind: 'lostAnswer', path: `/conversations/${chat.id}/pickup`, times: 1 });
-    await expect(api(sim, token, 'PUT', `/api/v2/zylker/conversations/${chat.id}/pickup`)).rejects.toThrow(/socket hang up|ECONNRESET/);
+    // The head arrives (so Chromium does not resend the request by itself), the body never does.
+    const answer = await headThenBody(`/api/v2/zylker/conversations/${chat.id}/pickup`);
+    expect(answer.status).toBe(200);
+    expect(answer.body).toBeInstanceOf(Error);
     const after = sim.state().conversations.find((c) => c.conversation.id === chat.id)!.conversation;
     expect(after.status).toBe('Connected');
     expect(sim.requests().at(-1)).toMatchObject({ fault: 'lostAnswer', status: 0 });
-  });
-
-  it('lostAnswer midAnswer: SalesIQ acts, the headers go out, the connection closes before the body', async () => {
-    const chat = sim.addChat({ question: 'Cut?' });
-    sim.setFault({ kind: 'lostAnswer', midAnswer: true, path: `/conversations/${chat.id}/pickup`, times: 1 });
-    await expect(api(sim, token, 'PUT', `/api/v2/zylker/conversations/${chat.id}/pickup`)).rejects.toThrow(/aborted|ECONNRESET|terminated|premature|hang up/i);
-    expect(sim.state().conversations.find((c) => c.conversation.id === chat.id)!.conversation.status).toBe('Connected');
+    expect(sim.requests().filter((r) => r.path.endsWith('/pickup'))).toHaveLength(1);
   });
 
   it('outage: Zoho connections drop until it ends; control still answers', async () => {

@@ -113,23 +113,23 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
-/** Whatever the route answers, the client never hears it: the socket closes instead. */
-function loseAnswer(ctx: RequestContext, midAnswer: boolean): void {
-  if (midAnswer) {
-    // Headers out, then a close before the body: the answer is cut, not missing.
-    ctx.res.end = (() => {
-      ctx.res.flushHeaders();
-      ctx.req.socket.end();
-      return ctx.res;
-    }) as unknown as typeof ctx.res.end;
-    return;
-  }
-  const drop = () => {
-    ctx.req.socket.destroy();
-    return ctx.res;
-  };
-  ctx.res.writeHead = drop as unknown as typeof ctx.res.writeHead;
-  ctx.res.end = drop as unknown as typeof ctx.res.end;
+/**
+ * Whatever the route answers, the client never reads it: the answer's head and first byte go out,
+ * then the connection closes. Closing before any byte would not lose the answer in a
+ * browser: Chromium resends a request by itself when a reused keep-alive connection closes before
+ * the first byte of the answer (its stale-socket retry), so SalesIQ would act twice and the
+ * extension would read the second answer.
+ */
+function loseAnswer(ctx: RequestContext): void {
+  const { res } = ctx;
+  const write = res.write.bind(res) as (chunk: string | Buffer) => boolean;
+  res.end = ((chunk?: string | Buffer) => {
+    // The head and the body's first byte: a truncated answer, as a dropped connection leaves it.
+    write(chunk && chunk.length ? chunk.slice(0, 1) : '');
+    res.socket?.destroySoon();
+    ctx.log.status = 0; // the client never got an answer it could read
+    return res;
+  }) as unknown as typeof res.end;
 }
 
 const PASS_THROUGH: ReadonlySet<FaultAction['kind']> = new Set(['latency', 'revokeAll', 'lostAnswer']);
@@ -147,7 +147,7 @@ export async function applyFaults(ctx: RequestContext, book: FaultBook, revokeAl
   for (const { fault } of matched) {
     if (fault.kind === 'latency') delay += fault.ms;
     if (fault.kind === 'revokeAll') revokeAll();
-    if (fault.kind === 'lostAnswer') loseAnswer(ctx, fault.midAnswer === true);
+    if (fault.kind === 'lostAnswer') loseAnswer(ctx);
     if (PASS_THROUGH.has(fault.kind)) ctx.log.fault ??= fault.kind;
   }
   if (delay > 0) await sleep(delay);

@@ -154,14 +154,8 @@ export type FaultAction =
   | { kind: 'hang' }
   | { kind: 'reset' }
   | { kind: 'revokeAll' }
-  /**
-   * SalesIQ acts on the request (the world changes), then the connection drops before any answer.
-   * Chromium itself re-sends a request, whatever its method, when a reused keep-alive connection
-   * closes before any response header: that drop can reach the route twice without the extension
-   * knowing. `midAnswer`: the status line and headers go out first, then the connection closes
-   * before the body, which the browser cannot retry: the extension sees the lost answer.
-   */
-  | { kind: 'lostAnswer'; midAnswer?: boolean };
+  /** SalesIQ acts on the request (the world changes), then the connection drops after the answer's head, before its body. */
+  | { kind: 'lostAnswer' };
 
 /**
  * A fault applies to requests whose path matches (substring, RegExp, or `pathRegex` source for JSON
