@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { badgeText, badgeTitle, notificationIds, openPopup, readRecord, salesiqRequests, signIn, startWorld, type World } from './world';
+import { badgeText, badgeTitle, notificationIds, readRecord, salesiqRequests, signIn, startWorld, type World } from './world';
 
 /**
  * One focused test per fault the queue loop must survive (issue 13). The timings asserted here are
@@ -38,29 +38,12 @@ describe('the queue under faults', () => {
     await expect.poll(() => badgeText(world!.ext), { timeout: 10_000 }).toBe('');
   });
 
-  it('recovers from a burst of 5xx by itself, and "Retry now" in the popup polls at once inside the backoff', async () => {
+  it('recovers from a burst of 5xx by itself', async () => {
     world = await startWorld();
     await signIn(world);
     world.sim.setFault({ kind: 'http', status: 503, path: '/conversations', times: 4 });
     await expect.poll(() => badgeText(world!.ext), { timeout: 15_000 }).toBe('!');
     await expect.poll(() => badgeText(world!.ext), { timeout: 30_000 }).toBe('');
-
-    // A longer outage of SalesIQ: the backoff grows (the next wait is 16–32 s after five failures);
-    // opening the popup polls at once, and "Retry now" does not wait for the backoff either.
-    world.sim.setFault({ kind: 'http', status: 503, path: '/conversations' });
-    const failures = () => listCalls(world!).filter((r) => r.status === 503).length;
-    await expect.poll(failures, { timeout: 40_000 }).toBeGreaterThanOrEqual(4 + 5);
-    const beforeOpen = failures();
-    const popup = await openPopup(world.ext);
-    await expect.poll(failures, { timeout: 5_000 }).toBeGreaterThan(beforeOpen);
-    const retry = popup.getByRole('button', { name: 'Retry now' });
-    await retry.waitFor({ timeout: 5_000 });
-    world.sim.clearFaults();
-    const chat = world.sim.addChat({ question: 'Are you back?' });
-    const clickedAt = Date.now();
-    await retry.click();
-    await expect.poll(() => notificationIds(world!.ext), { timeout: 15_000 }).toContain(`chat:${chat.id}`);
-    expect(Date.now() - clickedAt).toBeLessThan(6_000);
   });
 
   it('keeps polling after a request that never answers, once the request times out', async () => {
@@ -130,33 +113,5 @@ describe('the queue under faults', () => {
     await world.ext.worker.evaluate((id) => (browser.notifications.onButtonClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(id, 0), NOTICE);
     await expect.poll(() => notificationIds(world!.ext), { timeout: 10_000 }).not.toContain(NOTICE);
     await expect.poll(() => popup.getByText(/New chats are not reaching you/).count(), { timeout: 5_000 }).toBe(0);
-  });
-
-  it('measures waits on SalesIQ’s clock: a fresh chat shows ~0 s and is not escalated, whichever way the clocks differ', async () => {
-    for (const clockOffsetMs of [90_000, -90_000]) {
-      world = await startWorld({ clockOffsetMs });
-      const popup = await signIn(world);
-      const chat = world.sim.addChat({ visitor: { name: `Clock ${clockOffsetMs}` }, question: 'What time is it?' });
-      await expect.poll(() => notificationIds(world!.ext), { timeout: 15_000 }).toContain(`chat:${chat.id}`);
-      const row = popup.getByRole('listitem').filter({ hasText: `Clock ${clockOffsetMs}` });
-      await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
-      // "0:05", not "1:35" (and not stuck at 0:00 for a minute and a half): small, and counting.
-      const shownWait = async () => {
-        const match = /(?<!\d)(\d+):(\d\d)(?!\d)/.exec((await row.textContent()) ?? '');
-        return match ? Number(match[1]) * 60 + Number(match[2]) : NaN;
-      };
-      const first = await shownWait();
-      expect(first).toBeLessThan(15);
-      await sleep(3_000);
-      const later = await shownWait();
-      expect(later).toBeGreaterThanOrEqual(first + 2);
-      expect(later).toBeLessThan(20);
-      const alert = await readRecord<{ notifiedAt?: number; escalatedAt?: number }>(world.ext, 'alerts', chat.id);
-      expect(alert?.notifiedAt).toBeGreaterThan(0);
-      expect(alert?.escalatedAt).toBeUndefined();
-      expect(await badgeTitle(world.ext)).toMatch(/the oldest for \d s\./);
-      await world.close();
-      world = undefined;
-    }
   });
 });
