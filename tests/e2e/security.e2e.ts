@@ -146,25 +146,3 @@ describe('the SalesIQ content script runs only where the operator works', () => 
     await options.close();
   });
 });
-
-describe('withdrawn site access to Zoho', () => {
-  it('is said in plain words in the popup and Settings, with a button that asks again', async () => {
-    const popup = await signIn(world);
-    await popup.close();
-    // What Chrome's "Site access" switch does: the extension loses its declared Zoho hosts.
-    const options = await world.ext.openPage('options');
-    const removed = await options.evaluate(() =>
-      browser.permissions.remove({ origins: ['https://accounts.zoho.eu/*', 'https://salesiq.zoho.eu/*'] }),
-    );
-    expect(removed).toBe(true);
-    const message = 'Operator Companion can no longer reach Zoho: site access was turned off.';
-    await expect.poll(() => options.getByText(message).isVisible(), { timeout: 15_000 }).toBe(true);
-    expect(await options.getByRole('button', { name: 'Allow access to Zoho' }).isVisible()).toBe(true);
-    const queue = await world.ext.openPage('popup');
-    await expect.poll(() => queue.getByText(message).isVisible(), { timeout: 15_000 }).toBe(true);
-    expect(await queue.getByText('Could not reach SalesIQ', { exact: false }).count()).toBe(0);
-    expect(await queue.getByRole('button', { name: 'Allow access to Zoho' }).isVisible()).toBe(true);
-    await queue.close();
-    await options.close();
-  });
-});
