@@ -146,3 +146,29 @@ describe('the SalesIQ content script runs only where the operator works', () => 
     await options.close();
   });
 });
+
+describe('withdrawn site access to Zoho', () => {
+  it('is said in plain words in the popup and Settings, with a button that asks again', async () => {
+    const popup = await signIn(world);
+    await popup.close();
+    // Chrome's own switch (chrome://extensions → Details → Site access → "On click"): the declared
+    // Zoho hosts are withheld. An extension cannot remove its required hosts itself.
+    const extensions = await world.ext.context.newPage();
+    await extensions.goto('chrome://extensions');
+    await extensions.evaluate(async (extensionId) => {
+      const developer = (globalThis as unknown as { chrome: { developerPrivate: { updateExtensionConfiguration(update: object): Promise<void> } } }).chrome.developerPrivate;
+      await developer.updateExtensionConfiguration({ extensionId, hostAccess: 'ON_CLICK' });
+    }, world.ext.extensionId);
+    await extensions.close();
+    const options = await world.ext.openPage('options');
+    const message = 'Operator Companion can no longer reach Zoho: site access was turned off.';
+    await expect.poll(() => options.getByText(message).isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await options.getByRole('button', { name: 'Allow access to Zoho' }).isVisible()).toBe(true);
+    const queue = await world.ext.openPage('popup');
+    await expect.poll(() => queue.getByText(message).isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await queue.getByText('Could not reach SalesIQ', { exact: false }).count()).toBe(0);
+    expect(await queue.getByRole('button', { name: 'Allow access to Zoho' }).isVisible()).toBe(true);
+    await queue.close();
+    await options.close();
+  });
+});
