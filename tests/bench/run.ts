@@ -3,7 +3,7 @@
 // Each bench runs in a process of its own: one bench's leftovers (a simulator holding 10,000
 // canned responses, a browser still shutting down) must not weigh on the next one's timings.
 import { execFileSync, execSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -47,5 +47,7 @@ try {
 console.log('');
 printTable(metrics);
 const out = resolve(root, 'bench-results.json');
-writeReport(out, metrics);
+// A filtered run (`npm run bench -- firefox-queue`) updates its own figures and keeps the others.
+const previous = filter.length && existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as Metrics) : {};
+writeReport(out, { ...previous, ...metrics });
 console.log(`\nWrote ${out}`);

@@ -1,0 +1,135 @@
+/**
+ * The Firefox driver: firefox-esr with the unchanged Firefox build, puppeteer-core over WebDriver
+ * BiDi (see tests/browser/firefox/launch.ts for the recipe and its traps).
+ */
+import { createHash } from 'node:crypto';
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { startSimulator } from '../../simulator/index';
+import type { Driver, Name, Role, StartDriver, UiPage } from '../driver';
+import { clickAlert } from '../firefox/alerts-stand-in';
+import { closeFirefox, geckoId, launchFirefox, type FirefoxSession } from '../firefox/launch';
+import { nameQuery, queryByRole, type RoleQuery } from './find-by-role';
+
+const FIND_TIMEOUT_MS = 15_000;
+
+async function findOne(page: Page, query: RoleQuery, what: string): Promise<ElementHandle<Element>> {
+  const deadline = Date.now() + FIND_TIMEOUT_MS;
+  for (;;) {
+    const handle = await page.evaluateHandle(`(${queryByRole.toString()})(${JSON.stringify(query)})[0] ?? null`);
+    const element = handle.asElement() as ElementHandle<Element> | null;
+    if (element) return element;
+    await handle.dispose();
+    if (Date.now() > deadline) throw new Error(`No ${what} on ${page.url()} after ${FIND_TIMEOUT_MS} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function uiPage(page: Page): UiPage {
+  const describe = (role: Role, name: Name) => `${role} "${String(name)}"`;
+  return {
+    async click(role, name, within) {
+      const scope = within ? { within: { role: within.role, name: nameQuery(within.name) } } : {};
+      const element = await findOne(page, { role, name: nameQuery(name), ...scope }, describe(role, name));
+      await element.click();
+    },
+    async count(role, name) {
+      const query: RoleQuery = { role, ...(name === undefined ? {} : { name: nameQuery(name) }) };
+      return page.evaluate(`(${queryByRole.toString()})(${JSON.stringify(query)}).length`) as Promise<number>;
+    },
+    text: () => page.evaluate(() => document.body.innerText),
+    async fill(role, name, text) {
+      const element = await findOne(page, { role, name: nameQuery(name) }, describe(role, name));
+      await element.evaluate((el) => {
+        (el as HTMLInputElement).value = '';
+        (el as HTMLInputElement).focus();
+      });
+      await element.type(text);
+    },
+    async value(role, name) {
+      const element = await findOne(page, { role, name: nameQuery(name) }, describe(role, name));
+      return element.evaluate((el) => (el as HTMLInputElement).value);
+    },
+    press: (key) => page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]),
+    async listTexts(listName) {
+      const query: RoleQuery = { role: 'listitem', within: { role: 'list', name: nameQuery(listName) } };
+      return page.evaluate(`(${queryByRole.toString()})(${JSON.stringify(query)}).map((el) => el.innerText)`) as Promise<string[]>;
+    },
+    url: () => page.url(),
+    close: () => page.close(),
+  };
+}
+
+/** Firefox's identity.getRedirectURL(): https://<sha1 of the add-on id>.extensions.allizom.org/. */
+function firefoxRedirectUri(): string {
+  const hash = createHash('sha1').update(geckoId()).digest('hex');
+  return `https://${hash}.extensions.allizom.org/`;
+}
+
+export const startFirefox: StartDriver = async (options = {}) => {
+  const sim = await startSimulator({ port: 0, seedChat: false, ...options });
+  let session: FirefoxSession = await launchFirefox({ zohoPort: sim.port });
+  // Extension-API reads run in an options page kept open for them: it sends the background
+  // nothing by itself, so it neither wakes the event page nor changes the polling cadence.
+  let probe: Page | undefined;
+  const probePage = async () => (probe ??= await session.openExtensionPage('options.html', 'h1'));
+
+  const driver: Driver = {
+    browserName: 'firefox',
+    sim,
+    redirectUri: firefoxRedirectUri(),
+    async openPage(name, query = '') {
+      return uiPage(await session.openExtensionPage(`${name}.html${query}`, 'h1'));
+    },
+    async openUrl(url, { role, name }) {
+      const page = await session.browser.newPage();
+      await page.goto(url);
+      await findOne(page, { role, name: nameQuery(name) }, `${role} "${String(name)}"`);
+      return uiPage(page);
+    },
+    async nextPage(action) {
+      const opened = new Promise<Page>((resolve) => {
+        session.browser.once('targetcreated', (target: { page(): Promise<Page | null> }) => void target.page().then((p) => p && resolve(p)));
+      });
+      await action();
+      const page = await opened;
+      await page.waitForSelector('body > *', { timeout: 15_000 });
+      return uiPage(page);
+    },
+    async tabUrls() {
+      return (await session.browser.pages()).map((p) => p.url());
+    },
+    async badge() {
+      return (await probePage()).evaluate(async () => ({ text: await browser.action.getBadgeText({}), title: await browser.action.getTitle({}) }));
+    },
+    async notifications() {
+      return (await probePage()).evaluate(async () => Object.keys(await browser.notifications.getAll()));
+    },
+    async clickNotification(id) {
+      if (!(await clickAlert(session.chrome, id))) throw new Error(`No notification ${id} on screen to click`);
+    },
+    async evaluate(fn, arg) {
+      return (await probePage()).evaluate(fn as (a: unknown) => never, arg);
+    },
+    async restart() {
+      await closeFirefox(session, { keepProfile: true });
+      probe = undefined;
+      session = await launchFirefox({ zohoPort: sim.port, profileDir: session.profileDir });
+    },
+    async stopBackground() {
+      // What Firefox's idle timer calls after 30 s without events (ext-backgroundPage.js).
+      const state = await session.chrome<string>(`(async () => {
+        const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+        const extension = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(geckoId())});
+        await extension.terminateBackground({ ignoreDevToolsAttached: true, disableResetIdleForTest: true });
+        return String(extension.backgroundState);
+      })()`);
+      if (state !== 'stopped') throw new Error(`The event page did not stop (state ${state})`);
+    },
+    async close() {
+      await closeFirefox(session);
+      await sim.close();
+    },
+  };
+  return driver;
+};
+
