@@ -19,8 +19,10 @@ export interface UiPage {
   click(role: Role, name: Name, within?: { role: Role | 'list'; name: Name }): Promise<void>;
   /** How many elements with this role (and name, if given) are on the page now. */
   count(role: Role, name?: Name): Promise<number>;
-  /** The page's visible text. */
+  /** The page's visible text (as rendered: CSS text-transform applies). */
   text(): Promise<string>;
+  /** Whether the visible text contains this, ignoring case (headings are upper-cased by CSS). */
+  hasText(text: string | RegExp): Promise<boolean>;
   /** Types into the field with this role and name (after clearing it). */
   fill(role: Role, name: Name, text: string): Promise<void>;
   /** The current value of a field. */
@@ -61,7 +63,15 @@ export interface Driver {
    * (Playwright keeps Chromium's worker alive while attached).
    */
   stopBackground?: () => Promise<void>;
+  /**
+   * The page shown in the browser's own side panel / sidebar, or undefined when it is closed;
+   * the method is undefined where the driver cannot see the panel (Chromium's, headless).
+   */
+  panelUrl?: () => Promise<string | undefined>;
   close(): Promise<void>;
 }
 
 export type StartDriver = (options?: SimulatorOptions) => Promise<Driver>;
+
+/** Optional driver abilities a scenario may need; a driver without one reports the scenario skipped. */
+export type Ability = 'stopBackground' | 'panelUrl';

@@ -3,4 +3,4 @@ import { runScenarios } from '../browser/scenarios/index';
 
 // The shared browser scenarios (tests/browser/scenarios) in Chromium with the Chrome store build;
 // tests/browser/firefox.e2e.ts runs the same ones in Firefox.
-runScenarios('Chromium', startChromium, { canStopBackground: false });
+runScenarios('Chromium', startChromium, []);

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { startSimulator } from '../../simulator/index';
 import { launchExtension, type ExtensionSession } from '../../e2e/harness';
 import type { Driver, Name, Role, StartDriver, UiPage } from '../driver';
+import { textMatches } from './find-by-role';
 
 const FIND_TIMEOUT_MS = 15_000;
 
@@ -22,6 +23,7 @@ function uiPage(page: Page): UiPage {
     },
     count: (role, name) => byRole(page, role, name).count(),
     text: () => page.locator('body').innerText(),
+    hasText: async (wanted) => textMatches(await page.locator('body').innerText(), wanted),
     async fill(role, name, text) {
       const field = byRole(page, role, name).first();
       await field.fill('', { timeout: FIND_TIMEOUT_MS });

@@ -54,3 +54,10 @@ export function queryByRole(query: RoleQuery): Element[] {
 export function nameQuery(name: string | RegExp): { source: string; flags: string } | { exact: string } {
   return typeof name === 'string' ? { exact: name } : { source: name.source, flags: name.flags };
 }
+
+/** Visible text contains `wanted`, ignoring case and runs of white space. */
+export function textMatches(text: string, wanted: string | RegExp): boolean {
+  const clean = text.replace(/\s+/g, ' ');
+  if (typeof wanted !== 'string') return new RegExp(wanted.source, wanted.flags.includes('i') ? wanted.flags : `${wanted.flags}i`).test(clean);
+  return clean.toLowerCase().includes(wanted.replace(/\s+/g, ' ').toLowerCase());
+}

@@ -8,7 +8,7 @@ import { startSimulator } from '../../simulator/index';
 import type { Driver, Name, Role, StartDriver, UiPage } from '../driver';
 import { clickAlert } from '../firefox/alerts-stand-in';
 import { closeFirefox, geckoId, launchFirefox, type FirefoxSession } from '../firefox/launch';
-import { nameQuery, queryByRole, type RoleQuery } from './find-by-role';
+import { nameQuery, queryByRole, textMatches, type RoleQuery } from './find-by-role';
 
 const FIND_TIMEOUT_MS = 15_000;
 
@@ -26,31 +26,47 @@ async function findOne(page: Page, query: RoleQuery, what: string): Promise<Elem
 
 function uiPage(page: Page): UiPage {
   const describe = (role: Role, name: Name) => `${role} "${String(name)}"`;
+  // A background tab is not rendered: its content-visibility:auto rows are skipped (no text, and
+  // clicks miss). Every step brings the page to the front first, as the operator looks at it.
+  const front = () => page.bringToFront();
+  const text = async () => {
+    await front();
+    return page.evaluate(() => document.body.innerText);
+  };
   return {
     async click(role, name, within) {
+      await front();
       const scope = within ? { within: { role: within.role, name: nameQuery(within.name) } } : {};
       const element = await findOne(page, { role, name: nameQuery(name), ...scope }, describe(role, name));
       await element.click();
     },
     async count(role, name) {
+      await front();
       const query: RoleQuery = { role, ...(name === undefined ? {} : { name: nameQuery(name) }) };
       return page.evaluate(`(${queryByRole.toString()})(${JSON.stringify(query)}).length`) as Promise<number>;
     },
-    text: () => page.evaluate(() => document.body.innerText),
-    async fill(role, name, text) {
+    text,
+    hasText: async (wanted) => textMatches(await text(), wanted),
+    async fill(role, name, value) {
+      await front();
       const element = await findOne(page, { role, name: nameQuery(name) }, describe(role, name));
       await element.evaluate((el) => {
         (el as HTMLInputElement).value = '';
         (el as HTMLInputElement).focus();
       });
-      await element.type(text);
+      await element.type(value);
     },
     async value(role, name) {
+      await front();
       const element = await findOne(page, { role, name: nameQuery(name) }, describe(role, name));
       return element.evaluate((el) => (el as HTMLInputElement).value);
     },
-    press: (key) => page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]),
+    async press(key) {
+      await front();
+      await page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]);
+    },
     async listTexts(listName) {
+      await front();
       const query: RoleQuery = { role: 'listitem', within: { role: 'list', name: nameQuery(listName) } };
       return page.evaluate(`(${queryByRole.toString()})(${JSON.stringify(query)}).map((el) => el.innerText)`) as Promise<string[]>;
     },
@@ -125,6 +141,15 @@ export const startFirefox: StartDriver = async (options = {}) => {
       })()`);
       if (state !== 'stopped') throw new Error(`The event page did not stop (state ${state})`);
     },
+    async panelUrl() {
+      // The sidebar of the front window (browser-sidebar.js); an extension's panel page lives in
+      // the inner browser of webext-panels.xhtml.
+      return session.chrome<string | undefined>(`(() => {
+        const sidebar = globalThis.SidebarController;
+        if (!sidebar?.isOpen || sidebar.currentID !== ${JSON.stringify(`${widgetId(geckoId())}-sidebar-action`)}) return undefined;
+        return sidebar.browser?.contentDocument?.getElementById('webext-panels-browser')?.currentURI?.spec;
+      })()`);
+    },
     async close() {
       await closeFirefox(session);
       await sim.close();
@@ -133,3 +158,7 @@ export const startFirefox: StartDriver = async (options = {}) => {
   return driver;
 };
 
+/** Firefox's makeWidgetId (ExtensionCommon): the add-on id lower-cased, other than [a-z0-9_-] → "_". */
+function widgetId(id: string): string {
+  return id.toLowerCase().replace(/[^a-z0-9_-]/g, '_');
+}

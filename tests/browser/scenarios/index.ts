@@ -3,7 +3,7 @@
  * simulator and browser per scenario (each starts signed out, with its own chats), closed after.
  */
 import { describe, it } from 'vitest';
-import type { StartDriver } from '../driver';
+import type { Ability, StartDriver } from '../driver';
 import { lifecycleScenarios } from './lifecycle';
 import { queueScenarios } from './queue';
 import { sidePanelScenarios } from './side-panel';
@@ -17,12 +17,12 @@ export const scenarioGroups: Record<string, Scenario[]> = {
   lifecycle: lifecycleScenarios,
 };
 
-export function runScenarios(browserName: string, start: StartDriver, { canStopBackground }: { canStopBackground: boolean }): void {
+export function runScenarios(browserName: string, start: StartDriver, abilities: Ability[]): void {
   for (const [group, scenarios] of Object.entries(scenarioGroups)) {
     describe(`${browserName}: ${group}`, () => {
       for (const scenario of scenarios) {
-        // Chromium's worker cannot be stopped while Playwright is attached: reported as skipped.
-        const test = scenario.needsStopBackground && !canStopBackground ? it.skip : it;
+        // e.g. Chromium's worker cannot be stopped while Playwright is attached: reported as skipped.
+        const test = (scenario.needs ?? []).every((ability) => abilities.includes(ability)) ? it : it.skip;
         test(scenario.name, async () => {
           const driver = await start(scenario.simulator);
           try {

@@ -18,7 +18,7 @@ export const lifecycleScenarios: Scenario[] = [
       await d.restart();
       const after = d.sim.addChat({ question: 'Still there after restart?' });
       const reopened = await d.openPage('popup');
-      await expect.poll(async () => (await reopened.text()).includes('Still there after restart?'), POLL).toBe(true);
+      await expect.poll(() => reopened.hasText('Still there after restart?'), POLL).toBe(true);
       expect(await sessionState(d)).toBe('signed-in');
       // Renewed silently with the refresh token; no second sign-in page.
       expect(d.sim.state().authRequests.filter((a) => a.endpoint === 'refresh').length).toBeGreaterThanOrEqual(1);
@@ -31,7 +31,7 @@ export const lifecycleScenarios: Scenario[] = [
   },
   {
     name: 'keeps polling with no page open after the browser stops the background, and notifies the next chat',
-    needsStopBackground: true,
+    needs: ['stopBackground'],
     async run(d) {
       const popup = await signInFromPopup(d);
       await popup.close();

@@ -47,7 +47,7 @@ export const queueScenarios: Scenario[] = [
       const popup = await signInFromPopup(d);
       const mine = d.sim.addChat({ visitor: { name: 'Ana Lima' }, question: 'Annual billing?' });
       await popup.click('button', 'Pick up chat from Ana Lima');
-      await expect.poll(async () => (await popup.text()).includes('Just picked up'), POLL).toBe(true);
+      await expect.poll(() => popup.hasText('Just picked up'), POLL).toBe(true);
       expect(chatStatus(d, mine.id)?.status).toBe('Connected');
       expect(chatStatus(d, mine.id)?.attender?.id).toBe(d.sim.state().myOperatorId);
       await expect.poll(async () => (await d.badge()).text, POLL).toBe('');
@@ -56,7 +56,7 @@ export const queueScenarios: Scenario[] = [
       await expect.poll(() => popup.count('button', 'Pick up chat from Raced Rita'), POLL).toBe(1);
       d.sim.takeByOther(raced.id);
       await popup.click('button', 'Pick up chat from Raced Rita');
-      await expect.poll(async () => /picked up this chat first/.test(await popup.text()), POLL).toBe(true);
+      await expect.poll(() => popup.hasText(/picked up this chat first/), POLL).toBe(true);
       await expect.poll(() => popup.count('button', 'Pick up chat from Raced Rita'), POLL).toBe(0);
     },
   },

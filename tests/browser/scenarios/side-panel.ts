@@ -24,12 +24,14 @@ export const sidePanelScenarios: Scenario[] = [
         .conversations.filter((c) => c.portal === 'zylker' && c.conversation.visitor.email === chat.visitor.email && c.conversation.id !== chat.id);
       expect(earlier.length).toBeGreaterThan(0);
       await popup.click('button', `Pick up chat from ${name}`);
-      await expect.poll(async () => (await popup.text()).includes('Just picked up'), POLL).toBe(true);
+      await expect.poll(() => popup.hasText('Just picked up'), POLL).toBe(true);
 
       const panel = await openPanel(d);
       await expect.poll(() => panel.count('heading', name), POLL).toBeGreaterThan(0);
-      await expect.poll(async () => (await panel.text()).includes(chat.visitor.email!), POLL).toBe(true);
-      expect(await panel.text()).toContain('Can I change my plan?');
+      await expect.poll(() => panel.hasText(chat.visitor.email!), POLL).toBe(true);
+      expect(await panel.hasText('Can I change my plan?')).toBe(true);
+      // The portal allows the v3 visitor list: the card gains the lead score.
+      await expect.poll(() => panel.hasText('Lead score'), POLL).toBe(true);
 
       // This conversation as it grows.
       d.sim.visitorMessage(chat.id, 'Are you still there?');
@@ -38,8 +40,29 @@ export const sidePanelScenarios: Scenario[] = [
       // The newest earlier conversation is listed first; its transcript loads when opened.
       const newest = [...earlier].sort((a, b) => Number(b.conversation.start_time) - Number(a.conversation.start_time))[0]!;
       await expect.poll(() => panel.count('region', 'Earlier conversations'), POLL).toBe(1);
+      const transcriptCalls = () => d.sim.requests().filter((r) => r.kind === 'salesiq' && r.path.endsWith(`/conversations/${newest.conversation.id}/messages`)).length;
+      expect(transcriptCalls()).toBe(0);
       await panel.click('button', /.+/, { role: 'region', name: 'Earlier conversations' });
-      await expect.poll(async () => (await panel.text()).includes(newest.messages.at(-1)!.message.text), POLL).toBe(true);
+      await expect.poll(() => panel.hasText(newest.messages.at(-1)!.message.text), POLL).toBe(true);
+      expect(transcriptCalls()).toBe(1);
+      // Ratings were asked for the ended conversations (a "no feedback" answer is an answer too).
+      expect(d.sim.requests().some((r) => r.kind === 'salesiq' && r.path.endsWith(`/conversations/${newest.conversation.id}/feedback`))).toBe(true);
+    },
+  },
+  {
+    name: "opens the browser's own panel (Firefox: the sidebar) on the chat from the popup's “Visitor history” button",
+    needs: ['panelUrl'],
+    async run(d) {
+      const popup = await signInFromPopup(d);
+      const chat = d.sim.addChat({ visitor: { name: 'Panel Pia' } });
+      await popup.click('button', 'Pick up chat from Panel Pia');
+      await expect.poll(() => popup.hasText('Just picked up'), POLL).toBe(true);
+      expect(await d.panelUrl!()).toBeUndefined();
+      // The open call must happen inside the click (no await before it), or the browser refuses.
+      await popup.click('button', 'Visitor history: Panel Pia');
+      await expect.poll(() => d.panelUrl!(), POLL).toContain(`sidepanel.html?conversation=${chat.id}`);
+      // Opened in the panel, not in the fallback tab.
+      expect((await d.tabUrls()).filter((url) => url.includes('sidepanel.html'))).toEqual([]);
     },
   },
   {
@@ -49,8 +72,11 @@ export const sidePanelScenarios: Scenario[] = [
       const chat = d.sim.addChat({ visitor: { name: 'Rosa Diaz' } });
       const library = await openPanel(d);
       await library.click('tab', 'Canned responses');
-      await library.fill('searchbox', 'Search canned responses', 'ref 1');
-      await expect.poll(async () => (await library.listTexts('Matching responses')).length, POLL).toBeGreaterThan(0);
+      // The synced library lists its responses; a word of the last one finds it again.
+      await expect.poll(async () => (await library.listTexts('Matching responses')).length, POLL).toBeGreaterThan(1);
+      const word = /[A-Za-z]{6,}/.exec((await library.listTexts('Matching responses')).at(-1)!)![0];
+      await library.fill('searchbox', 'Search canned responses', word);
+      await expect.poll(async () => (await library.listTexts('Matching responses'))[0] ?? '', POLL).toContain(word);
       // The console page last: it is the active tab the content script inserts into.
       const salesiq = await d.openUrl(`https://salesiq.zoho.com/zylker/mychats/${chat.id}`, { role: 'textbox', name: 'Type a message' });
       const [firstRow] = await library.listTexts('Matching responses');
@@ -58,7 +84,7 @@ export const sidePanelScenarios: Scenario[] = [
       await expect.poll(() => salesiq.value('textbox', 'Type a message'), POLL).not.toBe('');
       const inserted = await salesiq.value('textbox', 'Type a message');
       expect(firstRow).toContain(inserted);
-      await expect.poll(async () => (await library.text()).includes('Inserted into SalesIQ.'), POLL).toBe(true);
+      await expect.poll(() => library.hasText('Inserted into SalesIQ.'), POLL).toBe(true);
     },
   },
 ];

@@ -7,11 +7,13 @@ export const signInScenarios: Scenario[] = [
     name: 'signs in by the automatic redirect to the browser’s own redirect URI; the token stays out of persistent storage',
     async run(d) {
       const popup = await signInFromPopup(d);
-      await expect.poll(async () => (await popup.text()).includes('Zylker'), POLL).toBe(true);
+      await expect.poll(() => popup.hasText('Zylker'), POLL).toBe(true);
       const [auth] = d.sim.state().authRequests;
       expect(auth?.host).toBe('accounts.zoho.com');
       expect(auth?.responseType).toBe('token');
+      expect(auth?.endpoint).toBe('auth');
       expect([...(auth?.scope ?? [])].sort()).toEqual([...SCOPES].sort());
+      expect(auth?.state).toMatch(/^[0-9a-f]{32}$/);
       // identity.getRedirectURL(): the URI to register with Zoho (README, "Register the Zoho OAuth client").
       expect(auth?.redirectUri).toBe(d.redirectUri);
       expect(await d.evaluate(() => browser.identity.getRedirectURL(), undefined)).toBe(d.redirectUri);
@@ -28,6 +30,7 @@ export const signInScenarios: Scenario[] = [
       expect(stored.local).not.toContain(token);
       expect(stored.sync).not.toContain(token);
       expect(stored.session).toContain(token);
+      expect(d.sim.requests().filter((r) => r.kind === 'salesiq').every((r) => r.authorized)).toBe(true);
     },
   },
   {
@@ -38,7 +41,7 @@ export const signInScenarios: Scenario[] = [
       const consent = await d.nextPage(() => popup.click('button', 'Sign in with Zoho'));
       await consent.click('button', 'Accept');
       await expect.poll(() => sessionState(d), POLL).toBe('signed-in');
-      await expect.poll(async () => (await popup.text()).includes('Zylker'), POLL).toBe(true);
+      await expect.poll(() => popup.hasText('Zylker'), POLL).toBe(true);
     },
   },
   {
@@ -55,6 +58,7 @@ export const signInScenarios: Scenario[] = [
       await options.click('button', 'Yes, sign out');
       await expect.poll(() => sessionState(d), POLL).toBe('signed-out');
       await expect.poll(() => d.sim.state().revocations.map((r) => r.token), POLL).toContain(token);
+      expect(d.sim.state().revocations.find((r) => r.token === token)?.host).toBe('accounts.zoho.com');
       await expect.poll(() => storeCount(d, 'chats'), POLL).toBe(0);
       expect(await storeCount(d, 'alerts')).toBe(0);
       await expect.poll(async () => (await d.badge()).text, POLL).toBe('?');

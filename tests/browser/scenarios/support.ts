@@ -3,7 +3,7 @@
  */
 import { expect } from 'vitest';
 import type { SimulatorOptions } from '../../simulator/types';
-import type { Driver, UiPage } from '../driver';
+import type { Ability, Driver, UiPage } from '../driver';
 import { sessionState } from '../extension-state';
 
 export { readRecord, sessionState, storeCount } from '../extension-state';
@@ -12,8 +12,8 @@ export interface Scenario {
   name: string;
   /** Simulator options for this scenario's world (each scenario gets a fresh browser and simulator). */
   simulator?: SimulatorOptions;
-  /** A scenario that needs the driver to stop the background (Firefox's event page). */
-  needsStopBackground?: boolean;
+  /** Driver abilities the scenario needs (e.g. stopping Firefox's event page). */
+  needs?: Ability[];
   run(driver: Driver): Promise<void>;
 }
 
