@@ -90,8 +90,6 @@ export async function launchFirefox(options: FirefoxLaunchOptions): Promise<Fire
       'xpinstall.signatures.required': false,
       'network.dns.localDomains': allZohoHosts().join(','),
       'network.socket.forcePort': `443=${options.zohoPort}`,
-      // The operator's sound setting is what decides; the test browser must not block autoplay.
-      'media.autoplay.default': 0,
     },
   });
   const connection = (browser as unknown as { connection: unknown }).connection as { send(method: string, params: object): Promise<{ result?: unknown }> };
