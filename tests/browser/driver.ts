@@ -74,4 +74,8 @@ export interface Driver {
 export type StartDriver = (options?: SimulatorOptions) => Promise<Driver>;
 
 /** Optional driver abilities a scenario may need; a driver without one reports the scenario skipped. */
-export type Ability = 'stopBackground' | 'panelUrl';
+export type Ability =
+  | 'stopBackground'
+  | 'panelUrl'
+  /** The panel page can be clicked while a web page stays the active tab (as the real panel beside it). */
+  | 'panelBesideActiveTab';

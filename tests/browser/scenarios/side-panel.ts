@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { UiPage } from '../driver';
-import { POLL, signInFromPopup, type Scenario } from './support';
+import { POLL, readRecord, signInFromPopup, type Scenario } from './support';
 
 /**
  * The side panel (Chrome) / sidebar (Firefox) page. Both browsers show the same sidepanel.html;
@@ -60,13 +60,34 @@ export const sidePanelScenarios: Scenario[] = [
       expect(await d.panelUrl!()).toBeUndefined();
       // The open call must happen inside the click (no await before it), or the browser refuses.
       await popup.click('button', 'Visitor history: Panel Pia');
-      await expect.poll(() => d.panelUrl!(), POLL).toContain(`sidepanel.html?conversation=${chat.id}`);
+      await expect.poll(async () => (await d.panelUrl!()) ?? '', POLL).toContain('sidepanel.html');
+      // The open panel follows the focus record, which now names this chat.
+      await expect.poll(async () => (await readRecord<{ value?: { conversationId: string; source: string } }>(d, 'meta', 'focus'))?.value, POLL).toMatchObject({
+        conversationId: chat.id,
+        source: 'popup',
+      });
       // Opened in the panel, not in the fallback tab.
       expect((await d.tabUrls()).filter((url) => url.includes('sidepanel.html'))).toEqual([]);
     },
   },
   {
-    name: 'searches canned responses and inserts one into the SalesIQ message box',
+    name: 'searches the synced canned responses by a word',
+    async run(d) {
+      await signInFromPopup(d);
+      const library = await openPanel(d);
+      await library.click('tab', 'Canned responses');
+      await expect.poll(async () => (await library.listTexts('Matching responses')).length, POLL).toBeGreaterThan(1);
+      const rows = await library.listTexts('Matching responses');
+      const word = /[A-Za-z]{6,}/.exec(rows.at(-1)!)![0];
+      await library.fill('searchbox', 'Search canned responses', word);
+      await expect.poll(async () => (await library.listTexts('Matching responses'))[0] ?? '', POLL).toContain(word);
+    },
+  },
+  {
+    name: 'inserts a canned response into the SalesIQ message box',
+    // Insert targets the active tab beside the panel; the Firefox driver can only show the panel
+    // page as a tab of its own, which is then the active one (README, Firefox differences).
+    needs: ['panelBesideActiveTab'],
     async run(d) {
       await signInFromPopup(d);
       const chat = d.sim.addChat({ visitor: { name: 'Rosa Diaz' } });
