@@ -75,7 +75,7 @@ export async function firefoxDemo(sim: Simulator, { headless, outDir, step }: { 
 
     step(`Picking up the chat from ${name} with one click…`);
     await pickUp.click();
-    await waitFor(() => popup.evaluate(() => document.body.innerText), (text) => text.includes('Just picked up'), { timeoutMs: 20_000, what: '"Just picked up"' });
+    await waitFor(() => popup.evaluate(() => document.body.innerText), (text) => text.toLowerCase().includes('just picked up'), { timeoutMs: 20_000, what: '"Just picked up"' });
     await shot(popup, '3-popup-picked-up');
 
     step('Opening the sidebar page on the visitor…');

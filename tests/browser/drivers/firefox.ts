@@ -12,10 +12,18 @@ import { nameQuery, queryByRole, textMatches, type RoleQuery } from './find-by-r
 
 const FIND_TIMEOUT_MS = 15_000;
 
+/**
+ * queryByRole's source as a page expression. Under tsx (benchmarks, demo) esbuild keeps function
+ * names by wrapping them in `__name(…)`, a helper the page does not have: give it a no-op one.
+ */
+function roleQuery(query: RoleQuery): string {
+  return `((__name) => (${queryByRole.toString()})(${JSON.stringify(query)}))((target) => target)`;
+}
+
 async function findOne(page: Page, query: RoleQuery, what: string): Promise<ElementHandle<Element>> {
   const deadline = Date.now() + FIND_TIMEOUT_MS;
   for (;;) {
-    const handle = await page.evaluateHandle(`(${queryByRole.toString()})(${JSON.stringify(query)})[0] ?? null`);
+    const handle = await page.evaluateHandle(`${roleQuery(query)}[0] ?? null`);
     const element = handle.asElement() as ElementHandle<Element> | null;
     if (element) return element;
     await handle.dispose();
@@ -43,7 +51,7 @@ function uiPage(page: Page): UiPage {
     async count(role, name) {
       await front();
       const query: RoleQuery = { role, ...(name === undefined ? {} : { name: nameQuery(name) }) };
-      return page.evaluate(`(${queryByRole.toString()})(${JSON.stringify(query)}).length`) as Promise<number>;
+      return page.evaluate(`${roleQuery(query)}.length`) as Promise<number>;
     },
     text,
     hasText: async (wanted) => textMatches(await text(), wanted),
@@ -68,7 +76,7 @@ function uiPage(page: Page): UiPage {
     async listTexts(listName) {
       await front();
       const query: RoleQuery = { role: 'listitem', within: { role: 'list', name: nameQuery(listName) } };
-      return page.evaluate(`(${queryByRole.toString()})(${JSON.stringify(query)}).map((el) => el.innerText)`) as Promise<string[]>;
+      return page.evaluate(`${roleQuery(query)}.map((el) => el.innerText)`) as Promise<string[]>;
     },
     url: () => page.url(),
     close: () => page.close(),
