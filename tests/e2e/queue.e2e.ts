@@ -9,20 +9,6 @@ describe('the live queue', () => {
     await world?.close();
     world = undefined;
   });
-
-  it('notifies a new waiting chat once and counts it on the badge; a second chat makes two', async () => {
-    world = await startWorld();
-    await signIn(world);
-    const first = world.sim.addChat({ visitor: { name: 'Ana Lima' }, question: 'Can I change my plan?' });
-    await expect.poll(() => notificationIds(world!.ext), { timeout: 15_000 }).toEqual([`chat:${first.id}`]);
-    await expect.poll(() => badgeText(world!.ext)).toBe('1');
-    expect(await badgeTitle(world.ext)).toMatch(/1 chat is waiting/);
-
-    const second = world.sim.addChat({ visitor: { name: 'Kenji' } });
-    await expect.poll(async () => (await notificationIds(world!.ext)).sort(), { timeout: 15_000 }).toEqual([`chat:${first.id}`, `chat:${second.id}`].sort());
-    await expect.poll(() => badgeText(world!.ext)).toBe('2');
-  });
-
   it('withdraws the notification when another operator takes the chat, or it goes missed', async () => {
     world = await startWorld({ missedAfterMs: 8_000 });
     await signIn(world);
@@ -76,22 +62,6 @@ describe('the live queue', () => {
     world.sim.clearFaults();
     await expect.poll(() => badgeText(world!.ext), { timeout: 30_000 }).toBe('');
   });
-
-  it('does not notify the same chat again after a browser restart', async () => {
-    world = await startWorld();
-    await signIn(world);
-    const chat = world.sim.addChat({ question: 'One alert only please' });
-    await expect.poll(() => notificationIds(world!.ext), { timeout: 15_000 }).toEqual([`chat:${chat.id}`]);
-    const before = await readRecord<{ notifiedAt?: number }>(world.ext, 'alerts', chat.id);
-    expect(before?.notifiedAt).toBeGreaterThan(0);
-    await world.relaunch();
-    await expect.poll(() => badgeText(world!.ext), { timeout: 20_000 }).toBe('1');
-    await new Promise((r) => setTimeout(r, 5_000));
-    // The alert log says it was shown once, before the restart; no new one was raised.
-    expect((await readRecord<{ notifiedAt?: number }>(world.ext, 'alerts', chat.id))?.notifiedAt).toBe(before?.notifiedAt);
-    expect((await notificationIds(world.ext)).filter((id) => id !== `chat:${chat.id}`)).toEqual([]);
-  });
-
   it('picks the chat up from the notification’s "Pick up" button', async () => {
     world = await startWorld();
     await signIn(world);
