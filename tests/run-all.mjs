@@ -62,6 +62,11 @@ else {
 }
 if (check('build:firefox', 'npm', ['run', '--silent', 'build:firefox'])) {
   check('lint:firefox', 'npm', ['run', '--silent', 'lint:firefox']);
+  // The same browser scenarios as e2e, in Firefox ESR on the unchanged Firefox build.
+  suite('e2e-firefox', ['--config', 'tests/browser/vitest.firefox.config.ts']);
+} else if (!only.length || only.includes('e2e-firefox')) {
+  failed += 1;
+  summary.push('FAIL e2e-firefox: not run, the Firefox build failed');
 }
 
 console.log('\nSummary');

@@ -12,13 +12,14 @@ import { launchExtension, waitFor, type ExtensionSession } from '../e2e/harness'
 import { percentile, round, type Metrics } from './report';
 import { seeded } from './seeded';
 
-const CHATS = 30;
-const ARRIVAL_WINDOW_MS = 150_000;
+export const CHATS = 30;
+export const ARRIVAL_WINDOW_MS = 150_000;
 const RATE_WINDOW_MS = 60_000;
 const BASELINE_PERIOD_MS = 30_000;
-const DEPARTMENTS = ['466756000000002013', '466756000000002015']; // Patricia's two departments
+export const DEPARTMENTS = ['466756000000002013', '466756000000002015']; // Patricia's two departments
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export { seeded };
 
 /** A plain HTTPS call to the simulator, addressed to a Zoho host name. */
 function zohoGet(sim: Simulator, host: string, path: string, token?: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
@@ -74,7 +75,7 @@ function extensionRequests(sim: Simulator, from: number, to: number): number {
   return sim.requests().filter((r) => r.kind === 'salesiq' && r.t >= from && r.t < to && r.query.baseline === undefined).length;
 }
 
-async function measureRate(sim: Simulator): Promise<number> {
+export async function measureRate(sim: Simulator): Promise<number> {
   const from = Date.now();
   await sleep(RATE_WINDOW_MS);
   return round((extensionRequests(sim, from, Date.now()) * 60_000) / RATE_WINDOW_MS, 1);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { badgeText, openPopup, signIn, startWorld, storeCount, type World } from './world';
+import { openPopup, signIn, startWorld, storeCount, type World } from './world';
 import { openToolbarPopup } from './toolbar-popup';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -49,33 +49,6 @@ describe('the popup', () => {
     await search.waitFor({ timeout: 10_000 });
     expect((await search.boundingBox())!.height).toBeLessThan(48);
   });
-
-  it('picks a chat up with one click and moves it to "Just picked up"', async () => {
-    world = await startWorld();
-    const popup = await signIn(world);
-    const chat = world.sim.addChat({ visitor: { name: 'Ana Lima' }, question: 'Annual billing?' });
-    await pickUpButton(popup, 'Ana Lima').click();
-    await expect.poll(() => popup.getByText('Just picked up').isVisible(), { timeout: 15_000 }).toBe(true);
-    await expect(popup.getByRole('button', { name: 'Open in SalesIQ: chat with Ana Lima' }).isVisible()).resolves.toBe(true);
-    const state = world.sim.state().conversations.find((c) => c.conversation.id === chat.id)!.conversation;
-    expect(state.status).toBe('Connected');
-    expect(state.attender?.id).toBe(world.sim.state().myOperatorId);
-    await expect.poll(() => badgeText(world!.ext)).toBe('');
-    const pickups = world.sim.requests().filter((r) => r.path.endsWith(`/conversations/${chat.id}/pickup`));
-    expect(pickups).toHaveLength(1);
-  });
-
-  it('says plainly when another operator took the chat first, and corrects the list', async () => {
-    world = await startWorld();
-    const popup = await signIn(world);
-    const chat = world.sim.addChat({ visitor: { name: 'Raced Rita' } });
-    await pickUpButton(popup, 'Raced Rita').waitFor({ timeout: 15_000 });
-    world.sim.takeByOther(chat.id);
-    await pickUpButton(popup, 'Raced Rita').click();
-    await expect.poll(() => popup.getByText(/picked up this chat first/).first().isVisible(), { timeout: 15_000 }).toBe(true);
-    await expect.poll(() => pickUpButton(popup, 'Raced Rita').count(), { timeout: 15_000 }).toBe(0);
-  });
-
   it('also treats a pickup answer naming another attender as taken', async () => {
     world = await startWorld({ takenAnswer: 'attender-not-me', pickupMethod: 'post-only' });
     const popup = await signIn(world);

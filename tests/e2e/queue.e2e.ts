@@ -9,20 +9,6 @@ describe('the live queue', () => {
     await world?.close();
     world = undefined;
   });
-
-  it('notifies a new waiting chat once and counts it on the badge; a second chat makes two', async () => {
-    world = await startWorld();
-    await signIn(world);
-    const first = world.sim.addChat({ visitor: { name: 'Ana Lima' }, question: 'Can I change my plan?' });
-    await expect.poll(() => notificationIds(world!.ext), { timeout: 15_000 }).toEqual([`chat:${first.id}`]);
-    await expect.poll(() => badgeText(world!.ext)).toBe('1');
-    expect(await badgeTitle(world.ext)).toMatch(/1 chat is waiting/);
-
-    const second = world.sim.addChat({ visitor: { name: 'Kenji' } });
-    await expect.poll(async () => (await notificationIds(world!.ext)).sort(), { timeout: 15_000 }).toEqual([`chat:${first.id}`, `chat:${second.id}`].sort());
-    await expect.poll(() => badgeText(world!.ext)).toBe('2');
-  });
-
   it('withdraws the notification when another operator takes the chat, or it goes missed', async () => {
     world = await startWorld({ missedAfterMs: 8_000 });
     await signIn(world);
@@ -80,24 +66,6 @@ describe('the live queue', () => {
     world.sim.clearFaults();
     await expect.poll(() => badgeText(world!.ext), { timeout: 30_000 }).toBe('');
   });
-
-  it('does not notify the same chat again after a browser restart', async () => {
-    world = await startWorld();
-    await signIn(world);
-    const chat = world.sim.addChat({ question: 'One alert only please' });
-    await expect.poll(() => notificationIds(world!.ext), { timeout: 15_000 }).toEqual([`chat:${chat.id}`]);
-    const before = await readRecord<{ notifiedAt?: number }>(world.ext, 'alerts', chat.id);
-    expect(before?.notifiedAt).toBeGreaterThan(0);
-    await world.relaunch();
-    // The restarted browser starts without the old notification: any chat notification on screen
-    // now was raised again after the restart.
-    await expect.poll(() => badgeText(world!.ext), { timeout: 20_000 }).toBe('1');
-    const pollsAfterRestart = listCalls(world).filter((r) => r.status === 200).length;
-    await expect.poll(() => listCalls(world!).filter((r) => r.status === 200).length, { timeout: 15_000 }).toBeGreaterThan(pollsAfterRestart + 1);
-    expect(await notificationIds(world.ext)).toEqual([]);
-    expect((await readRecord<{ notifiedAt?: number }>(world.ext, 'alerts', chat.id))?.notifiedAt).toBe(before?.notifiedAt);
-  });
-
   it('picks the chat up from the notification’s "Pick up" button', async () => {
     world = await startWorld();
     await signIn(world);

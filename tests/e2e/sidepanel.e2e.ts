@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPopup, readRecord, salesiqRequests, sessionState, startWorld, type World } from './world';
+import { readRecord, sessionState, startWorld, type World } from './world';
 
 /**
  * The visitor-history side panel against the simulator. The panel is opened as a tab
@@ -49,58 +49,6 @@ describe('visitor history side panel', () => {
     expect(await panel.getByRole('heading', { level: 1, name: 'Visitor history' }).isVisible()).toBe(true);
     await panel.close();
   });
-
-  it('shows the visitor picked up in the popup, with this conversation as it grows', async () => {
-    const chat = world.sim.addChat({ visitorKind: 'new', visitor: { name: 'Ana Lima' }, question: 'Can I change my plan?' });
-    const popup = await openPopup(world.ext);
-    await popup.getByRole('button', { name: 'Pick up chat from Ana Lima' }).click({ timeout: 20_000 });
-    await expect.poll(focusRecord, { timeout: 15_000 }).toMatchObject({ conversationId: chat.id, source: 'pickup' });
-    await popup.close();
-
-    const panel = await openPanel();
-    await expect.poll(() => visitorHeading(panel).textContent(), { timeout: 15_000 }).toBe('Ana Lima');
-    const card = panel.getByRole('region', { name: 'Ana Lima' });
-    await expect.poll(() => card.getByText('Can I change my plan?').isVisible()).toBe(true);
-    await expect.poll(() => card.getByText(chat.visitor.email!).isVisible()).toBe(true);
-    // The portal allows the v3 visitor list: the card gains the lead score.
-    await expect.poll(() => card.getByText('Lead score').isVisible(), { timeout: 15_000 }).toBe(true);
-
-    world.sim.visitorMessage(chat.id, 'Are you still there?');
-    const messages = panel.getByRole('list', { name: "This conversation's messages" });
-    await expect.poll(() => messages.getByText('Are you still there?').isVisible(), { timeout: 20_000 }).toBe(true);
-    await panel.close();
-  });
-
-  it("lists a returning visitor's earlier conversations and opens one's transcript on demand", async () => {
-    const chat = world.sim.addChat({ visitorKind: 'returning' });
-    const email = chat.visitor.email!;
-    const earlier = world.sim
-      .state()
-      .conversations.filter((c) => c.portal === 'zylker' && c.conversation.visitor.email === email && c.conversation.id !== chat.id);
-    expect(earlier.length).toBeGreaterThan(0);
-    await pickUpFromNotification(chat.id);
-
-    const panel = await openPanel();
-    await expect.poll(() => visitorHeading(panel).textContent(), { timeout: 15_000 }).toBe(chat.visitor.name);
-    const list = panel.getByRole('region', { name: 'Earlier conversations' }).getByRole('listitem');
-    await expect.poll(() => list.count(), { timeout: 15_000 }).toBe(earlier.length);
-
-    const newest = [...earlier].sort((a, b) => Number(b.conversation.start_time) - Number(a.conversation.start_time))[0]!;
-    const first = list.first().getByRole('button');
-    expect(await first.getAttribute('aria-expanded')).toBe('false');
-    const transcriptCalls = () => salesiqRequests(world.sim).filter((r) => r.path.endsWith(`/conversations/${newest.conversation.id}/messages`)).length;
-    expect(transcriptCalls()).toBe(0);
-    await first.click();
-    expect(await first.getAttribute('aria-expanded')).toBe('true');
-    const transcript = list.first().getByRole('list', { name: /^Transcript from/ });
-    await expect.poll(() => transcript.getByRole('listitem').count(), { timeout: 15_000 }).toBe(newest.messages.length);
-    expect(await transcript.getByText(newest.messages.at(-1)!.message.text, { exact: true }).first().isVisible()).toBe(true);
-    expect(transcriptCalls()).toBe(1);
-    // Ratings were asked for the ended conversations (a "no feedback" answer is an answer too).
-    expect(salesiqRequests(world.sim).some((r) => r.path.endsWith(`/conversations/${newest.conversation.id}/feedback`))).toBe(true);
-    await panel.close();
-  });
-
   it('explains the missing history of an anonymous visitor, and a portal without visitor details', async () => {
     world.sim.configure({ visitorsApi: 'disabled' });
     try {

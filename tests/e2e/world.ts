@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { startSimulator } from '../simulator/index';
 import type { Simulator, SimulatorOptions } from '../simulator/types';
+import { recordInPage, sessionStateInPage, storeCountInPage } from '../browser/extension-state';
 import { launchExtension, waitFor, type ExtensionSession, type LaunchOptions } from './harness';
 
 /**
@@ -48,37 +49,12 @@ export async function signIn(world: World, { expectSignedIn = true } = {}): Prom
 
 /** The session record the background wrote, read from the extension's IndexedDB via the worker. */
 export async function sessionState(ext: ExtensionSession): Promise<string | undefined> {
-  return ext.worker.evaluate(
-    () =>
-      new Promise<string | undefined>((resolve) => {
-        const open = indexedDB.open('operator-companion');
-        open.onsuccess = () => {
-          const database = open.result;
-          if (!database.objectStoreNames.contains('meta')) return resolve(undefined);
-          const get = database.transaction('meta').objectStore('meta').get('session');
-          get.onsuccess = () => resolve((get.result as { value?: { state?: string } } | undefined)?.value?.state);
-          get.onerror = () => resolve(undefined);
-        };
-        open.onerror = () => resolve(undefined);
-      }),
-  );
+  return ext.worker.evaluate(sessionStateInPage);
 }
 
 /** Number of records in an IndexedDB store of the extension. */
 export async function storeCount(ext: ExtensionSession, store: string): Promise<number> {
-  return ext.worker.evaluate(
-    (name) =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('operator-companion');
-        open.onsuccess = () => {
-          const count = open.result.transaction(name).objectStore(name).count();
-          count.onsuccess = () => resolve(count.result);
-          count.onerror = () => reject(count.error);
-        };
-        open.onerror = () => reject(open.error);
-      }),
-    store,
-  );
+  return ext.worker.evaluate(storeCountInPage, store);
 }
 
 export async function badgeText(ext: ExtensionSession): Promise<string> {
@@ -101,17 +77,5 @@ export { waitFor };
 
 /** One record of an IndexedDB store of the extension (e.g. the alert log), read via the worker. */
 export async function readRecord<T = Record<string, unknown>>(ext: ExtensionSession, store: string, key: string): Promise<T | undefined> {
-  return ext.worker.evaluate(
-    ([name, id]) =>
-      new Promise<T | undefined>((resolve, reject) => {
-        const open = indexedDB.open('operator-companion');
-        open.onsuccess = () => {
-          const get = open.result.transaction(name!).objectStore(name!).get(id!);
-          get.onsuccess = () => resolve(get.result as T | undefined);
-          get.onerror = () => reject(get.error);
-        };
-        open.onerror = () => reject(open.error);
-      }),
-    [store, key] as const,
-  );
+  return (await ext.worker.evaluate(recordInPage, [store, key] as const)) as T | undefined;
 }

@@ -5,6 +5,7 @@
  *   arrive. Ctrl-C ends it.
  * - Without one (or with --headless): walks sign-in → waiting chat → notification → pickup →
  *   side panel and writes screenshots, printing their paths.
+ * `--browser firefox` does the same in Firefox ESR with the Firefox build (demo-firefox.ts).
  */
 import { execSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -12,12 +13,15 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { launchExtension, waitFor, type ExtensionSession } from '../e2e/harness';
+import { firefoxDemo } from './demo-firefox';
 import { startSimulator } from './index';
 import type { Simulator } from './types';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const OUT = resolve(ROOT, 'demo-screenshots');
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
+const browserFlag = process.argv.indexOf('--browser');
+const browserName = browserFlag === -1 ? 'chromium' : process.argv[browserFlag + 1];
 
 function step(text: string): void {
   console.log(`• ${text}`);
@@ -83,6 +87,19 @@ async function walkThrough(sim: Simulator, ext: ExtensionSession): Promise<void>
 }
 
 async function main(): Promise<void> {
+  if (browserName === 'firefox') {
+    step('Building the Firefox build (npm run build:firefox)…');
+    execSync('npm run --silent build:firefox', { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    const sim = await startSimulator({ port: 0, seedChat: false, scenario: headless ? 'quiet' : 'lively', seed: 7 });
+    step(`Zoho simulator on ${sim.origin} (answers for every *.zoho.* host).`);
+    try {
+      await firefoxDemo(sim, { headless, outDir: OUT, step });
+      if (headless) step(`Done. Screenshots are in ${OUT}`);
+    } finally {
+      await sim.close();
+    }
+    return;
+  }
   step('Building the store build (npm run build)…');
   execSync('npm run --silent build', { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 
