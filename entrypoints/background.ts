@@ -19,6 +19,9 @@ import { sendCannedResponse } from '../lib/canned/send';
 import { CANNED_SYNC_ALARM, onCannedSyncAlarm, startCannedSync, stopCannedSync, syncCanned } from '../lib/canned/sync';
 import { recordCannedUse } from '../lib/canned/usage';
 import { announceCommittedWrites } from '../lib/db';
+import { onExtensionInstalled } from '../lib/onboarding/install';
+import { showTestNotification } from '../lib/queue/notifications';
+import { gatherReachability } from '../lib/reachability/gather';
 
 /** Page requests → lib functions. Every handler's result or error goes back as a Reply. */
 const handlers: Handlers = {
@@ -81,6 +84,12 @@ const handlers: Handlers = {
     if (typeof responseId !== 'string' || !responseId) throw new Error('No canned response named.');
     await recordCannedUse(responseId);
   },
+  async testNotification() {
+    await showTestNotification();
+  },
+  async checkReachability() {
+    return gatherReachability();
+  },
 };
 
 async function handle(request: Request): Promise<Reply> {
@@ -141,7 +150,10 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onStartup.addListener(() => background(runTick('startup')));
-  browser.runtime.onInstalled.addListener(() => background(runTick('startup')));
+  browser.runtime.onInstalled.addListener((details) => {
+    background(runTick('startup'));
+    background(onExtensionInstalled(details));
+  });
 
   // No sign-in flow survives a worker restart: a "signing in" left behind would lock the UI.
   // Alarms can be lost across browser restarts; every worker start re-creates the loop.

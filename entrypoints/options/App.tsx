@@ -3,6 +3,8 @@ import { useSettings } from '../../components/use-settings';
 import { AccountSection } from './AccountSection';
 import { NotificationsSection } from './NotificationsSection';
 import { PrivacySection } from './PrivacySection';
+import { ReachabilitySection } from './ReachabilitySection';
+import { AboutSection } from './AboutSection';
 
 const LOADING = Symbol('loading');
 
@@ -22,9 +24,11 @@ export function OptionsApp() {
         <>
           <AccountSection session={session} settings={settings} />
           <NotificationsSection settings={settings} />
+          <ReachabilitySection />
           <PrivacySection settings={settings} />
         </>
       )}
+      <AboutSection />
     </main>
   );
 }
