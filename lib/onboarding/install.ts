@@ -6,6 +6,8 @@ import { browser } from 'wxt/browser';
  */
 export const WELCOME_PAGE = '/welcome.html';
 export const WHATS_NEW_KEY = 'whatsNew';
+/** Set once the welcome page was shown: Chromium may report a command-line extension as installed again. */
+const WELCOMED_KEY = 'welcomedAt';
 
 export interface WhatsNew {
   version: string;
@@ -14,6 +16,8 @@ export interface WhatsNew {
 
 export async function onExtensionInstalled(details: { reason: string; previousVersion?: string }): Promise<void> {
   if (details.reason === 'install') {
+    if ((await browser.storage.local.get(WELCOMED_KEY))[WELCOMED_KEY]) return;
+    await browser.storage.local.set({ [WELCOMED_KEY]: Date.now() });
     await browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PAGE) });
     return;
   }

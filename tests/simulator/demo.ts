@@ -12,6 +12,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { launchExtension, waitFor, type ExtensionSession } from '../e2e/harness';
+import { waitForStill } from '../e2e/still';
 import { startSimulator } from './index';
 import type { Simulator } from './types';
 
@@ -25,6 +26,8 @@ function step(text: string): void {
 
 async function shot(page: Page, name: string, dark = false): Promise<string> {
   await page.emulateMedia({ colorScheme: dark ? 'dark' : 'light' });
+  // The colour switch starts the rows' background transition: shoot once it has run.
+  await waitForStill(page);
   const path = resolve(OUT, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   console.log(`  screenshot: ${path}`);

@@ -22,6 +22,8 @@ describe('install and update', () => {
     expect(create.mock.calls[0]?.[0].url).toMatch(/\/welcome\.html$/);
     await onExtensionInstalled({ reason: 'update', previousVersion: '0.0.9' });
     await onExtensionInstalled({ reason: 'chrome_update' });
+    // Installed again into a profile that was welcomed already: no second welcome.
+    await onExtensionInstalled({ reason: 'install' });
     expect(create).toHaveBeenCalledTimes(1);
   });
 
