@@ -18,7 +18,7 @@ export default defineConfig({
   zip: {
     artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip',
     sourcesTemplate: '{{name}}-{{version}}-sources.zip',
-    excludeSources: ['bench-results.json', 'demo-screenshots/**', 'test-results/**'],
+    excludeSources: ['bench-results.json', 'demo-screenshots/**', 'test-results/**', 'store/**'],
   },
   hooks: {
     // The pages share one chunk of everything their first paint needs (Preact, the polyfill,
