@@ -11,6 +11,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
+import { ensureChromium } from '../e2e/chromium-path';
 import { launchExtension, waitFor, type ExtensionSession } from '../e2e/harness';
 import { waitForStill } from '../e2e/still';
 import { startSimulator } from './index';
@@ -86,12 +87,14 @@ async function walkThrough(sim: Simulator, ext: ExtensionSession): Promise<void>
 }
 
 async function main(): Promise<void> {
+  ensureChromium(step);
   step('Building the store build (npm run build)…');
   execSync('npm run --silent build', { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 
   const sim = await startSimulator({ port: 0, seedChat: false, scenario: headless ? 'quiet' : 'lively', seed: 7 });
   step(`Zoho simulator on ${sim.origin} (answers for every *.zoho.* host).`);
-  const ext = await launchExtension({ zohoPort: sim.port, headless });
+  // With a window, the welcome page a new install opens is part of the tour.
+  const ext = await launchExtension({ zohoPort: sim.port, headless, keepWelcomePage: !headless });
   const stop = async () => {
     await ext.close().catch(() => undefined);
     await sim.close();
