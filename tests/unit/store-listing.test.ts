@@ -69,3 +69,17 @@ describe('the source rebuild comparison', () => {
     }
   });
 });
+
+describe('the demo’s Chromium hint', () => {
+  it('names the exact command per system and warns off branded Chrome', async () => {
+    const { installHint } = await import('../../tests/e2e/chromium-path');
+    expect(installHint('debian')).toContain('"sudo apt-get install -y chromium"');
+    expect(installHint('ubuntu')).toContain('snap install chromium');
+    expect(installHint('darwin')).toContain('brew install --cask chromium');
+    for (const system of ['debian', 'win32', 'freebsd']) {
+      expect(installHint(system)).toContain('npx @puppeteer/browsers install chrome@stable');
+      expect(installHint(system)).toMatch(/Google Chrome itself will not do/);
+      expect(installHint(system)).not.toMatch(/playwright install/);
+    }
+  });
+});
