@@ -29,6 +29,8 @@ export interface LaunchOptions {
    * (after it appeared) so every other page is opened on purpose; the onboarding tests keep it.
    */
   keepWelcomePage?: boolean;
+  /** Device pixels per CSS pixel (the store screenshots use 2 for crisp text). */
+  deviceScaleFactor?: number;
 }
 
 const DESKTOP_WINDOW_ARGS = ['--window-size=1280,800', '--screen-info={0,0 1600x1000}'];
@@ -73,6 +75,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     headless: options.headless ?? true,
     ignoreDefaultArgs: ['--disable-extensions'],
     viewport: options.headless === false || options.desktopWindow ? null : { width: 400, height: 640 },
+    ...(options.deviceScaleFactor ? { deviceScaleFactor: options.deviceScaleFactor } : {}),
     args: [
       '--no-sandbox',
       '--disable-gpu',

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { waitForStill } from '../../tests/e2e/still';
 import { readPng, writeOpaquePng } from './png';
-import type { RawShot } from './shots';
+import { SCALE, type RawShot } from './shots';
 
 /**
  * Store pictures drawn as plain HTML in a headless page: the UI screenshot on a plain background
@@ -25,8 +25,8 @@ function framed(arg: Record<string, string | number>) {
   caption.style.cssText = 'font-size:34px;font-weight:600;margin:44px 60px 32px;text-align:center;line-height:1.2';
   const img = document.createElement('img');
   img.src = String(arg.src);
-  // The UI was captured at 2×: shown at 1.3× its CSS size, at most what fits under the caption.
-  img.style.cssText = `width:${Math.round((Number(arg.width) / 2) * 1.3)}px;max-height:640px;object-fit:contain;object-position:top;border-radius:12px;box-shadow:0 10px 40px rgba(0,0,0,.25)`;
+  // The UI was captured at SCALE×: shown at 1.3× its CSS size, at most what fits under the caption.
+  img.style.cssText = `width:${Math.round((Number(arg.width) / Number(arg.scale)) * 1.3)}px;max-height:640px;object-fit:contain;object-position:top;border-radius:12px;box-shadow:0 10px 40px rgba(0,0,0,.25)`;
   document.body.append(caption, img);
 }
 
@@ -35,7 +35,7 @@ export async function frameShot(browser: Browser, shot: RawShot): Promise<Buffer
   try {
     const { width } = readPng(shot.png);
     const png = await render(page, 1280, 800, framed, {
-      background: BACKGROUND[shot.scheme], ink: INK[shot.scheme], caption: shot.caption, width,
+      background: BACKGROUND[shot.scheme], ink: INK[shot.scheme], caption: shot.caption, width, scale: SCALE,
       src: `data:image/png;base64,${shot.png.toString('base64')}`,
     });
     return writeOpaquePng(readPng(png));

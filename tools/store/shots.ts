@@ -5,7 +5,7 @@ import { waitForStill } from '../../tests/e2e/still';
 import { startSimulator } from '../../tests/simulator/index';
 import type { ChatRecord } from '../../lib/db';
 
-/** One picture of the extension's UI, before framing: PNG bytes at 2× and its caption. */
+/** One picture of the extension's UI, before framing: PNG bytes at SCALE× and its caption. */
 export interface RawShot {
   name: string;
   caption: string;
@@ -13,7 +13,7 @@ export interface RawShot {
   png: Buffer;
 }
 
-const SCALE = 2;
+export const SCALE = 2;
 
 async function capture(page: Page, scheme: 'light' | 'dark'): Promise<Buffer> {
   await page.emulateMedia({ colorScheme: scheme });
@@ -33,7 +33,7 @@ export async function captureUi(log: (line: string) => void): Promise<RawShot[]>
     for (const scheme of ['light', 'dark'] as const) shots.push({ name, caption, scheme, png: await capture(page, scheme) });
   };
   try {
-    ext = await launchExtension({ zohoPort: sim.port });
+    ext = await launchExtension({ zohoPort: sim.port, deviceScaleFactor: SCALE });
     const context = ext.context;
     const page = async (name: 'popup' | 'sidepanel', size: { width: number; height: number }, query = '') => {
       const tab = await context.newPage();
@@ -41,8 +41,6 @@ export async function captureUi(log: (line: string) => void): Promise<RawShot[]>
       await tab.goto(`chrome-extension://${ext!.extensionId}/${name}.html${query}`);
       return tab;
     };
-    // Device scale 2 for crisp text once framed: a CDP override on each tab.
-    context.on('page', (tab) => void context.newCDPSession(tab).then((cdp) => cdp.send('Emulation.setDeviceMetricsOverride', { width: 0, height: 0, deviceScaleFactor: SCALE, mobile: false })).catch(() => undefined));
 
     log('Signing in on the simulator…');
     const popup = await page('popup', { width: 380, height: 560 });
