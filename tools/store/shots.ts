@@ -1,9 +1,7 @@
 import type { Page } from 'playwright-core';
-import { notificationContent } from '../../lib/queue/notifications';
 import { launchExtension, waitFor, type ExtensionSession } from '../../tests/e2e/harness';
 import { waitForStill } from '../../tests/e2e/still';
 import { startSimulator } from '../../tests/simulator/index';
-import type { ChatRecord } from '../../lib/db';
 
 /** One picture of the extension's UI, before framing: PNG bytes at SCALE× and its caption. */
 export interface RawShot {
@@ -47,6 +45,20 @@ export async function captureUi(log: (line: string) => void): Promise<RawShot[]>
     await popup.getByRole('button', { name: 'Sign in with Zoho' }).click();
     await popup.getByText('Zylker').first().waitFor({ timeout: 20_000 });
 
+    // The notification picture shows what the extension really asked the browser to show:
+    // record each notifications.create call in the worker (the call still goes through).
+    await ext.worker.evaluate(() => {
+      const shown: Array<{ title?: string; message?: string }> = [];
+      (globalThis as { shownNotifications?: typeof shown }).shownNotifications = shown;
+      const create = browser.notifications.create.bind(browser.notifications) as (id: string, options: unknown) => Promise<string>;
+      Object.defineProperty(browser.notifications, 'create', {
+        configurable: true,
+        value: (id: string, options: { title?: string; message?: string }) => {
+          shown.push({ title: options.title, message: options.message });
+          return create(id, options);
+        },
+      });
+    });
     const first = sim.addChat({ visitorKind: 'returning', question: 'Hi! Can I switch my plan to annual billing and keep my discount?' });
     sim.addChat({ visitor: { name: 'Kenji Watanabe', country_code: 'JP' }, question: '配送状況を確認したいです。注文番号は 58213 です。', startedAgoMs: 22_000 });
     sim.addChat({ visitorKind: 'anonymous', question: 'Do you ship to Norway? 🇳🇴', startedAgoMs: 41_000 });
@@ -56,17 +68,9 @@ export async function captureUi(log: (line: string) => void): Promise<RawShot[]>
     await popup.keyboard.press('ArrowDown'); // a selected row, the state the dark-mode bug was about
     await both(popup, 'popup-waiting', 'Every waiting chat at once, oldest first, with a live wait timer');
 
-    const chat = await ext.worker.evaluate(
-      (id) =>
-        new Promise<unknown>((resolve) => {
-          const open = indexedDB.open('operator-companion');
-          open.onsuccess = () => {
-            const get = open.result.transaction('chats').objectStore('chats').get(id);
-            get.onsuccess = () => resolve(get.result);
-          };
-        }),
-      first.id,
-    );
+    const alerts = await ext.worker.evaluate(() => (globalThis as { shownNotifications?: Array<{ title?: string; message?: string }> }).shownNotifications ?? []);
+    const alert = alerts.find((a) => a.title?.startsWith(name)) ?? alerts[0];
+    if (!alert?.title) throw new Error('The extension raised no notification to picture.');
 
     await popup.getByRole('button', { name: new RegExp(`Pick up chat from ${name}`) }).click();
     await popup.getByText('Just picked up').waitFor({ timeout: 20_000 });
@@ -82,7 +86,6 @@ export async function captureUi(log: (line: string) => void): Promise<RawShot[]>
     await waitForStill(panel);
     await both(panel, 'sidepanel-canned', 'Canned responses offline, found as you type, typos forgiven');
 
-    const alert = notificationContent({ chat: chat as ChatRecord, hideVisitorText: false, escalated: false, silent: false, waitedSec: 0 });
     const note = await context.newPage();
     await note.setViewportSize({ width: 380, height: 120 });
     const iconUrl = `chrome-extension://${ext.extensionId}/icon/128.png`;
@@ -118,7 +121,7 @@ export async function captureUi(log: (line: string) => void): Promise<RawShot[]>
         card.append(img, text);
         document.body.append(card);
       },
-      { ...alert, iconUrl },
+      { title: alert.title, message: alert.message ?? '', iconUrl },
     );
     await both(note, 'notification', 'A desktop notification for each new chat, with Pick up and Open in SalesIQ');
     return shots;
