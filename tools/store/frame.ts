@@ -13,6 +13,7 @@ const INK = { light: '#1b1f24', dark: '#e6e9ec' };
 async function render(page: Page, width: number, height: number, build: (arg: Record<string, string | number>) => void, arg: Record<string, string | number>, transparent = false) {
   await page.setViewportSize({ width, height });
   await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
+  await page.evaluate('globalThis.__name = (f) => f'); // tsx may wrap functions in __name()
   await page.evaluate(build, arg);
   await waitForStill(page);
   return page.screenshot({ omitBackground: transparent, clip: { x: 0, y: 0, width, height } });

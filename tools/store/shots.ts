@@ -47,6 +47,8 @@ export async function captureUi(log: (line: string) => void): Promise<RawShot[]>
 
     // The notification picture shows what the extension really asked the browser to show:
     // record each notifications.create call in the worker (the call still goes through).
+    // tsx may wrap inner functions in __name(): give the evaluated code one that does nothing.
+    await ext.worker.evaluate('globalThis.__name = (f) => f');
     await ext.worker.evaluate(() => {
       const shown: Array<{ title?: string; message?: string }> = [];
       (globalThis as { shownNotifications?: typeof shown }).shownNotifications = shown;
@@ -90,6 +92,7 @@ export async function captureUi(log: (line: string) => void): Promise<RawShot[]>
     await note.setViewportSize({ width: 380, height: 120 });
     const iconUrl = `chrome-extension://${ext.extensionId}/icon/128.png`;
     await note.goto(`chrome-extension://${ext.extensionId}/privacy.html`); // any extension page: same origin for the icon
+    await note.evaluate('globalThis.__name = (f) => f');
     await note.evaluate(
       ({ title, message, iconUrl }) => {
         document.head.innerHTML = '<meta name="color-scheme" content="light dark">';
