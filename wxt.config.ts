@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { ZOHO_HOST_PERMISSIONS } from './lib/salesiq/data-centres';
+import { HOMEPAGE_URL } from './lib/project';
 
 // The manifest is a function of the target browser: Chrome gets the side panel permission,
 // Firefox gets its gecko settings (WXT turns the sidepanel entrypoint into sidebar_action there).
@@ -17,7 +18,7 @@ export default defineConfig({
   zip: {
     artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip',
     sourcesTemplate: '{{name}}-{{version}}-sources.zip',
-    excludeSources: ['bench-results.json', 'demo-screenshots/**', 'test-results/**'],
+    excludeSources: ['bench-results.json', 'demo-screenshots/**', 'test-results/**', 'store/**'],
   },
   hooks: {
     // The pages share one chunk of everything their first paint needs (Preact, the polyfill,
@@ -47,6 +48,10 @@ export default defineConfig({
       short_name: '__MSG_extShortName__',
       description: '__MSG_extDescription__',
       default_locale: 'en',
+      homepage_url: HOMEPAGE_URL,
+      // Chrome 120: packed extensions' alarms may repeat every 30 s (the poll loop's wake-up);
+      // the newest other API used is sidePanel.open (116). Firefox's floor is strict_min_version.
+      ...(browser === 'firefox' ? {} : { minimum_chrome_version: '120' }),
       permissions,
       host_permissions: [...ZOHO_HOST_PERMISSIONS],
       // Keyboard shortcuts anywhere in the browser; operators can rebind them (chrome://extensions/shortcuts).
@@ -64,8 +69,6 @@ export default defineConfig({
                 // the operator's own Zoho account, at their direction.
                 data_collection_permissions: { required: ['none'] },
               },
-              // Firefox for Android learned data_collection_permissions in 142.
-              gecko_android: { strict_min_version: '142.0' },
             },
           }
         : {}),

@@ -26,6 +26,9 @@ import { announceCommittedWrites } from '../lib/db';
 import { keepSessionStorageTrusted } from '../lib/session-storage-access';
 import { reconcileConsoleScript } from '../lib/content-script-scope';
 import { checkHostAccess } from '../lib/host-access';
+import { onExtensionInstalled } from '../lib/onboarding/install';
+import { showTestNotification } from '../lib/queue/notifications';
+import { gatherReachability } from '../lib/reachability/gather';
 
 /** Page requests → lib functions. Every handler's result or error goes back as a Reply. */
 const handlers: Handlers = {
@@ -90,6 +93,12 @@ const handlers: Handlers = {
   async cannedUsed({ responseId }) {
     if (typeof responseId !== 'string' || !responseId) throw new Error('No canned response named.');
     await recordCannedUse(responseId);
+  },
+  async testNotification() {
+    await showTestNotification();
+  },
+  async checkReachability() {
+    return gatherReachability();
   },
 };
 
@@ -179,7 +188,10 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onStartup.addListener(() => background(runTick('startup')));
-  browser.runtime.onInstalled.addListener(() => background(runTick('startup')));
+  browser.runtime.onInstalled.addListener((details) => {
+    background(runTick('startup'));
+    background(onExtensionInstalled(details));
+  });
 
   // No sign-in flow survives a worker restart: a "signing in" left behind would lock the UI.
   // Alarms can be lost across browser restarts; every worker start re-creates the loop.

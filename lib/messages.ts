@@ -22,7 +22,9 @@ export type Request =
   | { type: 'loadTranscript'; conversationId: string }
   | { type: 'syncCanned' }
   | { type: 'sendCanned'; conversationId: string; responseId: string; text: string }
-  | { type: 'cannedUsed'; responseId: string };
+  | { type: 'cannedUsed'; responseId: string }
+  | { type: 'testNotification' }
+  | { type: 'checkReachability' };
 
 export type RequestType = Request['type'];
 
@@ -57,6 +59,8 @@ const TYPES: ReadonlySet<string> = new Set<RequestType>([
   'syncCanned',
   'sendCanned',
   'cannedUsed',
+  'testNotification',
+  'checkReachability',
 ]);
 
 export function isRequest(value: unknown): value is Request {

@@ -4,6 +4,8 @@ import { useSettings } from '../../components/use-settings';
 import { AccountSection } from './AccountSection';
 import { NotificationsSection } from './NotificationsSection';
 import { PrivacySection } from './PrivacySection';
+import { ReachabilitySection } from './ReachabilitySection';
+import { AboutSection } from './AboutSection';
 
 const LOADING = Symbol('loading');
 
@@ -24,9 +26,11 @@ export function OptionsApp() {
           <HostAccessBanner />
           <AccountSection session={session} settings={settings} />
           <NotificationsSection settings={settings} />
+          <ReachabilitySection />
           <PrivacySection settings={settings} />
         </>
       )}
+      <AboutSection />
     </main>
   );
 }

@@ -6,6 +6,7 @@ import type { PopupInitial } from './initial';
 import { Queue } from './Queue';
 import { SignedOut } from './SignedOut';
 import { SettingsButton } from './SettingsButton';
+import { PopupFooter } from './PopupFooter';
 
 /** While the popup is open the background polls faster; it forgets us if we stop saying so. */
 const VISIBLE_PING_MS = 10_000;
@@ -33,6 +34,7 @@ export function PopupApp({ initial }: { initial?: PopupInitial }) {
       <main class="popup">
         {/* The snapshot only stands in for the portal it was read for (not after a sign-in here). */}
         <Queue session={session} initial={initial?.session?.portal?.screen === session.portal?.screen ? initial : undefined} />
+        <PopupFooter />
       </main>
     );
   }
@@ -48,6 +50,7 @@ export function PopupApp({ initial }: { initial?: PopupInitial }) {
       <div class="popup__scroll popup__body">
         {session === LOADING ? <p class="muted">Loading…</p> : <SignedOut session={session} />}
       </div>
+      <PopupFooter />
     </main>
   );
 }

@@ -97,6 +97,19 @@ export async function showChatNotice(conversationId: string, title: string, mess
   });
 }
 
+/** The welcome page's and "Can I be reached?"'s try-out: the same look as a chat alert, its own id. */
+export const TEST_NOTIFICATION_ID = 'test';
+
+export async function showTestNotification(): Promise<void> {
+  await browser.notifications.clear(TEST_NOTIFICATION_ID);
+  await browser.notifications.create(TEST_NOTIFICATION_ID, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title: 'Operator Companion can reach you',
+    message: 'This is how a waiting chat will look. You can close this test.',
+  });
+}
+
 export async function withdrawNotification(conversationId: string): Promise<boolean> {
   return browser.notifications.clear(notificationId(conversationId));
 }

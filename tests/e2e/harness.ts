@@ -24,6 +24,13 @@ export interface LaunchOptions {
    * toolbar popup is laid out inside the browser window: a small window clips it to 280 px wide.
    */
   desktopWindow?: boolean;
+  /**
+   * A fresh profile is a new install, so the extension opens its welcome tab. Tests close it
+   * (after it appeared) so every other page is opened on purpose; the onboarding tests keep it.
+   */
+  keepWelcomePage?: boolean;
+  /** Device pixels per CSS pixel (the store screenshots use 2 for crisp text). */
+  deviceScaleFactor?: number;
 }
 
 const DESKTOP_WINDOW_ARGS = ['--window-size=1280,800', '--screen-info={0,0 1600x1000}'];
@@ -68,6 +75,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     headless: options.headless ?? true,
     ignoreDefaultArgs: ['--disable-extensions'],
     viewport: options.headless === false || options.desktopWindow ? null : { width: 400, height: 640 },
+    ...(options.deviceScaleFactor ? { deviceScaleFactor: options.deviceScaleFactor } : {}),
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -85,6 +93,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  if (ownsProfile && !options.keepWelcomePage) await (await welcomePage(context)).close();
 
   const session: ExtensionSession = {
     context,
@@ -106,6 +115,12 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     },
   };
   return session;
+}
+
+/** The tab the extension opens on install; fails loudly when it never comes. */
+export async function welcomePage(context: BrowserContext): Promise<Page> {
+  const find = () => context.pages().find((page) => page.url().endsWith('/welcome.html'));
+  return waitFor(find, (page): page is Page => !!page, { timeoutMs: 15_000, what: 'the welcome page' }) as Promise<Page>;
 }
 
 /** Poll a condition until it holds or the deadline passes; the last value is in the error. */

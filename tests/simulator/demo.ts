@@ -12,8 +12,10 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
+import { ensureChromium } from '../e2e/chromium-path';
 import { launchExtension, waitFor, type ExtensionSession } from '../e2e/harness';
 import { firefoxDemo } from './demo-firefox';
+import { waitForStill } from '../e2e/still';
 import { startSimulator } from './index';
 import type { Simulator } from './types';
 
@@ -29,6 +31,8 @@ function step(text: string): void {
 
 async function shot(page: Page, name: string, dark = false): Promise<string> {
   await page.emulateMedia({ colorScheme: dark ? 'dark' : 'light' });
+  // The colour switch starts the rows' background transition: shoot once it has run.
+  await waitForStill(page);
   const path = resolve(OUT, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   console.log(`  screenshot: ${path}`);
@@ -100,12 +104,14 @@ async function main(): Promise<void> {
     }
     return;
   }
+  ensureChromium(step);
   step('Building the store build (npm run build)…');
   execSync('npm run --silent build', { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 
   const sim = await startSimulator({ port: 0, seedChat: false, scenario: headless ? 'quiet' : 'lively', seed: 7 });
   step(`Zoho simulator on ${sim.origin} (answers for every *.zoho.* host).`);
-  const ext = await launchExtension({ zohoPort: sim.port, headless });
+  // With a window, the welcome page a new install opens is part of the tour.
+  const ext = await launchExtension({ zohoPort: sim.port, headless, keepWelcomePage: !headless });
   const stop = async () => {
     await ext.close().catch(() => undefined);
     await sim.close();

@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import './welcome.css';
+import { WelcomeApp } from './App';
+
+render(<WelcomeApp />, document.getElementById('app')!);
