@@ -29,6 +29,11 @@ const PICKUP_LIST_LAG_MS = 60_000;
 const PAGE_SIZE = 99;
 /** A runaway-paging guard: ten pages is ~1,000 waiting chats in one department. */
 const MAX_PAGES = 10;
+/**
+ * A waiting-list call that has not answered in this long is given up: with the default 15 s, one
+ * request hung just before SalesIQ came back would delay the next poll past the ~10 s recovery target.
+ */
+export const WAITING_LIST_TIMEOUT_MS = 5_000;
 
 export async function fetchWaiting(departmentIds: string[]): Promise<{ chats: Conversation[]; skipped: number }> {
   const queries = departmentIds.length ? departmentIds : [undefined];
@@ -36,7 +41,7 @@ export async function fetchWaiting(departmentIds: string[]): Promise<{ chats: Co
   let skipped = 0;
   for (const departmentId of queries) {
     for (let page = 1; page <= MAX_PAGES; page++) {
-      const result = await withAuth((t) => listConversations(t, { status: 'waiting', departmentId, limit: PAGE_SIZE, page }));
+      const result = await withAuth((t) => listConversations(t, { status: 'waiting', departmentId, limit: PAGE_SIZE, page, timeoutMs: WAITING_LIST_TIMEOUT_MS }));
       skipped += result.skipped;
       for (const chat of result.items) if (chat.status === 'waiting' || chat.status === 'unknown') byId.set(chat.id, chat);
       if (result.items.length + result.skipped < PAGE_SIZE) break;

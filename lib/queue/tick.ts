@@ -7,8 +7,9 @@ import { salesiqNow, serverClockOffsetMs } from '../salesiq/server-clock';
 import { getSettings } from '../settings';
 import { alertWaitingChats, withdrawStaleNotifications } from './alert-policy';
 import { renderBadge } from './badge';
-import { VISIBLE_INTERVAL_MS, nextPollDelayMs } from './cadence';
+import { VISIBLE_INTERVAL_MS, ceilingIntervalMs, nextPollDelayMs } from './cadence';
 import { updateDeliveryNotice } from './delivery-notice';
+import { FAILING_NOTICE_AFTER_MS } from './delivery-problem';
 import { refreshOperatorStatus } from './operator-status';
 import { pollWaitingChats } from './poll';
 import { screenLocked } from './screen-lock';
@@ -82,9 +83,11 @@ async function pagesVisible(now: number): Promise<boolean> {
  * even inside a network or server-error backoff, but never inside a 429's Retry-After. An open
  * page's heartbeat asks for fresh data, but never inside a backoff.
  */
-export function isDue(reason: TickReason, poll: PollState | undefined, now: number): boolean {
+export function isDue(reason: TickReason, poll: PollState | undefined, now: number, departments = 1): boolean {
   const pending = poll?.nextPollAt !== undefined && poll.nextPollAt > now + 250;
   const rateLimited = pending && poll?.error?.kind === 'rate-limited';
+  // An open page polls often, but never past the list-call ceiling (many departments).
+  const visibleInterval = Math.max(VISIBLE_INTERVAL_MS, ceilingIntervalMs(departments));
   switch (reason) {
     case 'manual':
     case 'online':
@@ -92,10 +95,10 @@ export function isDue(reason: TickReason, poll: PollState | undefined, now: numb
       return !rateLimited;
     case 'visible':
       if (rateLimited) return false;
-      return !!poll?.error || !(poll?.lastSuccessAt && now - poll.lastSuccessAt < VISIBLE_INTERVAL_MS);
+      return !!poll?.error || !(poll?.lastSuccessAt && now - poll.lastSuccessAt < visibleInterval);
     case 'still-visible':
       if (pending && poll?.error) return false;
-      return !(poll?.lastSuccessAt && now - poll.lastSuccessAt < VISIBLE_INTERVAL_MS);
+      return !(poll?.lastSuccessAt && now - poll.lastSuccessAt < visibleInterval);
     default:
       return !pending;
   }
@@ -115,6 +118,17 @@ async function showState(now: number): Promise<void> {
   await updateDeliveryNotice(session, poll, now);
 }
 
+/**
+ * The "chats cannot reach you" notice is decided at the end of a turn; a backoff longer than the
+ * time left before it is due (5xx: up to 60 s) would tell the operator late, so a turn also runs
+ * at that moment (a little after, so the rule's `>=` holds).
+ */
+function untilFailingNotice(poll: PollState, now: number): number {
+  if (!poll.error || poll.failingSince === undefined) return Infinity;
+  const dueIn = poll.failingSince + FAILING_NOTICE_AFTER_MS - now;
+  return dueIn > 0 ? dueIn + 50 : Infinity;
+}
+
 async function tick(reason: TickReason, turn: number): Promise<void> {
   const now = Date.now();
   const session = await readSession();
@@ -127,7 +141,8 @@ async function tick(reason: TickReason, turn: number): Promise<void> {
   await ensurePollAlarm();
 
   const poll = await readMeta('poll');
-  if (!isDue(reason, poll, now)) {
+  const departments = Math.max(1, session.departments?.length ?? 1);
+  if (!isDue(reason, poll, now, departments)) {
     await showState(now);
     if (poll?.nextPollAt) schedule(Math.max(0, poll.nextPollAt - now), turn);
     return;
@@ -140,6 +155,9 @@ async function tick(reason: TickReason, turn: number): Promise<void> {
   let outcome: (p: PollState | undefined) => PollState;
   try {
     const result = await pollWaitingChats(now);
+    // Overtaken (ran past the deadline, a newer turn started): the newer turn alerts and writes
+    // the poll state; this one would notify a chat twice or replace a newer outcome with its own.
+    if (turn !== currentTurn) return;
     await alertWaitingChats(result, settings, salesiqNow(serverClockOffsetMs()), now);
     const checkStatus = !poll?.lastStatusCheckAt || now - poll.lastStatusCheckAt >= STATUS_CHECK_EVERY_MS;
     if (checkStatus) await refreshOperatorStatus(now).catch(() => undefined);
@@ -171,6 +189,7 @@ async function tick(reason: TickReason, turn: number): Promise<void> {
       error: { kind: error.kind, message: error.message, at: now },
       failingSince: p?.failingSince ?? now,
     });
+    if (turn !== currentTurn) return;
     if (error.kind === 'auth') {
       await updateMeta('poll', outcome);
       await showState(now);
@@ -181,13 +200,14 @@ async function tick(reason: TickReason, turn: number): Promise<void> {
   await withdrawStaleNotifications().catch(() => undefined);
 
   const status = (await readMeta('operator'))?.status;
-  const departments = Math.max(1, session.departments?.length ?? 1);
   const [visible, locked] = await Promise.all([pagesVisible(now), screenLocked()]);
+  if (turn !== currentTurn) return;
   const written = await updateMeta('poll', (p) => {
     const next = outcome(p);
     const delay = nextPollDelayMs({ status, pagesVisible: visible, screenLocked: locked, departments, failures: next.failures, errorKind, retryAfterMs });
     return { ...next, nextPollAt: Date.now() + delay };
   });
   await showState(Date.now());
-  schedule(Math.max(0, (written.nextPollAt ?? 0) - Date.now()), turn);
+  // A turn that is not due only re-checks the notice and reschedules for the poll: no wait is cut.
+  schedule(Math.max(0, Math.min((written.nextPollAt ?? 0) - Date.now(), untilFailingNotice(written, Date.now()))), turn);
 }

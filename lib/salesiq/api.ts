@@ -74,6 +74,8 @@ export interface ConversationQuery {
   limit?: number;
   page?: number;
   updatedFrom?: number;
+  /** Shorter than the default for the queue's list calls, so a hung request ends its turn soon. */
+  timeoutMs?: number;
 }
 
 export async function listConversations(target: ApiTarget, query: ConversationQuery): Promise<ParsedList<Conversation>> {
@@ -88,6 +90,7 @@ export async function listConversations(target: ApiTarget, query: ConversationQu
       page: query.page,
       updated_from_time: query.updatedFrom,
     },
+    timeoutMs: query.timeoutMs,
   });
   return parseList(data, parseConversation);
 }

@@ -148,6 +148,16 @@ describe('which ticks poll at once', () => {
     }
   });
 
+  it('keeps the list-call ceiling while a page is open, however many departments', () => {
+    // 8 departments: one poll is 8 list calls, so at most one poll every 8 s (60 calls a minute).
+    const polledAgo = (ms: number) => ({ failures: 0, lastSuccessAt: now - ms, nextPollAt: now + 5_000 });
+    for (const reason of ['visible', 'still-visible'] as const) {
+      expect(isDue(reason, polledAgo(3_000), now, 8)).toBe(false);
+      expect(isDue(reason, polledAgo(8_000), now, 8)).toBe(true);
+      expect(isDue(reason, polledAgo(3_000), now, 1)).toBe(true);
+    }
+  });
+
   it('does not poll again for a page opened right after a successful poll', () => {
     const fresh = { failures: 0, lastSuccessAt: now - 500, nextPollAt: now + 3_000 };
     expect(isDue('visible', fresh, now)).toBe(false);

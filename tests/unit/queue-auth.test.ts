@@ -259,6 +259,64 @@ describe('runTick', () => {
   });
 });
 
+describe('runTick, a stuck turn and a long outage', () => {
+  const operatorRoute: Route = (url) => (url.pathname.endsWith('/operators/' + ME) ? { body: { data: { id: ME, first_name: 'Patricia', status_code: 1, departments: [{ id: 'd1', name: 'Sales' }] } } } : undefined);
+
+  it('lets a turn overtaken past the deadline neither alert nor overwrite the newer turn’s poll state', async () => {
+    const { runTick, TURN_DEADLINE_MS } = await import('../../lib/queue/tick');
+    routes.push(waitingList(conversation('o1')), operatorRoute);
+    // The first list request hangs until released, then answers 500.
+    let release!: () => void;
+    const hung = new Promise<Response>((resolve) => {
+      release = () => resolve(new Response(JSON.stringify({ error: { code: 500, message: 'Down' } }), { status: 500 }));
+    });
+    let first = true;
+    vi.stubGlobal('fetch', vi.fn(async (url: string, init?: RequestInit) => {
+      if (first && url.includes('/conversations?')) {
+        first = false;
+        return hung;
+      }
+      return respond(url, init);
+    }));
+    const oldTurn = runTick('manual');
+    await vi.waitFor(() => expect(first).toBe(false));
+    const realNow = Date.now.bind(Date);
+    vi.spyOn(Date, 'now').mockImplementation(() => realNow() + TURN_DEADLINE_MS + 1_000);
+    await runTick('manual'); // a new turn: polls, notifies o1, writes a success
+    expect((await readMeta('poll'))?.error).toBeUndefined();
+    const create = vi.spyOn(browser.notifications, 'create');
+    release();
+    await oldTurn;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await readMeta('poll'))?.error).toBeUndefined();
+    expect((await readMeta('poll'))?.failures).toBe(0);
+    expect(create).not.toHaveBeenCalled();
+    vi.mocked(Date.now).mockRestore();
+  });
+
+  it('gives up a hung waiting-list request after about 5 s, not the default 15 s', async () => {
+    vi.stubGlobal('fetch', vi.fn((_url: string, init?: RequestInit) => new Promise<Response>((_, reject) => {
+      init?.signal?.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError')));
+    })));
+    const started = Date.now();
+    await expect(pollWaitingChats()).rejects.toMatchObject({ kind: 'timeout' });
+    expect(Date.now() - started).toBeLessThan(8_000);
+  }, 12_000);
+
+  it('tells the operator SalesIQ is failing 30 s after the first failure, even inside a long 5xx backoff', async () => {
+    const { runTick } = await import('../../lib/queue/tick');
+    const { SERVICE_NOTICE_ID } = await import('../../lib/queue/notifications');
+    routes.push(operatorRoute);
+    routes.push((url) => (url.pathname.endsWith('/conversations') ? { status: 500, body: { error: { code: 500, message: 'Down' } } } : undefined));
+    const failingSince = Date.now() - 29_300;
+    await writeMeta('poll', { failures: 6, failingSince, lastAttemptAt: failingSince, error: { kind: 'server', message: 'Down', at: failingSince } });
+    await runTick('manual'); // fails again; the 5xx backoff is now 30-60 s
+    expect(Object.keys(await browser.notifications.getAll())).not.toContain(SERVICE_NOTICE_ID);
+    expect((await readMeta('poll'))!.nextPollAt! - Date.now()).toBeGreaterThan(20_000);
+    await vi.waitFor(async () => expect(Object.keys(await browser.notifications.getAll())).toContain(SERVICE_NOTICE_ID), { timeout: 2_000, interval: 100 });
+  });
+});
+
 describe('pollWaitingChats, settling chats that left the list', () => {
   const stored = (id: string, extra: Partial<ChatRecord> = {}): ChatRecord => ({ id, status: 'waiting', portal: 'zylker', question: '', startTime: 1, firstSeenAt: 1, updatedAt: 1, visitor: {}, ...extra });
 
