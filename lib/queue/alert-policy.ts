@@ -33,6 +33,7 @@ export async function alertWaitingChats(result: PollResult, settings: Settings, 
   // together must not play a burst of overlapping chimes. It plays with the turn's first
   // escalation, so a later failure in the turn cannot take it back.
   let chimeDue = settings.sound && !quiet;
+  const onScreen = new Set(await chatNotificationIds());
   for (const [i, chat] of result.waiting.entries()) {
     const record = log[i];
     // No log record: the account's data was wiped (sign-out) after this poll merged.
@@ -42,7 +43,11 @@ export async function alertWaitingChats(result: PollResult, settings: Settings, 
     if (!step) continue;
     // Re-read right before showing: a pickup that landed after the poll merged wins.
     if (!(await stillWaiting(chat.id))) continue;
-    await notify(chat, settings, { escalated: step === 'escalate', quiet, waitedSec });
+    // Already on screen but not stamped: the worker stopped between showing and stamping. Showing
+    // it again would pop it up twice; only stamp. (A plain notification on screen when escalation
+    // is due is still replaced by the escalated one.)
+    const shownBefore = onScreen.has(chat.id) && (step === 'notify' || !record.notifiedAt);
+    if (!shownBefore) await notify(chat, settings, { escalated: step === 'escalate', quiet, waitedSec });
     // A pickup may have landed while the notification was being shown: take it back at once.
     if (!(await stillWaiting(chat.id))) {
       await withdrawNotification(chat.id);
@@ -50,7 +55,7 @@ export async function alertWaitingChats(result: PollResult, settings: Settings, 
     }
     if (step === 'escalate') {
       await stamp(chat.id, 'escalatedAt', record.notifiedAt ? {} : { notifiedAt: localNow }, localNow);
-      if (chimeDue) {
+      if (chimeDue && !shownBefore) {
         chimeDue = false;
         await playChime().catch((e) => console.warn('Chime failed:', String(e)));
       }

@@ -82,6 +82,21 @@ describe('alertWaitingChats', () => {
   });
 });
 
+describe('alertWaitingChats after a worker stop', () => {
+  it('does not pop a notification up again when the worker stopped between showing and stamping it', async () => {
+    const listed = chat('half-done');
+    await db.chats.put(listed);
+    await db.alerts.put({ conversationId: 'half-done', portal: 'zylker', startTime: listed.startTime, firstSeenAt: 1 });
+    // Shown by the previous worker, which stopped before stamping notifiedAt.
+    await browser.notifications.create('chat:half-done', { type: 'basic', iconUrl: '', title: 'x', message: 'x' });
+    const create = vi.spyOn(browser.notifications, 'create');
+    await alertWaitingChats({ waiting: [listed], gone: [], skipped: 0 }, settings, 1_002_000, 1_002_000);
+    expect(create).not.toHaveBeenCalled();
+    expect((await db.alerts.get('half-done'))?.notifiedAt).toBe(1_002_000);
+    expect(await shown()).toEqual(['chat:half-done']);
+  });
+});
+
 describe('withdrawStaleNotifications', () => {
   it('withdraws every chat notification whose chat is no longer waiting, whatever the reason', async () => {
     await db.chats.bulkPut([chat('waiting'), chat('picked', { status: 'connected', pickedUpAt: 5 }), chat('missed', { status: 'missed' })]);
