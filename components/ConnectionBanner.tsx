@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { PollState } from '../lib/db';
 import { ask } from '../lib/messages';
 import { describeError } from '../lib/salesiq/errors';
-import { FAILING_NOTICE_AFTER_MS } from '../lib/queue/delivery-problem';
+import { failingTooLong } from '../lib/queue/delivery-problem';
 import { useNow } from './clock';
 import { formatAgo } from './format';
 import { HostAccessBanner } from './HostAccessBanner';
@@ -24,8 +24,7 @@ export function connectionState(poll: PollState | undefined, now: number): Conne
   if (poll?.error?.kind === 'offline') return { kind: 'offline' };
   if (poll?.error && (!poll.lastSuccessAt || poll.error.at >= poll.lastSuccessAt)) {
     // Said in the same words as the desktop notice the background shows after the same time.
-    const notReachingYou = now - (poll.failingSince ?? poll.error.at) >= FAILING_NOTICE_AFTER_MS;
-    return { kind: 'error', message: describeError(poll.error.kind), notReachingYou };
+    return { kind: 'error', message: describeError(poll.error.kind), notReachingYou: failingTooLong(poll, now) };
   }
   if (!poll?.lastSuccessAt) return { kind: 'never' };
   const ageMs = now - poll.lastSuccessAt;

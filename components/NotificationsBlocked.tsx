@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+// Page-safe: the notification helper imports only the browser API (no Dexie, no queue loop).
+import { notificationsBlocked } from '../lib/queue/notifications';
 
 /**
  * The browser blocks this extension's notifications: new chats arrive silently. Chrome can tell
@@ -8,10 +9,7 @@ import { browser } from 'wxt/browser';
 export function NotificationsBlocked() {
   const [blocked, setBlocked] = useState(false);
   useEffect(() => {
-    void browser.notifications.getPermissionLevel?.().then(
-      (level) => setBlocked(level === 'denied'),
-      () => undefined,
-    );
+    void notificationsBlocked().then(setBlocked);
   }, []);
   if (!blocked) return null;
   return (

@@ -11,7 +11,12 @@ export const FAILING_NOTICE_AFTER_MS = 30_000;
 
 export function deliveryProblem(session: SessionInfo | undefined, poll: PollState | undefined, now: number): DeliveryProblem | undefined {
   if (session?.state === 'expired') return 'sign-in';
-  if (session?.state !== 'signed-in' || !poll?.error) return undefined;
-  const since = poll.failingSince ?? poll.error.at;
-  return now - since >= FAILING_NOTICE_AFTER_MS ? 'failing' : undefined;
+  if (session?.state !== 'signed-in') return undefined;
+  return failingTooLong(poll, now) ? 'failing' : undefined;
+}
+
+/** SalesIQ has failed long enough to tell the operator chats are not reaching them. */
+export function failingTooLong(poll: PollState | undefined, now: number): boolean {
+  if (!poll?.error) return false;
+  return now - (poll.failingSince ?? poll.error.at) >= FAILING_NOTICE_AFTER_MS;
 }
