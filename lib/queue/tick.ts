@@ -37,7 +37,28 @@ let running: { done: Promise<void>; startedAt: number } | undefined;
 let currentTurn = 0;
 let timer: ReturnType<typeof setTimeout> | undefined;
 
+/** Reasons that poll at once even inside a backoff (see isDue): they must not be lost. */
+const CUTS_WAITS: ReadonlySet<TickReason> = new Set(['manual', 'visible', 'online', 'unlock']);
+/** One more turn after the running one, for such a reason that arrived while it ran. */
+let followUp: { reason: TickReason; done: Promise<void> } | undefined;
+
 export function runTick(reason: TickReason): Promise<void> {
+  const live = running && Date.now() - running.startedAt < TURN_DEADLINE_MS ? running : undefined;
+  if (live && CUTS_WAITS.has(reason)) {
+    // The running turn may be one that found nothing due (an alarm, a worker start inside a
+    // backoff): joining it would drop the operator's "poll now". Run one more turn after it.
+    if (followUp) {
+      if (reason === 'manual') followUp.reason = 'manual'; // the strongest reason wins
+      return followUp.done;
+    }
+    const next: { reason: TickReason; done: Promise<void> } = { reason, done: Promise.resolve() };
+    next.done = waitAtMostUntilDeadline(live).then(() => {
+      followUp = undefined;
+      return runTick(next.reason);
+    });
+    followUp = next;
+    return next.done;
+  }
   if (!running || Date.now() - running.startedAt >= TURN_DEADLINE_MS) {
     const turn = ++currentTurn;
     const done = tick(reason, turn).finally(() => {

@@ -294,6 +294,23 @@ describe('runTick, a stuck turn and a long outage', () => {
     vi.mocked(Date.now).mockRestore();
   });
 
+  it('polls for a popup opened or Retry now while a turn that found nothing due is still running', async () => {
+    const { runTick } = await import('../../lib/queue/tick');
+    routes.push(operatorRoute);
+    routes.push((url) => (url.pathname.endsWith('/conversations') ? { status: 500, body: { error: { code: 500, message: 'Down' } } } : undefined));
+    const listCalls = () => calls.filter((c) => c === 'GET /api/v2/zylker/conversations').length;
+    for (const reason of ['visible', 'manual'] as const) {
+      const failingSince = Date.now() - 90_000;
+      await writeMeta('poll', { failures: 8, failingSince, nextPollAt: Date.now() + 50_000, error: { kind: 'server', message: 'Down', at: failingSince } });
+      const before = listCalls();
+      // A worker start (or alarm) inside the backoff is running when the popup's message arrives.
+      const startup = runTick('startup');
+      await runTick(reason);
+      await startup;
+      expect(listCalls(), reason).toBe(before + 1);
+    }
+  });
+
   it('gives up a hung waiting-list request after about 5 s, not the default 15 s', async () => {
     vi.stubGlobal('fetch', vi.fn((_url: string, init?: RequestInit) => new Promise<Response>((_, reject) => {
       init?.signal?.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError')));
