@@ -1,7 +1,8 @@
 import { readSession, withAuth } from '../auth/session';
-import { SessionChanged, db, writeForPortal, type ChatRecord } from '../db';
+import { SessionChanged, db, readMeta, writeForPortal, writeMeta, type ChatRecord } from '../db';
 import { getConversation, listConversations } from '../salesiq/api';
 import { SalesIQError, asSalesIQError, isTransient } from '../salesiq/errors';
+import { serverClockOffsetMs } from '../salesiq/server-clock';
 import type { ChatStatus, Conversation } from '../salesiq/types';
 import { recordFirstSeen, stamp } from './alert-log';
 
@@ -122,6 +123,11 @@ export async function pollWaitingChats(now = Date.now()): Promise<PollResult> {
     const left = (await db.chats.bulkGet(unlisted)).filter((c): c is ChatRecord => c?.portal === portal);
     // Even an empty bulkPut marks the table changed for Dexie, which would wake every open page.
     if (changed.length) await db.chats.bulkPut(changed);
+    // Pages measure waits with the stored offset: it is stored with the chats it applies to, so a
+    // page never shows a chat (e.g. right after sign-in) against a missing or stale offset.
+    const poll = await readMeta('poll');
+    const offset = serverClockOffsetMs(poll?.clockOffsetMs);
+    if (poll?.clockOffsetMs !== offset) await writeMeta('poll', { failures: 0, ...poll, clockOffsetMs: offset });
     // An unchanged waiting chat got its alert record when it was last written.
     await recordFirstSeen(changed.map((c) => ({ conversationId: c.id, portal, startTime: c.startTime })), now);
     return { waiting, left };

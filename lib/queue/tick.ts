@@ -179,7 +179,7 @@ async function tick(reason: TickReason, turn: number): Promise<void> {
     // Overtaken (ran past the deadline, a newer turn started): the newer turn alerts and writes
     // the poll state; this one would notify a chat twice or replace a newer outcome with its own.
     if (turn !== currentTurn) return;
-    await alertWaitingChats(result, settings, salesiqNow(serverClockOffsetMs()), now);
+    await alertWaitingChats(result, settings, salesiqNow(serverClockOffsetMs(poll?.clockOffsetMs)), now);
     const checkStatus = !poll?.lastStatusCheckAt || now - poll.lastStatusCheckAt >= STATUS_CHECK_EVERY_MS;
     if (checkStatus) await refreshOperatorStatus(now).catch(() => undefined);
     outcome = (p) => ({
@@ -191,7 +191,7 @@ async function tick(reason: TickReason, turn: number): Promise<void> {
       error: undefined,
       failingSince: undefined,
       skipped: result.skipped,
-      clockOffsetMs: serverClockOffsetMs(),
+      clockOffsetMs: serverClockOffsetMs(p?.clockOffsetMs),
     });
   } catch (caught) {
     if (caught instanceof SessionChanged) {

@@ -1,4 +1,5 @@
 import { SalesIQError } from './errors';
+import { salesiqNow } from './server-clock';
 import type {
   CannedCategory,
   CannedResponse,
@@ -116,7 +117,8 @@ export function parseConversation(value: unknown): Conversation {
     referenceId: id(raw.reference_id),
     question: text(raw.question, MAX_TEXT) ?? '',
     status: chatStatus(raw),
-    startTime: time(raw.start_time) ?? time(raw.created_time) ?? Date.now(),
+    // No time given: "now" on SalesIQ's clock, like every other chat time.
+    startTime: time(raw.start_time) ?? time(raw.created_time) ?? salesiqNow(),
     attendedTime: time(raw.attended_time),
     endTime: time(raw.end_time),
     lastModifiedTime: time(raw.last_modified_time),

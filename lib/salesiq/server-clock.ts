@@ -23,9 +23,12 @@ export function noteServerDate(dateHeader: string | null, sentAt: number, receiv
   known = true;
 }
 
-/** SalesIQ's clock minus this machine's, in ms (0 until an answer said otherwise). */
-export function serverClockOffsetMs(): number {
-  return offsetMs;
+/**
+ * SalesIQ's clock minus this machine's, in ms. Until an answer in this worker said otherwise,
+ * `fallback`: the offset stored before the worker stopped (PollState.clockOffsetMs), else 0.
+ */
+export function serverClockOffsetMs(fallback = 0): number {
+  return known ? offsetMs : fallback;
 }
 
 /** The one "now on SalesIQ's clock" helper; pages pass the offset they read from IndexedDB. */

@@ -311,6 +311,29 @@ describe('runTick, a stuck turn and a long outage', () => {
     }
   });
 
+  it('stores SalesIQ’s clock offset with the chats it applies to, so a page never measures them without it', async () => {
+    const { resetServerClock } = await import('../../lib/salesiq/server-clock');
+    resetServerClock();
+    routes.push(waitingList(conversation('clock1', { start_time: String(Date.now() + 90_000 - 1_000) })));
+    // SalesIQ's clock runs 90 s ahead of this machine.
+    vi.stubGlobal('fetch', vi.fn(async (url: string, init?: RequestInit) => {
+      const answer = respond(url, init);
+      const headers = new Headers(answer.headers);
+      headers.set('Date', new Date(Date.now() + 90_000).toUTCString());
+      return new Response(await answer.text(), { status: answer.status, headers });
+    }));
+    const seen: (number | undefined)[] = [];
+    const stop = onTablesChanged(['chats'], () => void readMeta('poll').then((p) => seen.push(p?.clockOffsetMs)));
+    await pollWaitingChats();
+    // As a page reads it the moment the chat appears, before the turn writes its outcome.
+    const offset = (await readMeta('poll'))?.clockOffsetMs;
+    expect(Math.abs((offset ?? 0) - 90_000)).toBeLessThan(1_500);
+    await vi.waitFor(() => expect(seen.length).toBeGreaterThan(0));
+    expect(seen.every((o) => o !== undefined && Math.abs(o - 90_000) < 1_500)).toBe(true);
+    stop();
+    resetServerClock();
+  });
+
   it('gives up a hung waiting-list request after about 5 s, not the default 15 s', async () => {
     vi.stubGlobal('fetch', vi.fn((_url: string, init?: RequestInit) => new Promise<Response>((_, reject) => {
       init?.signal?.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError')));
