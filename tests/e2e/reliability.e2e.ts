@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { badgeText, badgeTitle, notificationIds, readRecord, salesiqRequests, signIn, startWorld, type World } from './world';
+import { badgeText, badgeTitle, notificationIds, openPopup, readRecord, salesiqRequests, signIn, startWorld, type World } from './world';
 
 /**
  * One focused test per fault the queue loop must survive (issue 13). The timings asserted here are
@@ -46,6 +46,63 @@ describe('the queue under faults', () => {
     await expect.poll(() => badgeText(world!.ext), { timeout: 30_000 }).toBe('');
   });
 
+  it('polls at once when the popup opens during a long 5xx outage, and again on "Retry now"', async () => {
+    world = await startWorld();
+    const first = await signIn(world);
+    await first.close();
+    world.sim.setFault({ kind: 'http', status: 503, path: '/conversations' });
+    const failures = () => listCalls(world!).filter((r) => r.status === 503);
+    // Over a minute of failures: the backoff is long now (tens of seconds between tries).
+    await sleep(65_000);
+    expect(failures().length).toBeGreaterThanOrEqual(4);
+    const openedAt = Date.now();
+    const popup = await openPopup(world.ext);
+    await expect.poll(() => failures().some((r) => r.t >= openedAt), { timeout: 5_000, interval: 100 }).toBe(true);
+    console.log(`popup opened in a 5xx outage → list request after ${failures().find((r) => r.t >= openedAt)!.t - openedAt} ms`);
+    const retry = popup.getByRole('button', { name: 'Retry now' });
+    await retry.waitFor({ timeout: 5_000 });
+    await sleep(1_000);
+    const clickedAt = Date.now();
+    await retry.click();
+    await expect.poll(() => failures().some((r) => r.t >= clickedAt), { timeout: 5_000, interval: 100 }).toBe(true);
+    // SalesIQ back: "Retry now" brings a new chat at once.
+    world.sim.clearFaults();
+    const chat = world.sim.addChat({ question: 'Are you back?' });
+    const againAt = Date.now();
+    await retry.click();
+    await expect.poll(() => notificationIds(world!.ext), { timeout: 10_000 }).toContain(`chat:${chat.id}`);
+    console.log(`Retry now after the outage → notification after ${Date.now() - againAt} ms`);
+  });
+
+  it('measures waits on SalesIQ’s clock: a fresh chat shows a few seconds and is not escalated, whichever way the clocks differ', async () => {
+    for (const clockOffsetMs of [90_000, -90_000]) {
+      world = await startWorld({ clockOffsetMs });
+      // Added before sign-in: the popup shows it right after signing in, from the very first poll.
+      const chat = world.sim.addChat({ visitor: { name: `Clock ${clockOffsetMs}` }, question: 'What time is it?' });
+      const popup = await signIn(world);
+      const row = popup.getByRole('listitem').filter({ hasText: `Clock ${clockOffsetMs}` });
+      await row.waitFor({ timeout: 15_000 });
+      // "0:02", not "1:32" (nor stuck at 0:00 for a minute and a half): small from the first paint, and counting.
+      const shownWait = async () => {
+        const match = /(?<!\d)(\d+):(\d\d)(?!\d)/.exec((await row.textContent()) ?? '');
+        return match ? Number(match[1]) * 60 + Number(match[2]) : NaN;
+      };
+      const first = await shownWait();
+      expect(first).toBeLessThan(15);
+      await sleep(3_000);
+      const later = await shownWait();
+      expect(later).toBeGreaterThanOrEqual(first + 2);
+      expect(later).toBeLessThan(20);
+      await expect.poll(() => notificationIds(world!.ext), { timeout: 15_000 }).toContain(`chat:${chat.id}`);
+      const alert = await readRecord<{ notifiedAt?: number; escalatedAt?: number }>(world.ext, 'alerts', chat.id);
+      expect(alert?.notifiedAt).toBeGreaterThan(0);
+      expect(alert?.escalatedAt).toBeUndefined();
+      expect(await badgeTitle(world.ext)).toMatch(/the oldest for \d{1,2} s\./);
+      await world.close();
+      world = undefined;
+    }
+  });
+
   it('keeps polling after a request that never answers, once the request times out', async () => {
     world = await startWorld();
     await signIn(world);
@@ -53,10 +110,10 @@ describe('the queue under faults', () => {
     world.sim.setFault({ kind: 'hang', path: '/conversations', times: 1 });
     await expect.poll(() => listCalls(world!).some((r) => r.t >= hungAt && r.fault === 'hang'), { timeout: 15_000 }).toBe(true);
     const hung = listCalls(world).find((r) => r.t >= hungAt && r.fault === 'hang')!;
-    // The request timeout is 15 s; the next try follows within the network retry (≤ 8 s).
+    // A waiting-list call times out after 5 s; the next try follows within the network retry (≤ 8 s).
     const afterMs = await nextSuccessfulPollAfter(world, hung.t + 1, 40_000);
     console.log(`next successful poll after a hung request: ${afterMs} ms`);
-    expect(afterMs).toBeLessThan(15_000 + 8_000 + 2_000);
+    expect(afterMs).toBeLessThan(5_000 + 8_000 + 2_000);
   });
 
   it('never leaves a notification on screen for a chat picked up while a poll was under way', async () => {
