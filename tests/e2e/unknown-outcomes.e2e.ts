@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Simulator } from '../simulator/types';
-import { notificationIds, signIn, startWorld, waitFor, type World } from './world';
+import { workerStopper } from './worker-stop';
+import { notificationIds, openPopup, signIn, startWorld, waitFor, type World } from './world';
 
 /**
  * "Unknown outcome is not failure", one fault each, in the store build against the simulator: a
@@ -19,6 +20,15 @@ const ARJUN = '466756000000002003';
 const pickUpButton = (page: Page, name: string) => page.getByRole('button', { name: `Pick up chat from ${name}` });
 const pickupsOf = (sim: Simulator, chatId: string) => sim.requests().filter((r) => r.path.endsWith(`/conversations/${chatId}/pickup`));
 const conversationOf = (sim: Simulator, chatId: string) => sim.state().conversations.find((c) => c.conversation.id === chatId)!;
+
+/** What the background noted as sent and not yet settled, read by an extension page. */
+function inFlightPickups(page: Page): Promise<Record<string, number>> {
+  type Session = { get(key: string): Promise<Record<string, Record<string, number> | undefined>> };
+  return page.evaluate(async () => {
+    const session = (globalThis as unknown as { chrome: { storage: { session: Session } } }).chrome.storage.session;
+    return (await session.get('pickupsInFlight')).pickupsInFlight ?? {};
+  });
+}
 
 /** The notification's "Pick up" button, pressed: Chromium's own dispatch runs the listener. */
 async function pressNotificationPickUp(world: World, chatId: string): Promise<void> {
@@ -69,6 +79,36 @@ describe('an action whose answer never came', () => {
     // The request gives up after 15 s; the read-back tells what happened meanwhile.
     await expect.poll(() => popup.getByText(`${arjun} picked up this chat first.`).first().isVisible(), { timeout: 30_000 }).toBe(true);
     await expect.poll(() => pickUpButton(popup, 'Hung Hana').count(), { timeout: 15_000 }).toBe(0);
+    expect(pickupsOf(world.sim, chat.id)).toHaveLength(1);
+  });
+
+  it('a worker stopped mid-pickup is settled by reading the chat back, not by a second pickup', async () => {
+    world = await startWorld();
+    const popup = await signIn(world);
+    const chat = world.sim.addChat({ visitor: { name: 'Stopped Stan' } });
+    // SalesIQ holds the pickup 8 s, then assigns the chat. Not a `hang` fault: a hung request
+    // whose client is gone (the stop cancels the worker's fetch) is dropped when the fault is
+    // cleared, so SalesIQ would never act (measured).
+    world.sim.setFault({ kind: 'latency', ms: 8_000, path: '/pickup', times: 1 });
+    await pickUpButton(popup, 'Stopped Stan').click({ timeout: 15_000 });
+    await expect.poll(() => pickupsOf(world!.sim, chat.id).length, { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => inFlightPickups(popup), { timeout: 5_000 }).toHaveProperty(chat.id);
+
+    // Chrome stops the worker mid-request (as it may after 30 s idle); DevTools confirms the stop.
+    const stopper = await workerStopper(await world.ext.context.newCDPSession(popup), world.ext.extensionId);
+    await stopper.stopAll();
+    // The stop came first: SalesIQ has not acted yet, and the stopped worker left the pickup noted.
+    expect(conversationOf(world.sim, chat.id).conversation.attender).toBeUndefined();
+    expect(await inFlightPickups(popup)).toHaveProperty(chat.id);
+    // Then SalesIQ assigns the chat; the worker that asked never hears the answer.
+    await expect.poll(() => conversationOf(world!.sim, chat.id).conversation.attender?.id, { timeout: 15_000 }).toBe(ME);
+
+    // Reopening the popup wakes a new worker, which reads the chat back instead of picking it up again.
+    await popup.close();
+    const again = await openPopup(world.ext);
+    await expect.poll(() => again.getByText('Just picked up').isVisible(), { timeout: 20_000 }).toBe(true);
+    await expect(again.getByRole('button', { name: 'Open in SalesIQ: chat with Stopped Stan' }).isVisible()).resolves.toBe(true);
+    await expect.poll(() => inFlightPickups(again), { timeout: 15_000 }).toEqual({});
     expect(pickupsOf(world.sim, chat.id)).toHaveLength(1);
   });
 
