@@ -1,7 +1,9 @@
 import { browser } from 'wxt/browser';
 import type { InsertCannedMessage, InsertCannedReply } from '../../lib/canned/content-protocol';
 import type { SendResult } from '../../lib/canned/send-outcome';
+import { readMetaValue } from '../../lib/db-read';
 import { ask } from '../../lib/messages';
+import { isSignedInConsole, parseConsoleUrl } from '../../lib/queue/console-url';
 import { plainError } from '../plain-error';
 
 /**
@@ -34,6 +36,15 @@ export async function copyText(text: string, responseId: string): Promise<string
 }
 
 export async function insertIntoConsole(tabId: number, text: string, responseId: string): Promise<string> {
+  // The tab was checked when the page found it; it may have navigated since (another portal or
+  // account), and the text is filled from this portal's chat: check again right before sending.
+  // The plain page reader, never the background's Dexie module: pages stay small.
+  const session = (await readMetaValue('session')) ?? { state: 'signed-out' as const, updatedAt: 0 };
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  if (!isSignedInConsole(parseConsoleUrl(tab?.url), session)) {
+    const portal = session.portal ? ` (${session.portal.screen})` : '';
+    throw new Error(`That tab no longer shows your SalesIQ portal${portal}. Open it there, then try again.`);
+  }
   const message: InsertCannedMessage = { type: 'insertCanned', text };
   let reply: InsertCannedReply | undefined;
   try {

@@ -1,6 +1,8 @@
 import { visitorLabel } from '../../components/format';
 import type { AlertRecord, ChatRecord } from '../../lib/db';
 import { readTogether, settle } from '../../lib/db-read';
+// The one text shortener (pure; its module is page-safe): one line, unsafe characters out, cut on a character.
+import { notificationText } from '../../lib/queue/notifications';
 
 /**
  * "Was I notified?": the alert log as the operator reads it. The log keeps one record per chat the
@@ -40,16 +42,11 @@ export function endingOf(alert: AlertRecord): AlertEnding {
   return { kind: 'waiting' };
 }
 
-export function excerpt(text: string, length = QUESTION_EXCERPT): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat;
-}
-
 export function historyRow(alert: AlertRecord, chat: ChatRecord | undefined): AlertHistoryRow {
   return {
     conversationId: alert.conversationId,
     visitor: visitorLabel(chat ?? { id: alert.conversationId, visitor: {} }),
-    question: excerpt(chat?.question ?? ''),
+    question: notificationText(chat?.question ?? '', QUESTION_EXCERPT),
     seenAt: alert.firstSeenAt,
     notifiedAt: alert.notifiedAt,
     escalatedAt: alert.escalatedAt,

@@ -55,10 +55,22 @@ function takeUnverified(asked: number): GrantedToken | undefined {
   return held && held.epoch === asked && held.grant.expiresAt - Date.now() > 60_000 ? held.grant : undefined;
 }
 
-/** One silent renewal at a time; concurrent callers share it and its deadline. */
-export function renewSilently(session: SessionInfo, dc: DataCentre, timeoutMs = RENEWAL_TIMEOUT_MS): Promise<StoredToken> {
+/**
+ * The current sign-out counter. A caller reads it before it reads the session it renews for, so a
+ * sign-out between that read and `renewSilently` cannot be mistaken for the session still standing.
+ */
+export function renewalEpoch(): number {
+  return epoch;
+}
+
+/**
+ * One silent renewal at a time; concurrent callers share it and its deadline. `asked`: the epoch
+ * the caller read before reading `session`; if the session has ended since, nothing is minted.
+ */
+export function renewSilently(session: SessionInfo, dc: DataCentre, asked: number, timeoutMs = RENEWAL_TIMEOUT_MS): Promise<StoredToken> {
+  if (asked !== epoch) return Promise.reject(new RenewalDiscarded());
   if (!inFlight) {
-    const attempt = boundedRenewal(session, dc, timeoutMs);
+    const attempt = boundedRenewal(session, dc, asked, timeoutMs);
     inFlight = attempt;
     const release = () => {
       if (inFlight === attempt) inFlight = undefined;
@@ -68,8 +80,7 @@ export function renewSilently(session: SessionInfo, dc: DataCentre, timeoutMs = 
   return inFlight;
 }
 
-function boundedRenewal(session: SessionInfo, dc: DataCentre, timeoutMs: number): Promise<StoredToken> {
-  const asked = epoch;
+function boundedRenewal(session: SessionInfo, dc: DataCentre, asked: number, timeoutMs: number): Promise<StoredToken> {
   let abandoned = false;
   const stillWanted = () => !abandoned && asked === epoch;
   const flow = renewOnce(session, dc, stillWanted, asked);

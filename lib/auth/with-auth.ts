@@ -1,9 +1,10 @@
 import type { ApiTarget } from '../salesiq/api';
 import { findByLocation } from '../salesiq/data-centres';
 import { SalesIQError } from '../salesiq/errors';
+import { isOffline } from '../salesiq/request';
 import type { Portal } from '../salesiq/types';
 import { OAuthError } from './oauth';
-import { AccountMismatch, RenewalDiscarded, endRenewals, renewSilently } from './renewal';
+import { AccountMismatch, RenewalDiscarded, endRenewals, renewSilently, renewalEpoch } from './renewal';
 import { readSession, setSession } from './session-record';
 import { clearToken, needsRenewal, readToken, type StoredToken } from './token-store';
 
@@ -27,7 +28,7 @@ async function expireSession(reason = EXPIRED): Promise<never> {
  */
 function renewalNeedsOperator(error: unknown): boolean {
   if (error instanceof OAuthError) return true;
-  if (typeof navigator !== 'undefined' && navigator.onLine === false) return false;
+  if (isOffline()) return false;
   const message = error instanceof Error ? error.message : String(error);
   // Chrome's words when Zoho wants a consent or login page in a non-interactive flow.
   return /interaction required|did not approve|not approved|cancel/i.test(message);
@@ -35,16 +36,19 @@ function renewalNeedsOperator(error: unknown): boolean {
 
 /** A token valid now. `rejected`: a token SalesIQ just refused, which must not be returned. */
 async function validToken(rejected?: string): Promise<StoredToken> {
+  // Read before the session: a sign-out that begins after this read makes the renewal keep nothing.
+  const asked = renewalEpoch();
   const session = await readSession();
   const dc = session.location ? findByLocation(session.location) : undefined;
-  if (!dc || session.state === 'signed-out' || session.state === 'expired') {
+  // Not while signing in: that flow saves its own token, and a renewal would race it.
+  if (!dc || (session.state !== 'signed-in' && session.state !== 'choosing-portal')) {
     throw new SalesIQError('auth', 'Not signed in.');
   }
   const token = await readToken();
   // Another caller may already have renewed the rejected token: use theirs, mint nothing.
   if (token && token.accessToken !== rejected && !needsRenewal(token)) return token;
   try {
-    return await renewSilently(session, dc);
+    return await renewSilently(session, dc, asked);
   } catch (error) {
     if (error instanceof AccountMismatch) return expireSession(error.message);
     if (error instanceof RenewalDiscarded) throw new SalesIQError('auth', 'Not signed in.');
@@ -52,8 +56,7 @@ async function validToken(rejected?: string): Promise<StoredToken> {
     if (error instanceof SalesIQError && error.kind === 'auth') return expireSession();
     if (error instanceof SalesIQError) throw error;
     if (renewalNeedsOperator(error)) return expireSession();
-    const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
-    throw new SalesIQError(offline ? 'offline' : 'network', 'Could not reach Zoho to renew the sign-in.');
+    throw new SalesIQError(isOffline() ? 'offline' : 'network', 'Could not reach Zoho to renew the sign-in.');
   }
 }
 

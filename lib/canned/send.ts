@@ -2,6 +2,7 @@ import { readSession, withAuth } from '../auth/session';
 import { inFlightStore } from '../in-flight-store';
 import { listMessages, sendMessage } from '../salesiq/api';
 import { SalesIQError, asSalesIQError, outcomeUnknown, reworded } from '../salesiq/errors';
+import { salesiqNow, serverClockOffsetMs } from '../salesiq/server-clock';
 import type { Message } from '../salesiq/types';
 import { READ_BACK_MARGIN_MS, findSentLine, type SendResult } from './send-outcome';
 import { recordCannedUse } from './usage';
@@ -82,8 +83,12 @@ async function send(key: string, conversationId: string, body: string, responseI
 /** The operator's line with this text, if the chat shows it; a failed read says so in words. */
 async function readBack(attempt: SendAttempt, me: string): Promise<Message | undefined> {
   try {
-    const { items } = await withAuth((t) => listMessages(t, attempt.conversationId, { fromTime: attempt.sentAt - READ_BACK_MARGIN_MS }));
-    return findSentLine(items, attempt.text, me);
+    // The send's start on SalesIQ's clock, with the latest offset (a 5xx's Date header may have
+    // taught it since): only a line stamped from then on is this send's.
+    const since = salesiqNow(serverClockOffsetMs(), attempt.sentAt) - READ_BACK_MARGIN_MS;
+    // The operator is waiting on this: a 429 from background work must not hold it back.
+    const { items } = await withAuth((t) => listMessages(t, attempt.conversationId, { fromTime: since, lane: 'operator' }));
+    return findSentLine(items, attempt.text, me, since);
   } catch (caught) {
     throw reworded(caught, 'Not sure it was sent: SalesIQ did not answer. Press Send again: it checks the chat first and never sends twice.');
   }

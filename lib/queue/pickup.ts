@@ -2,12 +2,13 @@ import { readSession, withAuth } from '../auth/session';
 import { db, writeForPortal, type ChatRecord } from '../db';
 import { getConversation, pickUpConversation } from '../salesiq/api';
 import { SalesIQError, asSalesIQError, outcomeUnknown, reworded } from '../salesiq/errors';
+import type { RequestLane } from '../salesiq/rate-limit';
 import type { Conversation } from '../salesiq/types';
 import { setFocus } from '../visitor/focus';
 import { stamp } from './alert-log';
 import { renderBadge } from './badge';
 import { withdrawNotification } from './notifications';
-import { pickupsInFlight } from './pickup-in-flight';
+import { forgetOldPickups, pickupsInFlight } from './pickup-in-flight';
 import { pickupOutcome, pickupRefusal, type PickupOutcome } from './pickup-outcome';
 
 /**
@@ -28,6 +29,7 @@ export function pickUpChat(conversationId: string): Promise<ChatRecord> {
  * reading the chats back. Nothing is sent; a chat still waiting simply stays in the queue.
  */
 export async function settleInterruptedPickups(): Promise<void> {
+  await forgetOldPickups();
   const pending = Object.keys(await pickupsInFlight.all()).filter((id) => !inFlight.has(id));
   for (const conversationId of pending) {
     await once(conversationId, () => pickUp(conversationId, { send: false })).catch(() => undefined);
@@ -61,9 +63,10 @@ async function pickUp(conversationId: string, { send = true } = {}): Promise<Cha
   let result: Conversation | undefined;
   let outcome: PickupOutcome | undefined;
   let unanswered = false;
+  await forgetOldPickups();
   if ((await pickupsInFlight.get(conversationId)) !== undefined) {
     // An earlier pickup may have reached SalesIQ: ask what became of the chat before anything else.
-    result = await readBack(conversationId);
+    result = await readBack(conversationId, send ? 'operator' : 'background');
     outcome = pickupOutcome(result, me.id, 'read');
     if (outcome.kind === 'waiting') {
       await pickupsInFlight.remove(conversationId);
@@ -112,11 +115,12 @@ async function pickUp(conversationId: string, { send = true } = {}): Promise<Cha
 
 /**
  * The chat as SalesIQ sees it now. If even that fails, the pickup stays noted as in flight, so the
- * next click reads again instead of sending a second pickup.
+ * next click reads again instead of sending a second pickup. The operator waits on it, so it goes
+ * in the operator's lane: a 429 from the poll or a sync must not keep the chat from being picked up.
  */
-async function readBack(conversationId: string): Promise<Conversation> {
+async function readBack(conversationId: string, lane: RequestLane = 'operator'): Promise<Conversation> {
   try {
-    return await withAuth((t) => getConversation(t, conversationId));
+    return await withAuth((t) => getConversation(t, conversationId, { lane }));
   } catch (caught) {
     throw reworded(
       caught,

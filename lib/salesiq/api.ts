@@ -1,6 +1,7 @@
 import { SalesIQError } from './errors';
 import { rememberMethod, rememberedMethod } from './method-memory';
 import { zohoRequest } from './request';
+import type { RequestLane } from './rate-limit';
 import {
   parseCannedCategory,
   parseCannedResponse,
@@ -95,8 +96,12 @@ export async function listConversations(target: ApiTarget, query: ConversationQu
   return parseList(data, parseConversation);
 }
 
-export async function getConversation(target: ApiTarget, conversationId: string) {
-  return parseConversation(await zohoRequest({ url: portalUrl(target, `conversations/${enc(conversationId)}`), auth: target }));
+/**
+ * `lane: 'operator'` for a read the operator is waiting on (the read-back after a pickup whose answer
+ * never came), so a 429 provoked by background work does not hold it back.
+ */
+export async function getConversation(target: ApiTarget, conversationId: string, { lane }: { lane?: RequestLane } = {}) {
+  return parseConversation(await zohoRequest({ url: portalUrl(target, `conversations/${enc(conversationId)}`), auth: target, lane }));
 }
 
 /** The answer is the conversation as SalesIQ now sees it; the caller decides whether it is ours. */
@@ -157,12 +162,20 @@ export async function listCannedCategories(target: ApiTarget, page = 1) {
   return parseList(data, parseCannedCategory);
 }
 
-/** A transcript, or with `fromTime` only the messages from then on (inclusive), oldest first. */
-export async function listMessages(target: ApiTarget, conversationId: string, { fromTime, limit = MAX_LIMIT }: { fromTime?: number; limit?: number } = {}) {
+/**
+ * A transcript, or with `fromTime` only the messages from then on (inclusive), oldest first. `lane`
+ * as for getConversation: 'operator' for the read-back after a Send whose answer never came.
+ */
+export async function listMessages(
+  target: ApiTarget,
+  conversationId: string,
+  { fromTime, limit = MAX_LIMIT, lane }: { fromTime?: number; limit?: number; lane?: RequestLane } = {},
+) {
   const data = await zohoRequest({
     url: portalUrl(target, `conversations/${enc(conversationId)}/messages`),
     auth: target,
     query: { limit: Math.min(limit, MAX_LIMIT), from_time: fromTime },
+    lane,
   });
   return parseList(data, parseMessage);
 }

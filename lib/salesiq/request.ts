@@ -70,7 +70,7 @@ function buildUrl(url: string, query: RequestOptions['query']): string {
   return target.toString();
 }
 
-function isOffline(): boolean {
+export function isOffline(): boolean {
   return typeof navigator !== 'undefined' && navigator.onLine === false;
 }
 

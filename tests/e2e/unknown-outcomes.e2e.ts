@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Simulator } from '../simulator/types';
+import { workerStopper } from './worker-stop';
 import { notificationIds, openPopup, signIn, startWorld, waitFor, type World } from './world';
 
 /**
@@ -85,26 +86,26 @@ describe('an action whose answer never came', () => {
     world = await startWorld();
     const popup = await signIn(world);
     const chat = world.sim.addChat({ visitor: { name: 'Stopped Stan' } });
-    // SalesIQ takes 5 s, then assigns the chat: by then the worker that asked is gone.
-    world.sim.setFault({ kind: 'latency', ms: 5_000, path: '/pickup', times: 1 });
+    // SalesIQ holds the pickup 8 s, then assigns the chat. Not a `hang` fault: a hung request
+    // whose client is gone (the stop cancels the worker's fetch) is dropped when the fault is
+    // cleared, so SalesIQ would never act (measured).
+    world.sim.setFault({ kind: 'latency', ms: 8_000, path: '/pickup', times: 1 });
     await pickUpButton(popup, 'Stopped Stan').click({ timeout: 15_000 });
     await expect.poll(() => pickupsOf(world!.sim, chat.id).length, { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => inFlightPickups(popup), { timeout: 5_000 }).toHaveProperty(chat.id);
 
-    // Chrome stops the worker mid-request, as it does after 30 s idle.
-    const running = world.ext.context.serviceWorkers().at(-1)!;
-    const stopped = new Promise((resolve) => running.once('close', resolve));
-    const cdp = await world.ext.context.newCDPSession(popup);
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await stopped;
-    // What the stopped worker left behind: the pickup, noted as sent and not settled.
+    // Chrome stops the worker mid-request (as it may after 30 s idle); DevTools confirms the stop.
+    const stopper = await workerStopper(await world.ext.context.newCDPSession(popup), world.ext.extensionId);
+    await stopper.stopAll();
+    // The stop came first: SalesIQ has not acted yet, and the stopped worker left the pickup noted.
+    expect(conversationOf(world.sim, chat.id).conversation.attender).toBeUndefined();
     expect(await inFlightPickups(popup)).toHaveProperty(chat.id);
+    // Then SalesIQ assigns the chat; the worker that asked never hears the answer.
     await expect.poll(() => conversationOf(world!.sim, chat.id).conversation.attender?.id, { timeout: 15_000 }).toBe(ME);
 
-    // Reopening the popup wakes the worker; the operator, unsure, also presses Pick up again.
+    // Reopening the popup wakes a new worker, which reads the chat back instead of picking it up again.
     await popup.close();
     const again = await openPopup(world.ext);
-    await pressNotificationPickUp(world, chat.id);
     await expect.poll(() => again.getByText('Just picked up').isVisible(), { timeout: 20_000 }).toBe(true);
     await expect(again.getByRole('button', { name: 'Open in SalesIQ: chat with Stopped Stan' }).isVisible()).resolves.toBe(true);
     await expect.poll(() => inFlightPickups(again), { timeout: 15_000 }).toEqual({});

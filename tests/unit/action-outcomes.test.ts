@@ -1,22 +1,23 @@
 import { beforeEach, afterEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { saveToken } from '../../lib/auth/token-store';
-import { db, wipeAccountData, writeMeta, type ChatRecord } from '../../lib/db';
+import { db, type ChatRecord } from '../../lib/db';
 import { sendCannedResponse } from '../../lib/canned/send';
 import { findSentLine } from '../../lib/canned/send-outcome';
 import { pollWaitingChats } from '../../lib/queue/poll';
 import { pickUpChat, settleInterruptedPickups } from '../../lib/queue/pickup';
 import { pickupsInFlight } from '../../lib/queue/pickup-in-flight';
 import { pickupOutcome } from '../../lib/queue/pickup-outcome';
+import { noteRateLimit } from '../../lib/salesiq/rate-limit';
+import { noteServerDate, resetServerClock } from '../../lib/salesiq/server-clock';
 import type { Conversation } from '../../lib/salesiq/types';
+import { ME, signedInWithScriptedZoho } from './signed-in-fixture';
 
 /**
  * "Unknown outcome is not failure": a pickup or a Send whose answer never came is read back from
  * SalesIQ before the operator is told anything, and is never sent a second time for one click.
  * SalesIQ is a scripted fetch; a thrown TypeError is what fetch does on a reset connection.
  */
-const ME = '466756000000002001';
 const OTHER = '466756000000002003';
 
 type Answer = { body: unknown } | 'reset';
@@ -34,32 +35,17 @@ const on = (method: string, suffix: string, answer: () => Answer): Route => (url
   (init.method ?? 'GET') === method && url.pathname.endsWith(suffix) ? answer() : undefined;
 
 beforeEach(async () => {
-  fakeBrowser.reset();
-  await wipeAccountData();
   routes = [];
   calls.length = 0;
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (url: string, init: RequestInit = {}) => {
-      const parsed = new URL(url);
-      calls.push(`${init.method ?? 'GET'} ${parsed.pathname}`);
-      for (const route of routes) {
-        const answer = route(parsed, init);
-        if (answer === 'reset') throw new TypeError('Failed to fetch');
-        if (answer) return new Response(JSON.stringify(answer.body));
-      }
-      return new Response(JSON.stringify({ error: { code: 1006, message: 'Invalid URL' } }));
-    }),
-  );
-  await writeMeta('session', {
-    state: 'signed-in',
-    location: 'us',
-    accountsHost: 'accounts.zoho.com',
-    salesiqHost: 'salesiq.zoho.com',
-    portal: { screen: 'zylker', name: 'Zylker', operatorId: ME },
-    operatorName: 'Patricia',
-    departments: [{ id: 'd1', name: 'Sales' }],
-    updatedAt: 1,
+  await signedInWithScriptedZoho(vi.fn(), (url, init = {}) => {
+    const parsed = new URL(url);
+    calls.push(`${init.method ?? 'GET'} ${parsed.pathname}`);
+    for (const route of routes) {
+      const answer = route(parsed, init);
+      if (answer === 'reset') throw new TypeError('Failed to fetch');
+      if (answer) return new Response(JSON.stringify(answer.body));
+    }
+    return new Response(JSON.stringify({ error: { code: 1006, message: 'Invalid URL' } }));
   });
   await saveToken({ accessToken: 'token-1', issuedAt: Date.now(), expiresAt: Date.now() + 3_600_000, location: 'us' });
   const now = Date.now();
@@ -67,7 +53,10 @@ beforeEach(async () => {
   await db.alerts.put({ conversationId: 'c1', portal: 'zylker', startTime: now - 5_000, firstSeenAt: now, notifiedAt: now });
 });
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  resetServerClock();
+});
 
 const pickups = () => calls.filter((c) => c.endsWith('/pickup'));
 
@@ -130,7 +119,26 @@ describe('a pickup whose answer never came', () => {
   });
 });
 
+describe('a pickup read-back while background work is rate-limited', () => {
+  it('still goes out, so the chat can be picked up', async () => {
+    await noteRateLimit('salesiq.zoho.com', 300_000, Date.now(), 'background');
+    routes.push(on('PUT', '/pickup', () => 'reset'), on('GET', '/conversations/c1', () => ({ body: { data: wire('c1', mine) } })));
+    await expect(pickUpChat('c1')).resolves.toMatchObject({ status: 'connected' });
+    expect(pickups()).toHaveLength(1);
+    expect(await pickupsInFlight.all()).toEqual({});
+  });
+});
+
 describe('a worker stopped mid-pickup', () => {
+  it('forgets a pickup older than ten minutes instead of reading it back at every start', async () => {
+    await pickupsInFlight.put('c1', Date.now() - 11 * 60_000);
+    await pickupsInFlight.put('c2', Date.now() - 60_000);
+    routes.push(on('GET', '/conversations/c2', () => 'reset')); // its read-back keeps failing: kept for now
+    await settleInterruptedPickups();
+    expect(calls.filter((c) => c.includes('/conversations/c1'))).toEqual([]);
+    expect(Object.keys(await pickupsInFlight.all())).toEqual(['c2']);
+  });
+
   it('is settled at the next start by reading the chat, without sending anything', async () => {
     await pickupsInFlight.put('c1', Date.now() - 2_000); // what the stopped worker left behind
     routes.push(on('GET', '/conversations/c1', () => ({ body: { data: wire('c1', mine) } })));
@@ -210,10 +218,52 @@ describe('a canned Send whose answer never came', () => {
     expect(calls.filter((c) => c.startsWith('GET') && c.endsWith('/messages'))).toEqual([]);
   });
 
-  it('findSentLine matches the operator’s own line, whitespace tidied', () => {
-    const m = (senderId: string, text: string) => ({ id: text, senderId, senderName: '', kind: 'text', text, time: 0 });
-    expect(findSentLine([m('v', 'Hi  there'), m(ME, 'Hi\nthere ')], 'Hi there', ME)?.senderId).toBe(ME);
-    expect(findSentLine([m(ME, 'Hi there!')], 'Hi there', ME)).toBeUndefined();
+  it('findSentLine matches the operator’s own line from the send on, whitespace tidied', () => {
+    const m = (senderId: string, text: string, time = 1_000) => ({ id: text, senderId, senderName: '', kind: 'text', text, time });
+    expect(findSentLine([m('v', 'Hi  there'), m(ME, 'Hi\nthere ')], 'Hi there', ME, 1_000)?.senderId).toBe(ME);
+    expect(findSentLine([m(ME, 'Hi there!')], 'Hi there', ME, 1_000)).toBeUndefined();
+    expect(findSentLine([m(ME, 'Hi there', 999)], 'Hi there', ME, 1_000)).toBeUndefined();
+  });
+
+  it('an identical line sent a minute earlier is not this one: told "not sent", and the retry posts it', async () => {
+    const earlier = { ...line('Your refund is on its way.'), id: 'm-earlier', time: String(Date.now() - 60_000) };
+    let reset = true;
+    routes.push(
+      on('POST', '/messages', () => (reset ? 'reset' : { body: { data: line('Your refund is on its way.') } })),
+      on('GET', '/messages', () => ({ body: { data: [earlier] } })), // SalesIQ ignoring from_time shows it too
+    );
+    await expect(send()).rejects.toMatchObject({ message: expect.stringMatching(/^Not sent: /) });
+    reset = false;
+    await expect(send()).resolves.toMatchObject({ alreadySent: false });
+    expect(posts()).toHaveLength(2);
+  });
+
+  it('judges "from the send on" by SalesIQ’s clock, not this machine’s', async () => {
+    noteServerDate(new Date(Date.now() - 90_000).toUTCString(), Date.now(), Date.now()); // SalesIQ 90 s behind
+    const inChat: unknown[] = [];
+    routes.push(
+      on('POST', '/messages', () => {
+        inChat.push({ ...line('Your refund is on its way.'), time: String(Date.now() - 90_000) });
+        return 'reset';
+      }),
+      on('GET', '/messages', () => ({ body: { data: inChat } })),
+    );
+    await expect(send()).resolves.toMatchObject({ alreadySent: false, message: { text: 'Your refund is on its way.' } });
+    expect(posts()).toHaveLength(1);
+  });
+
+  it('the read-back is not held back by a 429 that background work provoked', async () => {
+    await noteRateLimit('salesiq.zoho.com', 300_000, Date.now(), 'background');
+    const inChat: unknown[] = [];
+    routes.push(
+      on('POST', '/messages', () => {
+        inChat.push(line('Your refund is on its way.'));
+        return 'reset';
+      }),
+      on('GET', '/messages', () => ({ body: { data: inChat } })),
+    );
+    await expect(send()).resolves.toMatchObject({ alreadySent: false });
+    expect(posts()).toHaveLength(1);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertRecord, ChatRecord } from '../../lib/db';
-import { endingOf, excerpt, historyRow, shown } from '../../entrypoints/sidepanel/alert-history';
+import { endingOf, historyRow, shown } from '../../entrypoints/sidepanel/alert-history';
 import { endingText } from '../../entrypoints/sidepanel/AlertHistory';
 
 /** "Was I notified?": how a chat's alert record reads to the operator. */
@@ -28,6 +28,7 @@ describe('alert history rows', () => {
     expect(historyRow({ ...base, notifiedAt: 3 }, chat)).toMatchObject({ visitor: '<b>Ana</b>', question: 'Line one line two', notifiedAt: 3 });
     // The chat record may be gone (purged): the row still stands, with the id's label.
     expect(historyRow({ ...base, conversationId: 'abc12345' }, undefined)).toMatchObject({ visitor: 'Visitor 2345', question: '' });
-    expect(excerpt('x'.repeat(200), 10)).toBe(`${'x'.repeat(9)}…`);
+    const long = historyRow(base, { id: 'c1', visitor: {}, question: 'x'.repeat(200) } as unknown as ChatRecord).question;
+    expect(long).toBe(`${'x'.repeat(119)}…`);
   });
 });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { signOut, withAuth } from '../../lib/auth/session';
 import { readToken, saveToken } from '../../lib/auth/token-store';
-import { readMeta } from '../../lib/db';
+import { readMeta, writeMeta } from '../../lib/db';
 import { SalesIQError } from '../../lib/salesiq/errors';
 import type { ApiTarget } from '../../lib/salesiq/api';
 import { ME, signedInWithScriptedZoho } from './signed-in-fixture';
@@ -89,6 +89,36 @@ describe('silent renewal', () => {
     expect(JSON.stringify(await browser.storage.session.get(null))).not.toContain('1000.late.token');
     expect(revoked()).toContain('accounts.zoho.com 1000.late.token');
     expect((await readMeta('session'))?.state).toBe('signed-out');
+  });
+
+  it('keeps nothing from a renewal that starts just after sign-out began (the poll had already read "signed in")', async () => {
+    // Sign-out starts right after the poll read the session, while it reads the token: the renewal
+    // only starts after sign-out bumped its counter, and Zoho answers after sign-out has finished.
+    let signingOut: Promise<unknown> | undefined;
+    const read = browser.storage.session.get.bind(browser.storage.session);
+    vi.spyOn(browser.storage.session, 'get').mockImplementation(((keys: never) => {
+      signingOut ??= signOut();
+      return read(keys);
+    }) as never);
+    launchWebAuthFlow.mockImplementation(async (details: { url: string }) => {
+      await signingOut;
+      return renewed('1000.after.signout')(details);
+    });
+    const error = await withAuth(async (t) => t.token).catch((e: unknown) => e);
+    await signingOut;
+    expect(error).toBeInstanceOf(SalesIQError);
+    expect(await readToken()).toBeUndefined();
+    expect(JSON.stringify(await browser.storage.session.get(null))).not.toContain('1000.after.signout');
+    // Nothing minted for a session that had already ended, so nothing is left unrevoked either.
+    expect(launchWebAuthFlow).not.toHaveBeenCalled();
+    expect((await readMeta('session'))?.state).toBe('signed-out');
+  });
+
+  it('does not renew while a sign-in is under way', async () => {
+    await writeMeta('session', { ...(await readMeta('session'))!, state: 'signing-in' });
+    launchWebAuthFlow.mockImplementation(renewed('1000.during.signin'));
+    await expect(withAuth(async (t) => t.token)).rejects.toMatchObject({ kind: 'auth' });
+    expect(launchWebAuthFlow).not.toHaveBeenCalled();
   });
 
   it('stops when Zoho renewed another account: nothing acts with its token, and the operator is asked in words', async () => {

@@ -1,5 +1,6 @@
 import type { CDPSession, Page, Worker } from 'playwright-core';
 import type { ExtensionSession } from '../../e2e/harness';
+import { workerStopper, type WorkerStopper } from '../../e2e/worker-stop';
 import { kindOfTitle, type NotificationEvent, type Presence } from './figures';
 
 /**
@@ -70,20 +71,13 @@ export class NotificationObserver {
   private running = false;
   /** One collection in flight per worker: a stopped worker's answer comes when it restarts. */
   private readonly pending = new Map<Worker, Promise<void>>();
-  /** The extension's worker versions as DevTools reports them: when each was seen stopped. */
-  private readonly stoppedAt: number[] = [];
+  private stopper?: WorkerStopper;
 
   async attach(ext: ExtensionSession): Promise<void> {
     this.ext = ext;
     this.page = await ext.openPage('offscreen');
     this.cdp = await ext.context.newCDPSession(this.page);
-    // The domain answers only once enabled. The extension page shares the worker's storage
-    // partition, so "all workers" of this session include the extension's.
-    const script = `chrome-extension://${ext.extensionId}/`;
-    this.cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      for (const v of versions) if (v.scriptURL.startsWith(script) && v.runningStatus === 'stopped') this.stoppedAt.push(Date.now());
-    });
-    await this.cdp.send('ServiceWorker.enable');
+    this.stopper = await workerStopper(this.cdp, ext.extensionId);
     await this.collect();
     this.running = true;
     this.loop = this.run();
@@ -105,14 +99,7 @@ export class NotificationObserver {
   /** `ServiceWorker.stopAllWorkers` over CDP: what DevTools' "Stop" does; not a browser restart. */
   async stopWorkers(): Promise<void> {
     await this.collect();
-    const from = Date.now();
-    const late = (what: string) => new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} in 10 s`)), 10_000).unref());
-    await Promise.race([this.cdp!.send('ServiceWorker.stopAllWorkers'), late('ServiceWorker.stopAllWorkers did not answer')]);
-    // A stop that stopped nothing would make the fault a fake: wait for DevTools to report it.
-    const stopped = (async () => {
-      while (!this.stoppedAt.some((t) => t >= from)) await new Promise((r) => setTimeout(r, 50));
-    })();
-    await Promise.race([stopped, late('DevTools did not report the service worker stopped')]);
+    await this.stopper!.stopAll();
   }
 
   /** The extension page the bench reads IndexedDB and storage through. */
