@@ -87,7 +87,7 @@ export interface MetaValues {
   /** Zoho hosts whose site access the user turned off (lib/host-access.ts). */
   hostAccess: { missing: string[]; checkedAt: number };
   /** The conversation the side panel shows, and what put it there. */
-  focus: { conversationId: string; source: 'pickup' | 'popup' | 'notification' | 'console-tab' | 'chooser'; at: number };
+  focus: { conversationId: string; source: 'pickup' | 'popup' | 'notification' | 'reply' | 'console-tab' | 'chooser'; at: number };
 }
 export type MetaKey = keyof MetaValues;
 

@@ -24,8 +24,15 @@ export function rememberWindow(windowId: number | undefined): void {
   if (windowId !== undefined && windowId >= 0) lastWindowId = windowId;
 }
 
-export function panelPath(conversationId?: string): `sidepanel.html${string}` {
-  return conversationId ? `sidepanel.html?conversation=${encodeURIComponent(conversationId)}` : 'sidepanel.html';
+/** How the panel opens on a chat: `compose` puts the keyboard in the reply box (a notification's *Reply*). */
+export interface PanelOpening {
+  compose?: boolean;
+}
+
+export function panelPath(conversationId?: string, opening: PanelOpening = {}): `sidepanel.html${string}` {
+  if (!conversationId) return 'sidepanel.html';
+  const compose = opening.compose ? '&compose=1' : '';
+  return `sidepanel.html?conversation=${encodeURIComponent(conversationId)}${compose}`;
 }
 
 function panels(): PanelNamespaces {
@@ -37,9 +44,9 @@ function panels(): PanelNamespaces {
  * with the open call: it rejects when the browser refused (no gesture) or has no panel at all. It
  * may also throw synchronously (some refusals do).
  */
-export function openSidePanel(conversationId?: string): Promise<void> {
+export function openSidePanel(conversationId?: string, opening: PanelOpening = {}): Promise<void> {
   const { sidePanel, sidebarAction } = panels();
-  const path = panelPath(conversationId);
+  const path = panelPath(conversationId, opening);
   if (sidebarAction?.open) {
     // Firefox: open() first, while the gesture is still live; then point it at the chat.
     const opened = sidebarAction.open();
@@ -56,9 +63,9 @@ export function openSidePanel(conversationId?: string): Promise<void> {
 }
 
 /** Never throws and never awaits: a refused open (no gesture, old browser) leaves the click's other work intact. */
-export function openSidePanelNow(conversationId?: string): void {
+export function openSidePanelNow(conversationId?: string, opening: PanelOpening = {}): void {
   try {
-    openSidePanel(conversationId).catch(() => undefined);
+    openSidePanel(conversationId, opening).catch(() => undefined);
   } catch {
     // Synchronous refusals (an API missing in this browser) are as harmless as rejected promises.
   }
