@@ -26,6 +26,9 @@ export const DEFAULT_CONFIG: Readonly<SimulatorConfig> = Object.freeze({
   seedChat: true,
   browserAccount: FIXED_IDS.me,
   clockOffsetMs: 0,
+  visitorWritesPerMin: 0,
+  visitorLeavesAfterMs: 0,
+  visitorLeaveChance: 0.5,
 });
 
 const CHOICES: { [K in keyof SimulatorConfig]?: readonly string[] } = {
@@ -47,6 +50,9 @@ const NUMBERS: { [K in keyof SimulatorConfig]?: { min: number; max: number } } =
   cannedCount: { min: 0, max: 200_000 },
   liveSpeed: { min: 0.01, max: 10_000 },
   clockOffsetMs: { min: -24 * 3600 * 1000, max: 24 * 3600 * 1000 },
+  visitorWritesPerMin: { min: 0, max: 600 },
+  visitorLeavesAfterMs: { min: 0, max: 24 * 3600 * 1000 },
+  visitorLeaveChance: { min: 0, max: 1 },
 };
 
 const BOOLEANS: ReadonlySet<string> = new Set(['malformedItems', 'seedChat']);

@@ -36,8 +36,12 @@ function routes(sim: Simulator): ControlRoute[] {
     route('POST', /^\/chats\/([^/]+)\/miss$/, (_body, params) => sim.missChat(id(params))),
     route('POST', /^\/chats\/([^/]+)\/end$/, (_body, params) => sim.endChat(id(params))),
     route('POST', /^\/chats\/([^/]+)\/messages$/, (body, params) => {
-      if (typeof body.text !== 'string') throw new WorldError('bad_input', 'text must be a string');
-      return sim.visitorMessage(id(params), body.text);
+      if (body.text !== undefined && typeof body.text !== 'string') throw new WorldError('bad_input', 'text must be a string');
+      return sim.visitorMessage(id(params), body.text as string | undefined);
+    }),
+    route('POST', /^\/chats\/([^/]+)\/console-reply$/, (body, params) => {
+      if (typeof body.text !== 'string' || !body.text.trim()) throw new WorldError('bad_input', 'text must be a non-empty string');
+      return sim.consoleReply(id(params), body.text);
     }),
     route('POST', /^\/status$/, (body) => {
       if (body.status !== 'Available' && body.status !== 'Busy') throw new WorldError('bad_input', 'status must be Available or Busy');

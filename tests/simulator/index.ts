@@ -10,6 +10,7 @@ import { createControlHandler } from './control';
 import { FaultBook } from './faults';
 import { chromiumArgsFor } from './hosts';
 import { LiveScenario } from './live';
+import { VisitorActivity } from './visitor-activity';
 import { RequestLog } from './request-log';
 import { handleConsole } from './salesiq/console-route';
 import { handleSalesiq } from './salesiq/router';
@@ -35,6 +36,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   let tokens = new TokenStore();
   let world = new World(start.seed, currentConfig);
   let live = new LiveScenario(world, currentConfig, start.seed);
+  let visitors = new VisitorActivity(() => world, currentConfig, start.seed);
   const accounts = new AccountsService(currentConfig, () => tokens);
   const faults = new FaultBook();
   const log = new RequestLog();
@@ -67,6 +69,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     missChat: (id) => conversationView(world.missChat(id), world),
     endChat: (id) => conversationView(world.endChat(id), world),
     visitorMessage: (id, text) => messageView(world.visitorMessage(id, text)),
+    consoleReply: (id, text) => messageView(world.consoleReply(id, text)),
     deleteCanned: (id) => world.canned.remove(id),
     editCanned: (id, content) => world.canned.edit(id, content),
     setMyStatus: (status) => {
@@ -114,6 +117,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       server.setOutage(false);
       world = new World(start.seed, currentConfig);
       live = new LiveScenario(world, currentConfig, start.seed);
+      visitors.stop();
+      visitors = new VisitorActivity(() => world, currentConfig, start.seed);
+      visitors.start();
       if (!resetOptions.keepTokens) tokens = new TokenStore();
       accounts.reset();
       faults.clearAll();
@@ -123,6 +129,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     close() {
       closing ??= (async () => {
         live.stop();
+        visitors.stop();
         setWireClockOffset(0);
         await server.close();
       })();
@@ -131,5 +138,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   };
   control = createControlHandler(sim);
   syncScenario();
+  visitors.start();
   return sim;
 }

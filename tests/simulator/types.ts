@@ -56,6 +56,12 @@ export interface SimulatorConfig {
   browserAccount: string;
   /** SalesIQ's clock minus this machine's: shifts every time on the wire and the `Date` header. */
   clockOffsetMs: number;
+  /** Follow-up lines a minute each visitor in a connected chat writes on average; 0 = none. */
+  visitorWritesPerMin: number;
+  /** A visitor whose line has gone unanswered this long may leave (the chat ends); 0 = never. */
+  visitorLeavesAfterMs: number;
+  /** The chance (0-1) that such a visitor leaves, rolled once per unanswered stretch. */
+  visitorLeaveChance: number;
 }
 
 export interface SimulatorOptions extends Partial<Omit<SimulatorConfig, 'portals'>> {
@@ -105,7 +111,15 @@ export interface Conversation {
   attender?: OperatorRef;
   type: 'chat';
   participants: OperatorRef[];
-  unread_chats: boolean;
+  /** Visitor lines since the operator last spoke in a connected chat; `false` when none (views.ts). */
+  unread_chats: number | false;
+  /** The last line said after the pickup; absent before anyone spoke (views.ts). */
+  last_message_info?: {
+    id: string;
+    sender: { id: string; name: string; type: 'visitor' | 'operator' };
+    message: { text: string };
+    time: string;
+  };
   chat_status: ChatStatus;
   uvid: string;
   question: string;
@@ -265,7 +279,10 @@ export interface Simulator {
   takeByOther(id: string, operatorId?: string): Conversation;
   missChat(id: string): Conversation;
   endChat(id: string): Conversation;
-  visitorMessage(id: string, text: string): ChatMessage;
+  /** A visitor line in a waiting or connected chat; without text, a generated follow-up. */
+  visitorMessage(id: string, text?: string): ChatMessage;
+  /** The operator (me) answers in the SalesIQ console, not through the extension. */
+  consoleReply(id: string, text: string): ChatMessage;
   setMyStatus(status: OperatorStatus): void;
   /** Delete a canned response, as an admin would in SalesIQ; false if there is none. */
   deleteCanned(id: string): boolean;

@@ -61,7 +61,8 @@ export function conversationView(chat: ChatRecord, directory: Directory): Conver
   if (attender) view.attender = attender;
   view.type = 'chat';
   view.participants = chat.participantIds.map(ref).filter((p) => p !== undefined);
-  view.unread_chats = false;
+  const unread = unreadSincePickup(chat);
+  view.unread_chats = unread > 0 ? unread : false;
   view.chat_status = { ...chatStatus };
   view.uvid = chat.uvid;
   view.question = chat.question;
@@ -73,12 +74,44 @@ export function conversationView(chat: ChatRecord, directory: Directory): Conver
   view.status = status;
   view.app_id = chat.appId;
   view.department = { name: department?.name ?? '', id: chat.departmentId };
+  const last = lastMessageInfo(chat);
+  if (last) view.last_message_info = last;
   view.visitor = visitorView(chat.visitor);
   if (chat.missedTime !== undefined) view.missed_time = toWireTime(chat.missedTime);
   if (chat.endTime !== undefined) view.end_time = toWireTime(chat.endTime);
   if (chat.overrides) mergeInto(view, chat.overrides);
   for (const key of chat.omitKeys ?? []) omitPath(view, key);
   return view as unknown as Conversation;
+}
+
+/**
+ * `unread_chats` and `last_message_info` ride on Zoho's conversation object, but their shapes are
+ * not documented (only `unread_chats: false` appears, in the pickup sample). The simulator's choice,
+ * kept here: `unread_chats` is the number of visitor lines since the operator last spoke in a
+ * connected chat (`false` when none), and `last_message_info` is the last line said after the
+ * pickup (absent before anyone spoke), so the seed chat still answers pickup with the sample verbatim.
+ */
+export function unreadSincePickup(chat: ChatRecord): number {
+  if (chat.state !== 'connected' || chat.attendedTime === undefined) return 0;
+  let unread = 0;
+  for (const message of chat.messages) {
+    if (message.time < chat.attendedTime) continue;
+    unread = message.senderId === chat.visitor.id ? unread + 1 : 0;
+  }
+  return unread;
+}
+
+function lastMessageInfo(chat: ChatRecord) {
+  if (chat.state !== 'connected' || chat.attendedTime === undefined) return undefined;
+  const last = chat.messages.at(-1);
+  if (!last || last.time < chat.attendedTime) return undefined;
+  const fromVisitor = last.senderId === chat.visitor.id;
+  return {
+    id: last.id,
+    sender: { id: last.senderId, name: last.senderName, type: fromVisitor ? 'visitor' : 'operator' },
+    message: { text: last.text },
+    time: toWireTime(last.time),
+  };
 }
 
 export function messageView(message: MessageRecord): ChatMessage {

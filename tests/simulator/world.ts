@@ -7,6 +7,7 @@
  * chat, and the missed_time is exact however late somebody looks.
  */
 import { CannedLibrary } from './canned';
+import { followUp } from './data';
 import { anonymous, appendMessage, chatRecord, newVisitor, setChatState } from './chat-factory';
 import {
   allHostileStrings,
@@ -213,9 +214,17 @@ export class World implements Directory {
     else setChatState(chat, 'waiting', now);
   }
 
-  visitorMessage(id: string, text: string, now: number = Date.now()): MessageRecord {
+  visitorMessage(id: string, text?: string, now: number = Date.now()): MessageRecord {
     const chat = this.requireState(id, ['waiting', 'connected'], now);
-    return appendMessage(chat, this.ids, chat.visitor.id, chat.visitor.name, text, now);
+    const line = text ?? followUp(this.prng, chat.visitor.locale);
+    return appendMessage(chat, this.ids, chat.visitor.id, chat.visitor.name, line, now);
+  }
+
+  /** I answer in the SalesIQ console (not through the API): the same line, as the visitor sees it. */
+  consoleReply(id: string, text: string, now: number = Date.now()): MessageRecord {
+    const chat = this.requireState(id, ['connected'], now);
+    if (chat.attenderId !== this.myId) throw new WorldError('bad_state', `conversation ${id} is not connected to you`);
+    return this.operatorMessage(chat, this.me, text, now);
   }
 
   operatorMessage(chat: ChatRecord, operator: OperatorRecord, text: string, now: number = Date.now()): MessageRecord {
