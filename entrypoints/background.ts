@@ -29,6 +29,7 @@ import { checkHostAccess } from '../lib/host-access';
 import { onExtensionInstalled } from '../lib/onboarding/install';
 import { showTestNotification } from '../lib/queue/notifications';
 import { gatherReachability } from '../lib/reachability/gather';
+import { isReplyNotification, onReplyNotificationButton, onReplyNotificationClicked } from '../lib/my-chats/notification-actions';
 
 /** Page requests → lib functions. Every handler's result or error goes back as a Reply. */
 const handlers: Handlers = {
@@ -160,10 +161,12 @@ export default defineBackground(() => {
     if (alarm.name === CANNED_SYNC_ALARM) background(onCannedSyncAlarm('alarm'));
   });
 
-  browser.notifications.onClicked.addListener((id) => background(isServiceNotice(id) ? fixDelivery() : onNotificationClicked(id)));
+  browser.notifications.onClicked.addListener((id) =>
+    background(isServiceNotice(id) ? fixDelivery() : isReplyNotification(id) ? onReplyNotificationClicked(id) : onNotificationClicked(id)),
+  );
   // Firefox has no notification buttons.
   browser.notifications.onButtonClicked?.addListener((id, index) =>
-    background(isServiceNotice(id) ? fixDelivery() : onNotificationButton(id, index)),
+    background(isServiceNotice(id) ? fixDelivery() : isReplyNotification(id) ? onReplyNotificationButton(id, index) : onNotificationButton(id, index)),
   );
 
   // Back online, or back at the screen: poll at once instead of waiting out a backoff or the

@@ -3,6 +3,7 @@ import type { ApiErrorKind } from './salesiq/errors';
 import type { Conversation, DepartmentRef, OperatorStatus, Portal } from './salesiq/types';
 import type { CannedCategoryRecord, CannedRecord, CannedSyncState, CannedUseRecord } from './canned/records';
 import type { HistoryRecord, TranscriptRecord, VisitorCardRecord } from './visitor/records';
+import type { MyChatRecord } from './my-chats/records';
 import { announceChanges, tablesOfParts } from './db-changes';
 import { DATABASE_NAME } from './db-read';
 
@@ -107,6 +108,7 @@ export interface TableRecords {
   visitors: VisitorCardRecord;
   history: HistoryRecord;
   transcripts: TranscriptRecord;
+  myChats: MyChatRecord;
 }
 export type TableName = keyof TableRecords;
 
@@ -120,6 +122,8 @@ export class CompanionDb extends Dexie {
   visitors!: EntityTable<VisitorCardRecord, 'conversationId'>;
   history!: EntityTable<HistoryRecord, 'key'>;
   transcripts!: EntityTable<TranscriptRecord, 'conversationId'>;
+  /** The operator's own open chats: who spoke last, since when the visitor waits (lib/my-chats). */
+  myChats!: EntityTable<MyChatRecord, 'id'>;
 
   constructor() {
     super(DATABASE_NAME);
@@ -134,6 +138,8 @@ export class CompanionDb extends Dexie {
       history: 'key, savedAt',
       transcripts: 'conversationId, savedAt',
     });
+    // Version 2 only adds a table: existing data stays as it is.
+    this.version(2).stores({ myChats: 'id, portal' });
   }
 }
 

@@ -10,6 +10,8 @@ export interface Settings {
   quietHours: { enabled: boolean; start: string; end: string };
   /** Privacy: notifications show no visitor name or question. */
   hideVisitorText: boolean;
+  /** A desktop notification when a visitor writes in one of my open chats (My chats). */
+  replyAlerts: boolean;
   /** Sign in through Zoho's China data centre (accounts.zoho.com.cn). */
   chinaSignIn: boolean;
   /** Visitor history kept at most this many days. */
@@ -24,6 +26,7 @@ export const DEFAULT_SETTINGS: Settings = {
   sound: true,
   quietHours: { enabled: false, start: '22:00', end: '07:00' },
   hideVisitorText: false,
+  replyAlerts: true,
   chinaSignIn: false,
   visitorRetentionDays: 7,
   departmentFilter: null,
@@ -71,6 +74,7 @@ export function validSettings(stored: unknown): Settings {
       end: choice(quiet.end, isClockTime, defaults.quietHours.end),
     },
     hideVisitorText: choice(raw.hideVisitorText, isBoolean, defaults.hideVisitorText),
+    replyAlerts: choice(raw.replyAlerts, isBoolean, defaults.replyAlerts),
     chinaSignIn: choice(raw.chinaSignIn, isBoolean, defaults.chinaSignIn),
     visitorRetentionDays: clampedNumber(raw.visitorRetentionDays, 'visitorRetentionDays'),
     departmentFilter: choice(raw.departmentFilter, isFilter, defaults.departmentFilter),

@@ -9,7 +9,10 @@ import type { OperatorStatus } from '../salesiq/types';
 
 /**
  * The one badge renderer: text, colour and tooltip always set together from the same state.
- * Count = waiting chats; colour = how close the oldest one is to being missed.
+ * Count = waiting chats; colour = how close the oldest one is to being missed. Visitors waiting for
+ * the operator's reply in My chats never add to the count: with chats waiting the badge stays as
+ * it is and the tooltip adds the replies; with none waiting it shows "↩" and the number of such
+ * chats, in violet. The tooltip always names both.
  */
 export interface BadgeInput {
   session: SessionInfo | undefined;
@@ -23,6 +26,8 @@ export interface BadgeInput {
   clockOffsetMs?: number;
   /** The browser blocks this extension's notifications. */
   notificationsBlocked?: boolean;
+  /** My chats whose visitor waits for a reply: since when (SalesIQ's clock). */
+  replyWaitingSince?: number[];
 }
 
 export interface Badge {
@@ -37,7 +42,17 @@ export const BADGE_COLORS = {
   urgent: '#c62828',
   muted: '#5b6470',
   error: '#c62828',
+  /** Only replies wait: a colour of its own, so "↩1" never reads as a waiting chat. */
+  reply: '#6d28d9',
 } as const;
+
+/** " 2 visitors are waiting for your reply; the longest for 40 s." or "" */
+function repliesSentence(since: readonly number[], serverNow: number): string {
+  if (!since.length) return '';
+  const longest = Math.floor(Math.max(0, (serverNow - Math.min(...since)) / 1000));
+  const who = since.length === 1 ? '1 visitor is' : `${since.length} visitors are`;
+  return ` ${who} waiting for your reply; the longest for ${longest} s.`;
+}
 
 const NAME = 'Operator Companion';
 
@@ -72,8 +87,16 @@ export function computeBadge(input: BadgeInput): Badge {
     };
   }
   const busy = input.operatorStatus === 'busy' ? ' You are Busy.' : '';
-  if (count === 0) return { text: '', color: BADGE_COLORS.calm, title: `${NAME}: no chats waiting.${busy}` };
-  const oldestWaitSec = Math.max(0, (salesiqNow(input.clockOffsetMs ?? 0, now) - Math.min(...waitingStartTimes)) / 1000);
+  const serverNow = salesiqNow(input.clockOffsetMs ?? 0, now);
+  const replies = input.replyWaitingSince ?? [];
+  const repliesText = repliesSentence(replies, serverNow);
+  if (count === 0) {
+    if (replies.length) {
+      return { text: `↩${replies.length > 9 ? '9+' : replies.length}`, color: BADGE_COLORS.reply, title: `${NAME}: no chats waiting.${repliesText}${busy}` };
+    }
+    return { text: '', color: BADGE_COLORS.calm, title: `${NAME}: no chats waiting.${busy}` };
+  }
+  const oldestWaitSec = Math.max(0, (serverNow - Math.min(...waitingStartTimes)) / 1000);
   const color =
     oldestWaitSec >= input.escalateAfterSec
       ? BADGE_COLORS.urgent
@@ -84,7 +107,7 @@ export function computeBadge(input: BadgeInput): Badge {
   return {
     text: count > 99 ? '99+' : String(count),
     color,
-    title: `${NAME}: ${count} ${plural} waiting; the oldest for ${Math.floor(oldestWaitSec)} s.${busy}`,
+    title: `${NAME}: ${count} ${plural} waiting; the oldest for ${Math.floor(oldestWaitSec)} s.${repliesText}${busy}`,
   };
 }
 
@@ -106,10 +129,9 @@ export async function renderBadge(settings?: Settings, now = Date.now()): Promis
     notificationsBlocked(),
   ]);
   const portal = session.portal?.screen;
-  const waiting =
-    session.state === 'signed-in'
-      ? await db.chats.where('status').equals('waiting').filter((c) => c.portal === portal).toArray()
-      : [];
+  const signedIn = session.state === 'signed-in' && portal !== undefined;
+  const waiting = signedIn ? await db.chats.where('status').equals('waiting').filter((c) => c.portal === portal).toArray() : [];
+  const mine = signedIn ? await db.myChats.where('portal').equals(portal).toArray() : [];
   await applyBadge(
     computeBadge({
       session,
@@ -121,6 +143,7 @@ export async function renderBadge(settings?: Settings, now = Date.now()): Promis
       now,
       clockOffsetMs: poll?.clockOffsetMs ?? serverClockOffsetMs(),
       notificationsBlocked: blocked,
+      replyWaitingSince: mine.filter((c) => c.lastSpeaker === 'visitor').map((c) => c.visitorWaitingSince ?? c.lastMessageTime ?? c.updatedAt),
     }),
   );
 }

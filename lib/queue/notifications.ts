@@ -122,6 +122,56 @@ export async function chatNotificationIds(): Promise<string[]> {
 
 export async function withdrawAllNotifications(): Promise<void> {
   await Promise.all((await chatNotificationIds()).map((id) => withdrawNotification(id)));
+  await Promise.all((await replyNotificationIds()).map((id) => withdrawReplyNotification(id)));
+}
+
+/**
+ * "A visitor wrote in one of my chats": its own fixed id per conversation (a chat can have had a
+ * waiting-chat alert under `chat:`), so a new line replaces the last one instead of stacking.
+ */
+const REPLY_PREFIX = 'reply:';
+
+export function replyNotificationId(conversationId: string): string {
+  return REPLY_PREFIX + conversationId;
+}
+
+export function replyConversationIdOf(notificationId: string): string | undefined {
+  return notificationId.startsWith(REPLY_PREFIX) ? notificationId.slice(REPLY_PREFIX.length) : undefined;
+}
+
+export interface ReplyAlert {
+  chat: Pick<ChatRecord, 'id' | 'visitor' | 'department'> & { lastVisitorLine?: string };
+  hideVisitorText: boolean;
+  /** No system sound: sound is off, or quiet hours. */
+  silent: boolean;
+}
+
+export function replyNotificationContent({ chat, hideVisitorText }: Pick<ReplyAlert, 'chat' | 'hideVisitorText'>) {
+  const department = chat.department?.name ?? 'SalesIQ';
+  if (hideVisitorText) return { title: `A visitor is waiting for your reply · ${department}`, message: 'New message in one of your chats. Open the extension to see it.' };
+  return { title: `${visitorLabel(chat)} is waiting for your reply · ${department}`, message: chat.lastVisitorLine || 'New message in your chat.' };
+}
+
+export async function showReplyNotification(alert: ReplyAlert): Promise<void> {
+  const { title, message } = replyNotificationContent(alert);
+  await browser.notifications.create(replyNotificationId(alert.chat.id), {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title: notificationText(title, TITLE_CHARS),
+    // A line of only spaces or control characters says nothing: say what happened instead.
+    message: notificationText(message, MESSAGE_CHARS) || 'New message in your chat.',
+    ...(IS_FIREFOX ? {} : { buttons: [{ title: 'Open in SalesIQ' }, { title: 'Reply' }], priority: 2, silent: alert.silent }),
+  });
+}
+
+export async function withdrawReplyNotification(conversationId: string): Promise<boolean> {
+  return browser.notifications.clear(replyNotificationId(conversationId));
+}
+
+/** The conversations whose reply alert is on screen now. */
+export async function replyNotificationIds(): Promise<string[]> {
+  const all = await browser.notifications.getAll();
+  return Object.keys(all).map(replyConversationIdOf).filter((id): id is string => id !== undefined);
 }
 
 /**

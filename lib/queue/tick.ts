@@ -13,6 +13,8 @@ import { FAILING_NOTICE_AFTER_MS } from './delivery-problem';
 import { refreshOperatorStatus } from './operator-status';
 import { pollWaitingChats } from './poll';
 import { screenLocked } from './screen-lock';
+import { runMyChatsTurn } from '../my-chats/turn';
+import { myChatsListCalls } from '../my-chats/cost';
 
 /**
  * One turn of the queue: poll (unless backing off), alert, render the badge, schedule the next
@@ -162,7 +164,9 @@ async function tick(reason: TickReason, turn: number): Promise<void> {
   await ensurePollAlarm();
 
   const poll = await readMeta('poll');
-  const departments = Math.max(1, session.departments?.length ?? 1);
+  // List calls a turn makes, the waiting list's and My chats' (lib/my-chats/cadence.ts): the
+  // cadence keeps both together under the ceiling.
+  const departments = await myChatsListCalls(session);
   if (!isDue(reason, poll, now, departments)) {
     await showState(now);
     if (poll?.nextPollAt) schedule(Math.max(0, poll.nextPollAt - now), turn);
@@ -180,6 +184,7 @@ async function tick(reason: TickReason, turn: number): Promise<void> {
     // the poll state; this one would notify a chat twice or replace a newer outcome with its own.
     if (turn !== currentTurn) return;
     await alertWaitingChats(result, settings, salesiqNow(serverClockOffsetMs(poll?.clockOffsetMs)), now);
+    await runMyChatsTurn(settings, now);
     const checkStatus = !poll?.lastStatusCheckAt || now - poll.lastStatusCheckAt >= STATUS_CHECK_EVERY_MS;
     if (checkStatus) await refreshOperatorStatus(now).catch(() => undefined);
     outcome = (p) => ({

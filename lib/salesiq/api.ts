@@ -71,6 +71,8 @@ export async function setOperatorStatus(target: ApiTarget, operatorId: string, s
 export interface ConversationQuery {
   status?: 'open' | 'closed' | 'waiting' | 'connected' | 'missed' | 'end';
   departmentId?: string;
+  /** Only chats this operator attends (`attender_id`). */
+  attenderId?: string;
   email?: string;
   limit?: number;
   page?: number;
@@ -86,6 +88,7 @@ export async function listConversations(target: ApiTarget, query: ConversationQu
     query: {
       status: query.status,
       department_id: query.departmentId,
+      attender_id: query.attenderId,
       email: query.email,
       limit: Math.min(query.limit ?? 20, MAX_LIMIT),
       page: query.page,
@@ -94,6 +97,20 @@ export async function listConversations(target: ApiTarget, query: ConversationQu
     timeoutMs: query.timeoutMs,
   });
   return parseList(data, parseConversation);
+}
+
+/**
+ * The operator's own open chats in one department (the list covers the current department unless
+ * told): `status=connected` and `attender_id` = the operator. Items another operator attends are
+ * dropped, whatever the server sent.
+ */
+export async function listMyConnectedChats(
+  target: ApiTarget,
+  { operatorId, departmentId, timeoutMs }: { operatorId: string; departmentId?: string; timeoutMs?: number },
+): Promise<ParsedList<Conversation>> {
+  const result = await listConversations(target, { status: 'connected', attenderId: operatorId, departmentId, limit: MAX_LIMIT, timeoutMs });
+  const items = result.items.filter((chat) => (chat.attender ?? chat.owner)?.id === operatorId && chat.status !== 'ended' && chat.status !== 'closed' && chat.status !== 'missed');
+  return { items, skipped: result.skipped };
 }
 
 /**

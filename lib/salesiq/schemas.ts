@@ -7,10 +7,13 @@ import type {
   Conversation,
   DepartmentRef,
   Feedback,
+  LastMessageInfo,
   Message,
   Operator,
   Person,
   Portal,
+  Speaker,
+  UnreadInfo,
   Visitor,
   VisitorProfile,
 } from './types';
@@ -110,8 +113,47 @@ function visitor(value: unknown): Visitor {
   };
 }
 
+/** `unread_chats` as `false`, `true` or a count (also as a digit string); anything else is unusable. */
+function unreadInfo(value: unknown): UnreadInfo | undefined {
+  const flag = bool(value);
+  if (flag !== undefined) return flag ? { any: true } : { any: false, count: 0 };
+  const n = typeof value === 'number' || (typeof value === 'string' && /^\d{1,6}$/.test(value)) ? count(value) : undefined;
+  return n === undefined || !Number.isInteger(n) ? undefined : { any: n > 0, count: n };
+}
+
+const VISITOR_TYPES = new Set(['visitor', 'user', 'guest']);
+const OPERATOR_TYPES = new Set(['operator', 'agent', 'bot', 'admin', 'supervisor']);
+
+/**
+ * Who wrote `last_message_info`: its sender's type when it has one, else its sender id compared
+ * with the visitor's and the attender's. Neither: undefined (the caller reads the messages).
+ */
+function speaker(sender: Raw, visitorId: string | undefined, attenderId: string | undefined): Speaker | undefined {
+  const type = text(sender.type, 40)?.toLowerCase();
+  if (type && VISITOR_TYPES.has(type)) return 'visitor';
+  if (type && OPERATOR_TYPES.has(type)) return 'operator';
+  const senderId = id(sender.id);
+  if (senderId && senderId === visitorId) return 'visitor';
+  if (senderId && senderId === attenderId) return 'operator';
+  return undefined;
+}
+
+function lastMessageInfo(value: unknown, visitorId: string | undefined, attenderId: string | undefined): LastMessageInfo | undefined {
+  const raw = asRecord(value);
+  if (!raw) return undefined;
+  const body = raw.message;
+  return {
+    id: id(raw.id),
+    from: speaker(asRecord(raw.sender) ?? {}, visitorId, attenderId),
+    text: text(asRecord(body)?.text, MAX_TEXT) ?? text(body, MAX_TEXT) ?? text(raw.text, MAX_TEXT),
+    time: time(raw.time),
+  };
+}
+
 export function parseConversation(value: unknown): Conversation {
   const raw = need(asRecord(value), 'conversation');
+  const chatVisitor = visitor(raw.visitor);
+  const attender = person(raw.attender);
   return {
     id: need(id(raw.id), 'conversation id'),
     referenceId: id(raw.reference_id),
@@ -123,9 +165,11 @@ export function parseConversation(value: unknown): Conversation {
     endTime: time(raw.end_time),
     lastModifiedTime: time(raw.last_modified_time),
     department: departmentRef(raw.department),
-    attender: person(raw.attender),
+    attender,
     owner: person(raw.owner),
-    visitor: visitor(raw.visitor),
+    visitor: chatVisitor,
+    unread: unreadInfo(raw.unread_chats),
+    lastMessage: lastMessageInfo(raw.last_message_info, chatVisitor.id, attender?.id),
   };
 }
 

@@ -24,6 +24,26 @@ export interface Visitor {
   channel?: string;
 }
 
+/** Who said a line: the visitor, or the operator's side (an operator or a bot). */
+export type Speaker = 'visitor' | 'operator';
+
+/**
+ * `last_message_info`: Zoho names the field but not its shape, so every part may be missing.
+ * `from` is undefined when the line's sender cannot be told (then the chat's messages are read).
+ */
+export interface LastMessageInfo {
+  id?: string;
+  from?: Speaker;
+  text?: string;
+  time?: number;
+}
+
+/** `unread_chats`: `false`, a count, or `true` (some, count unknown). */
+export interface UnreadInfo {
+  any: boolean;
+  count?: number;
+}
+
 export interface Conversation {
   id: string;
   referenceId?: string;
@@ -37,6 +57,9 @@ export interface Conversation {
   attender?: Person;
   owner?: Person;
   visitor: Visitor;
+  /** Absent when SalesIQ sent no usable value. */
+  unread?: UnreadInfo;
+  lastMessage?: LastMessageInfo;
 }
 
 export interface Portal {
