@@ -41,6 +41,13 @@ export function NotificationsSection({ settings }: { settings: Settings }) {
         checked={settings.sound}
         onSave={(sound) => void save({ sound })}
       />
+      <CheckboxField
+        id="reply-alerts"
+        label="Reply alerts: notify me when a visitor writes in one of my chats"
+        hint="Shown unless that chat is open in the SalesIQ tab you are looking at; withdrawn once you answer. Quiet hours, the sound setting and hiding visitor text apply."
+        checked={settings.replyAlerts}
+        onSave={(replyAlerts) => void save({ replyAlerts })}
+      />
 
       <fieldset class="fieldset">
         <legend>Quiet hours</legend>

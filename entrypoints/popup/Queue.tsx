@@ -25,6 +25,7 @@ import { LazyCannedSearch } from './LazyCannedSearch';
 import { readPicked, readWaiting, type PopupInitial } from './initial';
 import { useAnnouncer } from './use-announcer';
 import { usePickup } from './use-pickup';
+import { MyChats } from './MyChats';
 
 /** The signed-in popup: header, banners, the waiting queue, and what was just picked up. */
 export function Queue({ session, initial }: { session: SessionInfo; initial?: PopupInitial }) {
@@ -250,6 +251,7 @@ export function Queue({ session, initial }: { session: SessionInfo; initial?: Po
           )}
         </section>
 
+        <MyChats screen={screen} settings={settings} clockOffsetMs={clockOffsetMs} />
         {pickedRecords && <PickedSection chats={pickedRecords} screen={screen} onOpen={openInSalesIQ} onHistory={showHistory} />}
       </div>
 
