@@ -127,10 +127,10 @@ function MyChatRow({ chat, settings, clockOffsetMs, error, onOpen, onHistory }: 
       {/* Visitor text is shown as text, never as HTML. */}
       {chat.lastVisitorLine && <p class="my-chat__line">{chat.lastVisitorLine}</p>}
       <div class="picked-row__actions">
-        <button type="button" aria-label={`Open in SalesIQ: chat with ${name}`} onClick={() => onOpen(chat)}>
+        <button type="button" aria-label={`Open in SalesIQ: your open chat with ${name}`} onClick={() => onOpen(chat)}>
           Open in SalesIQ
         </button>
-        <button type="button" aria-label={`Visitor history: ${name}`} onClick={() => onHistory(chat)}>
+        <button type="button" aria-label={`Visitor history for your open chat with ${name}`} onClick={() => onHistory(chat)}>
           Visitor history
         </button>
       </div>

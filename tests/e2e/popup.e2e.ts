@@ -19,6 +19,8 @@ async function seriousViolations(page: Page) {
   });
 }
 
+/** The waiting queue's rows only (My chats, under it, has rows of its own). */
+const waitingRows = (page: Page) => page.getByRole('list', { name: 'Waiting', exact: true }).getByRole('listitem');
 const pickUpButton = (page: Page, name: string) => page.getByRole('button', { name: `Pick up chat from ${name}` });
 
 describe('the popup', () => {
@@ -33,8 +35,8 @@ describe('the popup', () => {
     const popup = await signIn(world);
     world.sim.addChat({ visitor: { name: 'Newer Nora' }, question: 'Second in line', startedAgoMs: 2_000 });
     world.sim.addChat({ visitor: { name: 'Older Omar', country_code: 'EG' }, question: 'First in line', startedAgoMs: 20_000 });
-    await expect.poll(() => popup.getByRole('listitem').count(), { timeout: 15_000 }).toBe(2);
-    const names = await popup.getByRole('listitem').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-labelledby') && r.textContent));
+    await expect.poll(() => waitingRows(popup).count(), { timeout: 15_000 }).toBe(2);
+    const names = await waitingRows(popup).evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-labelledby') && r.textContent));
     expect(names[0]).toContain('Older Omar');
     expect(names[1]).toContain('Newer Nora');
     await expect(popup.getByText('First in line').isVisible()).resolves.toBe(true);
@@ -71,8 +73,8 @@ describe('the popup', () => {
       world.sim.addChat({ visitor: { name: 'Key Three' }, startedAgoMs: 3_000 }),
     ];
     const third = added[2]!;
-    await expect.poll(() => popup.getByRole('listitem').count(), { timeout: 15_000 }).toBe(3);
-    await popup.getByRole('listitem').first().focus();
+    await expect.poll(() => waitingRows(popup).count(), { timeout: 15_000 }).toBe(3);
+    await waitingRows(popup).first().focus();
     // Typed fast, as operators do: Enter must take the row the arrow just moved to.
     await popup.keyboard.press('ArrowDown');
     await popup.keyboard.press('Enter');
