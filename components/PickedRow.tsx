@@ -1,4 +1,5 @@
 import type { ChatRecord } from '../lib/db';
+import { ChatActions } from './ChatActions';
 import { formatAgo, visitorLabel } from './format';
 
 interface Props {
@@ -19,19 +20,13 @@ export function PickedRow({ chat, now, error, onOpen, onHistory }: Props) {
         <span class="picked-row__name">{name}</span>
         <span class="picked-row__meta">{details.join(' · ')}</span>
       </div>
-      <div class="picked-row__actions">
-        <button type="button" aria-label={`Open in SalesIQ: chat with ${name}`} onClick={() => onOpen(chat)}>
-          Open in SalesIQ
-        </button>
-        <button type="button" aria-label={`Visitor history: ${name}`} onClick={() => onHistory(chat)}>
-          Visitor history
-        </button>
-      </div>
-      {error && (
-        <p class="row-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ChatActions
+        openLabel={`Open in SalesIQ: chat with ${name}`}
+        historyLabel={`Visitor history: ${name}`}
+        error={error}
+        onOpen={() => onOpen(chat)}
+        onHistory={() => onHistory(chat)}
+      />
     </li>
   );
 }

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
+import { ChatActions } from '../../components/ChatActions';
 import { useNow } from '../../components/clock';
 import { formatAgo, visitorLabel } from '../../components/format';
 import { openVisitorHistory } from '../../components/open-history';
@@ -126,19 +127,13 @@ function MyChatRow({ chat, settings, clockOffsetMs, error, onOpen, onHistory }: 
       </span>
       {/* Visitor text is shown as text, never as HTML. */}
       {chat.lastVisitorLine && <p class="my-chat__line">{chat.lastVisitorLine}</p>}
-      <div class="picked-row__actions">
-        <button type="button" aria-label={`Open in SalesIQ: your open chat with ${name}`} onClick={() => onOpen(chat)}>
-          Open in SalesIQ
-        </button>
-        <button type="button" aria-label={`Visitor history for your open chat with ${name}`} onClick={() => onHistory(chat)}>
-          Visitor history
-        </button>
-      </div>
-      {error && (
-        <p class="row-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ChatActions
+        openLabel={`Open in SalesIQ: your open chat with ${name}`}
+        historyLabel={`Visitor history for your open chat with ${name}`}
+        error={error}
+        onOpen={() => onOpen(chat)}
+        onHistory={() => onHistory(chat)}
+      />
     </li>
   );
 }

@@ -152,3 +152,16 @@ describe('the badge tells waiting chats and unanswered replies apart', () => {
     expect(computeBadge(base).text).toBe('');
   });
 });
+
+describe('the popup’s order of my chats', () => {
+  it('puts visitors waiting for a reply first, longest wait on top, then the newest pickups', async () => {
+    const { myChatsOrder } = await import('../../entrypoints/popup/MyChats');
+    const chats = [
+      record({ id: 'answered-old', attendedTime: 1_000 }),
+      record({ id: 'waiting-short', lastSpeaker: 'visitor', visitorWaitingSince: 9_000 }),
+      record({ id: 'answered-new', attendedTime: 5_000, lastSpeaker: 'operator' }),
+      record({ id: 'waiting-long', lastSpeaker: 'visitor', visitorWaitingSince: 2_000 }),
+    ];
+    expect(myChatsOrder(chats).map((c) => c.id)).toEqual(['waiting-long', 'waiting-short', 'answered-new', 'answered-old']);
+  });
+});
