@@ -13,6 +13,8 @@ import { percentile, round, type Metrics } from './report';
 import { seeded } from './seeded';
 
 const LINES = 20;
+/** Patricia, the simulator's operator, belongs to 2 departments; the 3 chats are in one of them. */
+const DEPARTMENTS = 2;
 const RATE_WINDOW_MS = 60_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -122,10 +124,11 @@ export default async function myChatsBench(): Promise<Metrics> {
       reply_notify_p50_ms: { value: Math.round(percentile(latencies, 50)), unit: 'ms', better: 'lower' },
       reply_notify_p95_ms: { value: Math.round(percentile(latencies, 95)), unit: 'ms', target: 6000, better: 'lower' },
       reply_notify_missing: { value: missing, unit: 'lines', target: 0, better: 'lower' },
-      // The budget: 15 list calls a minute per department while Available (lib/queue/cadence.ts).
-      requests_per_min_my_chats_3: { value: three.mine, unit: 'req/min', target: 15, better: 'lower' },
+      // Stated beside the queue's budget (lib/queue/cadence.ts): 15 list calls a minute per department
+      // while Available, for Patricia's 2 departments, and the ceiling of 60 a minute for everything.
+      requests_per_min_my_chats_3: { value: three.mine, unit: 'req/min', target: 15 * DEPARTMENTS, better: 'lower' },
       requests_per_min_my_chats_0: { value: none.mine, unit: 'req/min', better: 'lower' },
-      requests_per_min_total_my_chats_3: { value: three.total, unit: 'req/min', better: 'lower' },
+      requests_per_min_total_my_chats_3: { value: three.total, unit: 'req/min', target: 60, better: 'lower' },
     };
   } finally {
     await ext.close();
