@@ -155,8 +155,11 @@ describe('the popup', () => {
     const popup = await signIn(world);
     world.sim.addChat({ visitor: { name: 'Hana Height' } });
     await pickUpButton(popup, 'Hana Height').waitFor({ timeout: 15_000 });
-    const height = Math.round(await popup.evaluate(() => document.body.getBoundingClientRect().height));
-    await expect.poll(() => popup.evaluate(() => localStorage.getItem('popup-height'))).toBe(String(height));
+    // My chats fills in after the queue (a turn lists the queue first): compare once the page settled.
+    await popup.getByRole('list', { name: /^My chats/ }).waitFor({ timeout: 15_000 });
+    const bodyHeight = () => popup.evaluate(() => Math.round(document.body.getBoundingClientRect().height));
+    await expect.poll(async () => (await popup.evaluate(() => localStorage.getItem('popup-height'))) === String(await bodyHeight())).toBe(true);
+    const height = await bodyHeight();
     await popup.close();
     // A write transaction in the worker holds the next popup's first read back for a while.
     await world.ext.worker.evaluate(
