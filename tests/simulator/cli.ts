@@ -20,6 +20,8 @@ const { values } = parseArgs({
     portals: { type: 'string' },
     'pickup-method': { type: 'string' },
     'live-speed': { type: 'string' },
+    'visitor-writes-per-min': { type: 'string' },
+    'visitor-leaves-after-ms': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -37,7 +39,9 @@ if (values.help) {
   --canned N            number of canned responses (default 25)
   --portals a,b         portal screen names (default zylker)
   --pickup-method M     both | put-only | post-only (default both)
-  --live-speed X        divide lively delays by X (default 1)`);
+  --live-speed X        divide lively delays by X (default 1)
+  --visitor-writes-per-min N   follow-up lines a minute per visitor in a connected chat (default 0)
+  --visitor-leaves-after-ms N  an unanswered visitor may leave after this long (default 0 = never)`);
   process.exit(0);
 }
 
@@ -56,6 +60,8 @@ const options: SimulatorOptions = {
   portals: values.portals?.split(',').map((s) => s.trim()).filter(Boolean),
   pickupMethod: values['pickup-method'] as SimulatorOptions['pickupMethod'],
   liveSpeed: number(values['live-speed']),
+  visitorWritesPerMin: number(values['visitor-writes-per-min']),
+  visitorLeavesAfterMs: number(values['visitor-leaves-after-ms']),
 };
 
 const sim = await startSimulator(options).catch((error: unknown) => {
