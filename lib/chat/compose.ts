@@ -1,41 +1,15 @@
 import { readSession } from '../auth/session';
 import { db } from '../db';
 import { SalesIQError } from '../salesiq/errors';
-import type { Conversation } from '../salesiq/types';
 import { refreshTranscript } from '../visitor/transcripts';
 import { sendChatText } from './send-message';
 import type { SendResult } from '../canned/send-outcome';
-
-/**
- * The side panel's composer: only the operator in a connected chat may write in it. The panel
- * says why not before anyone types; this is the same rule at the boundary, on what the
- * extension last saw of the chat (SalesIQ has the final word and refuses otherwise).
- */
-export type ComposeBlock = { kind: 'ended' } | { kind: 'not-mine'; by?: string } | { kind: 'waiting' };
-
-export function composeBlock(chat: Pick<Conversation, 'status' | 'attender' | 'owner'>, myOperatorId: string): ComposeBlock | undefined {
-  if (chat.status === 'waiting') return { kind: 'waiting' };
-  if (chat.status !== 'connected' && chat.status !== 'open' && chat.status !== 'unknown') return { kind: 'ended' };
-  const attender = chat.attender ?? chat.owner;
-  if (attender && attender.id !== myOperatorId) return { kind: 'not-mine', by: attender.name };
-  return undefined;
-}
-
-/** Why the composer is closed, in words with a way forward. */
-export function composeBlockText(block: ComposeBlock): string {
-  switch (block.kind) {
-    case 'ended':
-      return 'This chat has ended, so no more messages can be sent to it.';
-    case 'not-mine':
-      return `${block.by ?? 'Another operator'} is in this chat: only they can reply. Open it in SalesIQ to ask to join.`;
-    case 'waiting':
-      return 'This chat is still waiting: pick it up to reply.';
-  }
-}
+import { composeBlock, composeBlockText } from './compose-rule';
 
 /** Send a line typed in the side panel; once SalesIQ has it, it joins the saved transcript at once. */
 export async function sendComposed(conversationId: string, text: unknown): Promise<SendResult> {
   if (typeof text !== 'string') throw new SalesIQError('unknown', 'There is nothing to send.');
+  if (typeof conversationId !== 'string' || !/^[\w$.:-]{1,80}$/.test(conversationId)) throw new SalesIQError('unknown', 'That chat is not valid.');
   const session = await readSession();
   if (session.state !== 'signed-in' || !session.portal) throw new SalesIQError('auth', 'Sign in to send messages.');
   const portal = session.portal.screen;
