@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { plainError } from '../../components/plain-error';
 import type { TransferChoices } from '../../lib/chat/chat-actions';
 import { ask } from '../../lib/messages';
@@ -33,7 +33,8 @@ export function ChatActions({ conversationId, visitorName, currentDepartmentId, 
     const opener = open === 'transfer' ? transferButton : endButton;
     setOpen('none');
     setError('');
-    requestAnimationFrame(() => opener.current?.focus());
+    // After the confirmation is gone (this render), not before: focus must not land inside it.
+    setTimeout(() => opener.current?.focus(), 0);
   }
 
   async function run(request: Parameters<typeof ask>[0], success: string) {
@@ -92,7 +93,8 @@ export function ChatActions({ conversationId, visitorName, currentDepartmentId, 
 /** An inline confirmation: focus moves into it, Escape cancels. */
 function Confirm({ titleId, onCancel, children }: { titleId: string; onCancel(): void; children: preact.ComponentChildren }) {
   const root = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  // Layout effect: the keyboard moves in the same frame the confirmation appears.
+  useLayoutEffect(() => {
     root.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
   }, []);
   return (

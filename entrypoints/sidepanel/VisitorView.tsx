@@ -182,7 +182,7 @@ export function VisitorView({ portal, me, conversationId, focusRead, composeRequ
           composeBlocked && <p class="note composer-closed">{composeBlockText(composeBlocked)}</p>
         )}
         <p class="note" role="status">
-          {actionDone.conversationId === conversationId ? actionDone.text : ''}
+          {outbox.notice || (actionDone.conversationId === conversationId ? actionDone.text : '')}
         </p>
       </section>
       <EarlierChats

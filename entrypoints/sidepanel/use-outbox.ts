@@ -14,6 +14,7 @@ type Lines = Record<string, OutboxLine[]>;
  */
 export function useOutbox(conversationId: string, transcript: readonly Message[], myOperatorId: string) {
   const [all, setAll] = useState<Lines>({});
+  const [notice, setNotice] = useState({ conversationId: '', text: '' });
   const counter = useRef(0);
   const lines = all[conversationId] ?? [];
   const update = (chat: string, change: (lines: OutboxLine[]) => OutboxLine[]) =>
@@ -28,7 +29,11 @@ export function useOutbox(conversationId: string, transcript: readonly Message[]
 
   async function deliver(chat: string, key: string, text: string) {
     const reply = await ask<SendResult>({ type: 'sendChatMessage', conversationId: chat, text });
-    if (reply.ok) update(chat, (current) => markSent(current, key, reply.value.message));
+    if (reply.ok) {
+      update(chat, (current) => markSent(current, key, reply.value.message));
+      // The same words, pressed again within minutes of a send whose answer was lost: that one went out.
+      if (reply.value.alreadySent) setNotice({ conversationId: chat, text: 'Already in the chat: it went out on your earlier send, so it was not sent again.' });
+    }
     else update(chat, (current) => markFailed(current, key, plainError(reply.error)));
   }
 
@@ -37,6 +42,7 @@ export function useOutbox(conversationId: string, transcript: readonly Message[]
     const body = text.trim();
     if (!body || lines.some((line) => line.state === 'sending' && line.text === body)) return false;
     counter.current += 1;
+    setNotice({ conversationId: '', text: '' });
     const key = `${Date.now()}-${counter.current}`;
     const chat = conversationId;
     update(chat, (current) => addLine(current, key, body));
@@ -61,5 +67,11 @@ export function useOutbox(conversationId: string, transcript: readonly Message[]
     return line.text;
   }
 
-  return { lines: visibleLines(lines, transcript, myOperatorId), send, retry, takeBack };
+  return {
+    lines: visibleLines(lines, transcript, myOperatorId),
+    notice: notice.conversationId === conversationId ? notice.text : '',
+    send,
+    retry,
+    takeBack,
+  };
 }

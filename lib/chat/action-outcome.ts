@@ -1,4 +1,4 @@
-import { SalesIQError } from '../salesiq/errors';
+import { SalesIQError, describeError } from '../salesiq/errors';
 import type { Conversation } from '../salesiq/types';
 
 /**
@@ -74,4 +74,21 @@ export function actionRefusal(action: ChatAction, outcome: Exclude<ChatActionOut
 export function actionUnsure(action: ChatAction): string {
   const { did, press } = VERB[action];
   return `SalesIQ did not answer, so it is not clear whether the chat was ${did}. Press ${press} again: it checks first and never does it twice.`;
+}
+
+/**
+ * A refusal SalesIQ did answer (or that never left: offline, rate limit), in the operator's words:
+ * the wire's own text ("HTTP 403", an envelope message) is not for them.
+ */
+export function refusalWords(action: ChatAction, error: SalesIQError): SalesIQError {
+  const { did } = VERB[action];
+  const words =
+    error.kind === 'offline'
+      ? `You are offline: the chat was not ${did}. Try again when the connection is back.`
+      : error.kind === 'rate-limited'
+        ? `SalesIQ asked us to slow down: the chat was not ${did}. Try again in a few seconds.`
+        : error.kind === 'auth'
+          ? error.message
+          : `${describeError(error.kind)} The chat was not ${did}.`;
+  return new SalesIQError(error.kind, words, { status: error.status, code: error.code });
 }

@@ -4,7 +4,7 @@ import { inFlightStore } from '../in-flight-store';
 import { closeConversation, getConversation, listDepartments, listOperators, transferConversation } from '../salesiq/api';
 import { SalesIQError, asSalesIQError, outcomeUnknown, reworded } from '../salesiq/errors';
 import type { Conversation, DepartmentRef } from '../salesiq/types';
-import { actionRefusal, actionUnsure, closeOutcome, transferOutcome, type ChatAction, type ChatActionOutcome, type TransferTarget } from './action-outcome';
+import { actionRefusal, actionUnsure, refusalWords, closeOutcome, transferOutcome, type ChatAction, type ChatActionOutcome, type TransferTarget } from './action-outcome';
 
 /**
  * End chat and Transfer from the side panel. Like a pickup, an answer that never came is not a
@@ -82,7 +82,7 @@ async function act(
     const error = asSalesIQError(caught);
     if (!outcomeUnknown(error.kind) && error.kind !== 'not-found') {
       await unsure.remove(key);
-      throw error;
+      throw refusalWords(action, error);
     }
     // No answer, or a refusal without a documented reason: the chat itself says what happened.
     const chat = await readBack(action, conversationId);

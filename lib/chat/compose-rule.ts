@@ -23,6 +23,6 @@ export function composeBlockText(block: ComposeBlock): string {
     case 'not-mine':
       return `${block.by ?? 'Another operator'} is in this chat: only they can reply. Open it in SalesIQ to ask to join.`;
     case 'waiting':
-      return 'This chat is still waiting: pick it up to reply.';
+      return 'This chat is waiting for an operator: only the operator who picks it up can reply.';
   }
 }

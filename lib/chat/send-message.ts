@@ -67,10 +67,8 @@ async function send(key: string, conversationId: string, body: string, { afterSe
   const earlier = await unsure.get(key);
   if (earlier) {
     const found = await readBack(earlier, me);
-    if (found) {
-      await unsure.remove(key);
-      return { message: found, alreadySent: true };
-    }
+    // Kept while it lasts: the line is in the chat, and the same text pressed again is that line.
+    if (found) return { message: found, alreadySent: true };
   }
   const attempt: SendAttempt = { id: crypto.randomUUID(), conversationId, text: body, sentAt: Date.now() };
   await unsure.put(key, attempt);
@@ -95,7 +93,8 @@ async function send(key: string, conversationId: string, body: string, { afterSe
           : 'Not sent: SalesIQ did not answer and the chat does not show the message. Press Send again to retry.',
       );
     }
-    await unsure.remove(key);
+    // The entry stays (10 minutes): the operator heard nothing definite before, so the same text
+    // pressed again is taken as a retry of this one and answered "already in the chat".
     message = found;
   }
   await afterSent?.(message);
