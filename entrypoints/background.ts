@@ -22,6 +22,8 @@ import { onContentMessage } from '../lib/canned/content-bridge';
 import { sendCannedResponse } from '../lib/canned/send';
 import { CANNED_SYNC_ALARM, onCannedSyncAlarm, startCannedSync, stopCannedSync, syncCanned } from '../lib/canned/sync';
 import { recordCannedUse } from '../lib/canned/usage';
+import { sendComposed } from '../lib/chat/compose';
+import { endChat, transferChat, transferChoices } from '../lib/chat/chat-actions';
 import { announceCommittedWrites } from '../lib/db';
 import { keepSessionStorageTrusted } from '../lib/session-storage-access';
 import { reconcileConsoleScript } from '../lib/content-script-scope';
@@ -94,6 +96,18 @@ const handlers: Handlers = {
   async cannedUsed({ responseId }) {
     if (typeof responseId !== 'string' || !responseId) throw new Error('No canned response named.');
     await recordCannedUse(responseId);
+  },
+  async sendChatMessage({ conversationId, text }) {
+    return sendComposed(conversationId, text);
+  },
+  async endChat({ conversationId }) {
+    return endChat(conversationId);
+  },
+  async transferChat({ conversationId, departmentId, operatorId, note }) {
+    return transferChat(conversationId, { departmentId, operatorId, note });
+  },
+  async transferChoices() {
+    return transferChoices();
   },
   async testNotification() {
     await showTestNotification();

@@ -23,6 +23,12 @@ export type Request =
   | { type: 'syncCanned' }
   | { type: 'sendCanned'; conversationId: string; responseId: string; text: string }
   | { type: 'cannedUsed'; responseId: string }
+  /** The side panel's composer: one typed line to a chat that is mine and connected. */
+  | { type: 'sendChatMessage'; conversationId: string; text: string }
+  | { type: 'endChat'; conversationId: string }
+  | { type: 'transferChat'; conversationId: string; departmentId: string; operatorId?: string; note?: string }
+  /** Departments and colleagues a chat can be transferred to (read when the form opens). */
+  | { type: 'transferChoices' }
   | { type: 'testNotification' }
   | { type: 'checkReachability' };
 
@@ -59,6 +65,10 @@ const TYPES: ReadonlySet<string> = new Set<RequestType>([
   'syncCanned',
   'sendCanned',
   'cannedUsed',
+  'sendChatMessage',
+  'endChat',
+  'transferChat',
+  'transferChoices',
   'testNotification',
   'checkReachability',
 ]);

@@ -1,6 +1,6 @@
 import { ConnectionBanner } from '../../components/ConnectionBanner';
 import { SignInPanel } from '../../components/SignInPanel';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useLiveMeta } from '../../components/use-live-read';
 import type { SessionInfo } from '../../lib/db';
 import { AlertHistory } from './AlertHistory';
@@ -24,6 +24,10 @@ export function SidePanelApp() {
   const focus = useFocusedConversation(signedIn);
   const [tab, setTab] = useState<TabId>('visitor');
   const [cannedOpened, setCannedOpened] = useState(false);
+  // *Reply* brings the Visitor tab (with the composer) to the front.
+  useEffect(() => {
+    if (focus.composeRequest) setTab('visitor');
+  }, [focus.composeRequest]);
 
   function select(id: TabId) {
     setTab(id);
@@ -44,7 +48,14 @@ export function SidePanelApp() {
           <ConnectionBanner problemsOnly />
           <TabList label="Side panel sections" tabs={TABS} selected={tab} onSelect={select} />
           <TabPanel id="visitor" selected={tab === 'visitor'}>
-            <VisitorView portal={session!.portal!.screen} conversationId={focus.conversationId} focusRead={focus.focusRead} onChoose={focus.choose} />
+            <VisitorView
+              portal={session!.portal!.screen}
+              me={{ operatorId: session!.portal!.operatorId, name: session!.operatorName }}
+              conversationId={focus.conversationId}
+              focusRead={focus.focusRead}
+              composeRequest={focus.composeRequest}
+              onChoose={focus.choose}
+            />
           </TabPanel>
           <TabPanel id="canned" selected={tab === 'canned'}>
             {cannedOpened && <CannedTab conversationId={focus.conversationId} />}

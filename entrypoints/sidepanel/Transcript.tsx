@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { Message } from '../../lib/salesiq/types';
 import { formatTime } from './format';
 
@@ -5,11 +6,13 @@ interface Props {
   messages: readonly Message[];
   visitorId?: string;
   label: string;
+  /** Lines after the saved ones (the composer's sends on their way). */
+  children?: ComponentChildren;
 }
 
 /** A transcript as text only; whose line it is shows in words and in alignment, not colour alone. */
-export function Transcript({ messages, visitorId, label }: Props) {
-  if (!messages.length) return <p class="note">No messages yet.</p>;
+export function Transcript({ messages, visitorId, label, children }: Props) {
+  if (!messages.length && !children) return <p class="note">No messages yet.</p>;
   return (
     <ol class="transcript" aria-label={label}>
       {messages.map((m) => {
@@ -28,6 +31,7 @@ export function Transcript({ messages, visitorId, label }: Props) {
           </li>
         );
       })}
+      {children}
     </ol>
   );
 }

@@ -5,18 +5,28 @@ import { plainError } from '../../components/plain-error';
 import { useLiveMeta, useLiveRead } from '../../components/use-live-read';
 import { readRecord, readRecords } from '../../lib/db-read';
 import { ask } from '../../lib/messages';
+import { placeholderContext } from '../../lib/canned/context';
+import { composeBlock, composeBlockText } from '../../lib/chat/compose-rule';
+import { ChatActions } from './ChatActions';
+import { Composer } from './Composer';
+import { OutboxItems } from './OutboxItems';
+import { useOutbox } from './use-outbox';
 import { ChatChooser, currentChats } from './ChatChooser';
 import { EarlierChats } from './EarlierChats';
 import { ago } from './format';
 import { primedRecord } from './initial';
 import { Transcript } from './Transcript';
-import { useVisitorRefresh } from './use-refresh';
+import { LIVE_CHAT_REFRESH_MS, REFRESH_MS, useVisitorRefresh } from './use-refresh';
 import { VisitorCard } from './VisitorCard';
 
 interface Props {
   portal: string;
+  /** The signed-in operator: the composer is open only in their connected chats. */
+  me: { operatorId: string; name?: string };
   conversationId?: string;
   focusRead: boolean;
+  /** Changes when the composer should take the keyboard (a notification's *Reply*, `compose=1`). */
+  composeRequest: number;
   onChoose(conversationId: string): void;
 }
 
@@ -45,7 +55,7 @@ async function readPickedConnected() {
 }
 
 /** The Visitor tab: chooser, visitor card, this conversation, earlier conversations. Paints from the cache. */
-export function VisitorView({ portal, conversationId, focusRead, onChoose }: Props) {
+export function VisitorView({ portal, me, conversationId, focusRead, composeRequest, onChoose }: Props) {
   const id = conversationId ?? '';
   // Right after the conversation changes a query still holds the previous one's record: treat
   // that as "not read yet" rather than show the last visitor under the new chat.
@@ -56,11 +66,15 @@ export function VisitorView({ portal, conversationId, focusRead, onChoose }: Pro
     (r) => r.conversationId === id,
   );
   const picked = useLiveRead(['chats'], readPickedConnected, [], []);
-  const refresh = useVisitorRefresh(conversationId, true);
+  const conversation = card?.conversation ?? chat ?? undefined;
+  const composeBlocked = conversation ? composeBlock(conversation, me.operatorId) : undefined;
+  const composing = !!conversation && !composeBlocked;
+  const refresh = useVisitorRefresh(conversationId, true, composing ? LIVE_CHAT_REFRESH_MS : REFRESH_MS);
   const online = useOnline();
   const [actionError, setActionError] = useState('');
-
-  const conversation = card?.conversation ?? chat ?? undefined;
+  const outbox = useOutbox(id, transcript?.messages ?? [], me.operatorId);
+  const [restore, setRestore] = useState<{ text: string; at: number }>();
+  const [actionDone, setActionDone] = useState({ conversationId: '', text: '' });
   const chooser = (
     <ChatChooser
       chats={currentChats(picked, portal)}
@@ -127,8 +141,19 @@ export function VisitorView({ portal, conversationId, focusRead, onChoose }: Pro
       {actionError && <p class="inline-error">{actionError}</p>}
       <section class="section" aria-labelledby="this-chat-title">
         <h2 id="this-chat-title">This conversation</h2>
-        {transcript?.savedAt ? (
-          <Transcript messages={transcript.messages} visitorId={conversation.visitor.id} label="This conversation's messages" />
+        {transcript?.savedAt || outbox.lines.length ? (
+          <Transcript messages={transcript?.messages ?? []} visitorId={conversation.visitor.id} label="This conversation's messages">
+            {outbox.lines.length ? (
+              <OutboxItems
+                lines={outbox.lines}
+                onRetry={outbox.retry}
+                onEdit={(key) => {
+                  const text = outbox.takeBack(key);
+                  if (text !== undefined) setRestore({ text, at: Date.now() });
+                }}
+              />
+            ) : null}
+          </Transcript>
         ) : transcript?.error ? (
           <p class="inline-error">{`Could not load the messages. ${transcript.error.message}`}</p>
         ) : transcript === null ? null : (
@@ -136,6 +161,29 @@ export function VisitorView({ portal, conversationId, focusRead, onChoose }: Pro
             Loading messages…
           </p>
         )}
+        {composing ? (
+          <>
+            <Composer
+              portal={portal}
+              visitorName={visitorLabel(conversation)}
+              context={placeholderContext({ operatorName: me.name }, conversation)}
+              focusRequest={composeRequest}
+              restore={restore}
+              onSend={outbox.send}
+            />
+            <ChatActions
+              conversationId={conversationId}
+              visitorName={visitorLabel(conversation)}
+              currentDepartmentId={conversation.department?.id}
+              onDone={(text) => setActionDone({ conversationId, text })}
+            />
+          </>
+        ) : (
+          composeBlocked && <p class="note composer-closed">{composeBlockText(composeBlocked)}</p>
+        )}
+        <p class="note" role="status">
+          {outbox.notice || (actionDone.conversationId === conversationId ? actionDone.text : '')}
+        </p>
       </section>
       <EarlierChats
         conversationId={conversationId}

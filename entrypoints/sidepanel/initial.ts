@@ -30,6 +30,11 @@ export function urlConversation(): string | undefined {
   return id && ID.test(id) ? id : undefined;
 }
 
+/** `&compose=1`: opened by a notification's *Reply*, so the reply box takes the keyboard. */
+export function urlCompose(): boolean {
+  return new URLSearchParams(location.search).get('compose') === '1';
+}
+
 async function read(): Promise<Primed> {
   const fromUrl = urlConversation();
   const [session, focus, early] = await Promise.all([

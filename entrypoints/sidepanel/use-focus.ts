@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useLiveMeta } from '../../components/use-live-read';
 import { ask } from '../../lib/messages';
 import { resetPanelPath } from '../../lib/visitor/side-panel';
-import { primedMeta, urlConversation } from './initial';
+import { primedMeta, urlCompose, urlConversation } from './initial';
 
 /**
  * The popup opened us with the chat in the panel's path. Once the focus is recorded the path goes
@@ -12,6 +12,9 @@ function forgetOpeningChat(): void {
   history.replaceState(null, '', location.pathname);
   resetPanelPath();
 }
+
+/** A *Reply* this much older than the panel (it opened for something else later) does not grab the keyboard. */
+const REPLY_FRESH_MS = 30_000;
 
 interface Pending {
   conversationId: string;
@@ -27,6 +30,9 @@ interface Pending {
 export function useFocusedConversation(signedIn: boolean) {
   const focus = useLiveMeta('focus', primedMeta('focus'));
   const [opening] = useState(urlConversation);
+  const [mountedAt] = useState(Date.now);
+  // Read before forgetOpeningChat() rewrites the URL.
+  const [composeAtOpen] = useState(() => (urlCompose() ? Date.now() : 0));
   const [pending, setPending] = useState<Pending | undefined>(() => (opening ? { conversationId: opening, sentAt: Date.now() } : undefined));
 
   useEffect(() => {
@@ -48,5 +54,8 @@ export function useFocusedConversation(signedIn: boolean) {
   }
 
   const conversationId = pending?.conversationId ?? (focus ? focus.conversationId : undefined);
-  return { conversationId, focusRead: focus !== null || !!pending, choose };
+  // A notification's *Reply*: at opening (`compose=1`), or later through the focus record.
+  const replyAt = focus?.source === 'reply' && focus.at > mountedAt - REPLY_FRESH_MS ? focus.at : 0;
+  const composeRequest = Math.max(composeAtOpen, replyAt);
+  return { conversationId, focusRead: focus !== null || !!pending, choose, composeRequest };
 }

@@ -6,6 +6,7 @@ import {
   parseCannedCategory,
   parseCannedResponse,
   parseConversation,
+  parseDepartment,
   parseFeedback,
   parseList,
   parseMessage,
@@ -135,6 +136,45 @@ export async function sendMessage(target: ApiTarget, conversationId: string, mes
     lane: 'operator',
   });
   return parseMessage(data);
+}
+
+/**
+ * End the chat. The method is undocumented (POST in one third-party client): PUT first like every
+ * state change, POST on "wrong method", remembered. The answer, where SalesIQ sends the chat back,
+ * is validated; an empty success is fine (the caller reads the chat back).
+ */
+export async function closeConversation(target: ApiTarget, conversationId: string): Promise<Conversation | undefined> {
+  const data = await changeState(target, 'close', `conversations/${enc(conversationId)}/close`);
+  return data && typeof data === 'object' && 'id' in data ? parseConversation(data) : undefined;
+}
+
+export interface TransferRequest {
+  departmentId: string;
+  /** A colleague in that department; without one the chat waits in the department's queue. */
+  operatorId?: string;
+  note?: string;
+}
+
+/** `PUT /conversations/{id}/transfer` (documented), body `{department_id, operator_id?, note?}`. */
+export async function transferConversation(target: ApiTarget, conversationId: string, request: TransferRequest): Promise<Conversation | undefined> {
+  const data = await zohoRequest({
+    method: 'PUT',
+    url: portalUrl(target, `conversations/${enc(conversationId)}/transfer`),
+    auth: target,
+    body: { department_id: request.departmentId, operator_id: request.operatorId, note: request.note },
+    lane: 'operator',
+  });
+  return data && typeof data === 'object' && 'id' in data ? parseConversation(data) : undefined;
+}
+
+/** The portal's departments (`GET /departments`), enabled ones only: where a chat can go. */
+export async function listDepartments(target: ApiTarget) {
+  return parseList(await zohoRequest({ url: portalUrl(target, 'departments'), auth: target, lane: 'operator' }), parseDepartment);
+}
+
+/** The portal's operators (`GET /operators`), each with their departments. */
+export async function listOperators(target: ApiTarget) {
+  return parseList(await zohoRequest({ url: portalUrl(target, 'operators'), auth: target, lane: 'operator' }), parseOperator);
 }
 
 export async function getFeedback(target: ApiTarget, conversationId: string) {

@@ -215,6 +215,13 @@ export function parseOperator(value: unknown): Operator {
   };
 }
 
+/** A department a chat may be transferred to; a disabled one is refused (the list skips it). */
+export function parseDepartment(value: unknown): DepartmentRef {
+  const raw = need(asRecord(value), 'department');
+  if (bool(raw.is_enabled) === false) throw new SalesIQError('malformed', 'Department is disabled.');
+  return need(departmentRef(raw), 'department id');
+}
+
 export function parseMessage(value: unknown): Message {
   const raw = need(asRecord(value), 'message');
   const sender = asRecord(raw.sender) ?? {};

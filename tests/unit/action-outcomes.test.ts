@@ -185,6 +185,22 @@ describe('a canned Send whose answer never came', () => {
     expect((await db.cannedUses.get('r1'))?.count).toBe(1);
   });
 
+  it('a Send pressed again while the first one’s outcome is still open reads first and does not post again', async () => {
+    const inChat: unknown[] = [];
+    let reads = 0;
+    routes.push(
+      on('POST', '/messages', () => {
+        inChat.push(line('Your refund is on its way.'));
+        return 'reset';
+      }),
+      on('GET', '/messages', () => (++reads === 1 ? 'reset' : { body: { data: inChat } })),
+    );
+    // The read-back fails too: not sure. Pressing again finds the line and posts nothing.
+    await expect(send()).rejects.toMatchObject({ message: expect.stringMatching(/^Not sure it was sent/) });
+    await expect(send()).resolves.toMatchObject({ alreadySent: true });
+    expect(posts()).toHaveLength(1);
+  });
+
   it('says "not sent" when the chat does not show it; the retry checks first, then sends', async () => {
     let reset = true;
     routes.push(
