@@ -1,5 +1,6 @@
-import { openPopup, sessionState, startWorld, waitFor, type World } from '../e2e/world';
+import { startWorld } from '../e2e/world';
 import { percentile, round, type Metrics } from './report';
+import { pickUp, signIn } from './sidepanel.bench';
 
 /**
  * Replying from the side panel, in real Chromium with the store build against the simulator, with
@@ -12,25 +13,6 @@ import { percentile, round, type Metrics } from './report';
  */
 const SAMPLES = 20;
 const WARMUP = 2;
-
-async function signIn(world: World): Promise<void> {
-  const popup = await openPopup(world.ext);
-  await popup.getByRole('button', { name: 'Sign in with Zoho' }).click();
-  await waitFor(() => sessionState(world.ext), (s) => s === 'signed-in', { what: 'sign-in' });
-  await popup.close();
-}
-
-async function pickUp(world: World, chatId: string): Promise<void> {
-  await world.ext.worker.evaluate(
-    (id) => (browser.notifications.onButtonClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(`chat:${id}`, 0),
-    chatId,
-  );
-  await waitFor(
-    () => world.sim.state().conversations.find((c) => c.conversation.id === chatId)?.conversation.status,
-    (s) => s === 'Connected',
-    { what: 'pickup' },
-  );
-}
 
 export default async function composerBench(): Promise<Metrics> {
   const world = await startWorld();
