@@ -24,7 +24,10 @@ export function Composer({ portal, visitorName, context, focusRequest, restore, 
   const shortcuts = useShortcutExpansion(portal, context);
 
   useEffect(() => {
-    if (focusRequest) box.current?.focus();
+    if (!focusRequest) return;
+    // After this commit: the same request brings the Visitor tab forward, and a hidden box takes no focus.
+    const timer = setTimeout(() => box.current?.focus(), 0);
+    return () => clearTimeout(timer);
   }, [focusRequest]);
 
   useEffect(() => {
