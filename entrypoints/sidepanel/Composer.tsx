@@ -10,6 +10,7 @@ interface Props {
   focusRequest: number;
   /** A failed line taken back into the box. */
   restore?: { text: string; at: number };
+  /** False when the same text is already on its way. */
   onSend(text: string): boolean;
 }
 
@@ -39,7 +40,9 @@ export function Composer({ portal, visitorName, context, focusRequest, restore, 
   function send() {
     const text = box.current?.value ?? draft;
     if (!text.trim()) return;
-    if (onSend(text)) setDraft('');
+    // false: this very text is already on its way (the outbox shows it); the box empties either way.
+    onSend(text);
+    setDraft('');
     if (box.current) box.current.value = ''; // at once, before the next key: a double Enter sends once
   }
 
