@@ -156,6 +156,11 @@ describe('outcomes and words', () => {
     expect(composeBlock(chat({ status: 'waiting' }), ME)).toEqual({ kind: 'waiting' });
   });
 
+  it('sendComposed says a refusal in words', async () => {
+    script = (method, path) => (method === 'POST' && path.endsWith('/messages') ? { body: { error: { code: 1003, message: 'no scope' } } } : undefined);
+    await expect(sendComposed('c1', 'Hello')).rejects.toThrow('Not sent. Your SalesIQ role does not allow this. Ask a SalesIQ admin for access.');
+  });
+
   it('sendComposed refuses an ended chat at the boundary, without a request', async () => {
     await db.chats.update('c1', { status: 'ended' });
     await expect(sendComposed('c1', 'Hello')).rejects.toThrow('This chat has ended, so no more messages can be sent to it.');
