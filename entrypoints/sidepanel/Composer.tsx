@@ -10,6 +10,7 @@ interface Props {
   focusRequest: number;
   /** A failed line taken back into the box. */
   restore?: { text: string; at: number };
+  /** False when the same text is already on its way. */
   onSend(text: string): boolean;
 }
 
@@ -24,7 +25,10 @@ export function Composer({ portal, visitorName, context, focusRequest, restore, 
   const shortcuts = useShortcutExpansion(portal, context);
 
   useEffect(() => {
-    if (focusRequest) box.current?.focus();
+    if (!focusRequest) return;
+    // After this commit: the same request brings the Visitor tab forward, and a hidden box takes no focus.
+    const timer = setTimeout(() => box.current?.focus(), 0);
+    return () => clearTimeout(timer);
   }, [focusRequest]);
 
   useEffect(() => {
@@ -36,7 +40,9 @@ export function Composer({ portal, visitorName, context, focusRequest, restore, 
   function send() {
     const text = box.current?.value ?? draft;
     if (!text.trim()) return;
-    if (onSend(text)) setDraft('');
+    // false: this very text is already on its way (the outbox shows it); the box empties either way.
+    onSend(text);
+    setDraft('');
     if (box.current) box.current.value = ''; // at once, before the next key: a double Enter sends once
   }
 

@@ -38,12 +38,12 @@ function checkId(value: unknown, what: string): string {
   return value;
 }
 
-export function endChat(conversationId: string): Promise<Conversation> {
+export async function endChat(conversationId: string): Promise<Conversation> {
   const id = checkId(conversationId, 'chat');
   return once(`close\n${id}`, () => act('close', id, (t) => closeConversation(t, id), (chat, mine) => closeOutcome(chat, mine)));
 }
 
-export function transferChat(conversationId: string, target: { departmentId: unknown; operatorId?: unknown; note?: unknown }): Promise<Conversation> {
+export async function transferChat(conversationId: string, target: { departmentId: unknown; operatorId?: unknown; note?: unknown }): Promise<Conversation> {
   const id = checkId(conversationId, 'chat');
   const departmentId = checkId(target.departmentId, 'department');
   const operatorId = target.operatorId === undefined || target.operatorId === '' ? undefined : checkId(target.operatorId, 'colleague');

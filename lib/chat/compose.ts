@@ -1,6 +1,6 @@
 import { readSession } from '../auth/session';
 import { db } from '../db';
-import { SalesIQError } from '../salesiq/errors';
+import { SalesIQError, asSalesIQError, describeError } from '../salesiq/errors';
 import { refreshTranscript } from '../visitor/transcripts';
 import { sendChatText } from './send-message';
 import type { SendResult } from '../canned/send-outcome';
@@ -16,7 +16,9 @@ export async function sendComposed(conversationId: string, text: unknown): Promi
   const known = (await db.visitors.get(conversationId))?.conversation ?? (await db.chats.get(conversationId));
   const block = known && composeBlock(known, session.portal.operatorId);
   if (block) throw new SalesIQError('taken', composeBlockText(block));
-  const result = await sendChatText(conversationId, text, { afterSent: () => addToTranscript(conversationId, portal) });
+  const result = await sendChatText(conversationId, text, { afterSent: () => addToTranscript(conversationId, portal) }).catch((caught: unknown) => {
+    throw sendRefusal(caught);
+  });
   // A line found by a read-back for an earlier press is added too (it may not be saved yet).
   if (result.alreadySent) await addToTranscript(conversationId, portal);
   return result;
@@ -33,4 +35,20 @@ async function addToTranscript(conversationId: string, portal: string): Promise<
   // Only a transcript already loaded: the panel loads it whole first.
   if (!saved?.savedAt) return;
   await refreshTranscript(conversationId, portal).catch(() => undefined);
+}
+
+/**
+ * A refusal SalesIQ answered (or a send that never left) in the operator's words: the wire's own
+ * text ("HTTP 403", an envelope message) is not for them. Lost answers keep the read-back's words.
+ */
+function sendRefusal(caught: unknown): SalesIQError {
+  const error = asSalesIQError(caught);
+  if (/^(Not sent|Not sure|There is nothing|This message is too long)/.test(error.message) || error.kind === 'auth') return error;
+  const words =
+    error.kind === 'offline'
+      ? 'Not sent: you are offline. Press Send again when the connection is back.'
+      : error.kind === 'rate-limited'
+        ? 'Not sent: SalesIQ asked us to slow down. Press Send again in a few seconds.'
+        : `Not sent. ${describeError(error.kind)}`;
+  return new SalesIQError(error.kind, words, { status: error.status, code: error.code });
 }

@@ -14,14 +14,15 @@ const PAINT_SAMPLES = 25;
 const PAINT_WARMUP = 3;
 const HISTORY_SAMPLES = 7;
 
-async function signIn(world: World): Promise<void> {
+/** Shared with composer.bench.ts. */
+export async function signIn(world: World): Promise<void> {
   const popup = await openPopup(world.ext);
   await popup.getByRole('button', { name: 'Sign in with Zoho' }).click();
   await waitFor(() => sessionState(world.ext), (s) => s === 'signed-in', { what: 'sign-in' });
   await popup.close();
 }
 
-async function pickUp(world: World, chatId: string): Promise<void> {
+export async function pickUp(world: World, chatId: string): Promise<void> {
   await world.ext.worker.evaluate(
     (id) => (browser.notifications.onButtonClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(`chat:${id}`, 0),
     chatId,

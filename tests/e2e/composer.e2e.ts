@@ -81,6 +81,28 @@ describe('replying from the side panel', () => {
     await panel.close();
   });
 
+  it('a Reply recorded while the panel is open (focus source "reply") brings the Visitor tab and puts the keyboard in the reply box', async () => {
+    const id = await myChat('Paula Panel');
+    const panel = await openPanel(`?conversation=${id}`);
+    await replyBox(panel, 'Paula Panel').waitFor({ timeout: 15_000 });
+    await panel.getByRole('tab', { name: 'Canned responses' }).click();
+    expect(await focusedId(panel)).not.toBe('composer-box');
+    // What setFocus(id, 'reply') writes (the notification's Reply button, in the background),
+    // announced to open pages the way the background announces its committed writes.
+    await world.ext.worker.evaluate(async (conversationId) => {
+      const open = indexedDB.open('operator-companion');
+      const database = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
+      const tx = database.transaction('meta', 'readwrite');
+      tx.objectStore('meta').put({ key: 'focus', value: { conversationId, source: 'reply', at: Date.now() } });
+      await new Promise((resolve) => (tx.oncomplete = resolve));
+      database.close();
+      new BroadcastChannel('operator-companion:db-changes').postMessage({ tables: ['meta'] });
+    }, id);
+    await expect.poll(() => focusedId(panel), { timeout: 10_000 }).toBe('composer-box');
+    expect(await panel.getByRole('tab', { name: 'Visitor' }).getAttribute('aria-selected')).toBe('true');
+    await panel.close();
+  });
+
   it('a send whose answer is lost is confirmed by reading the chat back, and is not sent twice', async () => {
     const id = await myChat('Lars Lost');
     const panel = await openPanel(`?conversation=${id}`);

@@ -77,6 +77,7 @@ async function walkThrough(sim: Simulator, ext: ExtensionSession): Promise<void>
   await panel.getByText(/Earlier conversations/i).first().waitFor({ timeout: 20_000 });
   await panel.waitForTimeout(1_500);
   await shot(panel, '4-sidepanel-visitor');
+  await replyFromSidePanel(sim, panel, first.id);
   const cannedTab = panel.getByRole('tab', { name: /Canned responses/ });
   if (await cannedTab.count()) {
     await cannedTab.click();
@@ -88,6 +89,22 @@ async function walkThrough(sim: Simulator, ext: ExtensionSession): Promise<void>
   await options.setViewportSize({ width: 900, height: 900 });
   await options.getByRole('heading', { level: 1 }).waitFor();
   await shot(options, '6-options');
+}
+
+/** The visitor writes again; the operator answers from the side panel's reply box (Enter sends). */
+async function replyFromSidePanel(sim: Simulator, panel: Page, chatId: string): Promise<void> {
+  step('The visitor writes again; answering from the side panel…');
+  sim.visitorMessage(chatId, 'Also, could you send me last month’s invoice?');
+  await panel.getByText('Also, could you send me last month’s invoice?').waitFor({ timeout: 20_000 });
+  const box = panel.getByRole('textbox', { name: /^Reply to / });
+  await box.click();
+  await box.pressSequentially('Of course! Annual billing keeps your discount, and the invoice is on its way.');
+  await panel.keyboard.press('Enter');
+  const transcript = panel.getByRole('list', { name: "This conversation's messages" });
+  await transcript.locator('.msg:not(.msg--sending):not(.msg--sent)').filter({ hasText: 'the invoice is on its way' }).waitFor({ timeout: 20_000 });
+  await transcript.getByText('the invoice is on its way', { exact: false }).scrollIntoViewIfNeeded();
+  await shot(panel, '4b-sidepanel-reply');
+  await shot(panel, '4b-sidepanel-reply-dark', true);
 }
 
 async function main(): Promise<void> {

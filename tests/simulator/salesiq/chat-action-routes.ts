@@ -39,14 +39,22 @@ async function transfer(ctx: ApiContext): Promise<ApiResult> {
   if (typeof departmentId !== 'string' || departmentId === '') return fail(API_ERRORS.invalidJsonKey('department_id'));
   if (!ctx.world.department(departmentId)) return fail(API_ERRORS.notFound('department id'));
   const operatorId = body.operator_id;
-  if (operatorId !== undefined && (typeof operatorId !== 'string' || !ctx.world.operator(operatorId))) {
-    return fail(API_ERRORS.invalidJsonKey('operator_id'));
-  }
+  if (operatorId !== undefined && !isColleagueIn(ctx, operatorId, departmentId)) return fail(API_ERRORS.invalidJsonKey('operator_id'));
   if (chat.state !== 'waiting' && chat.state !== 'connected') {
     return fail(API_ERRORS.wrongState(`Cannot transfer a ${chat.state} chat`));
   }
-  ctx.world.transfer(chat, departmentId, operatorId, ctx.now);
+  ctx.world.transfer(chat, departmentId, typeof operatorId === 'string' ? operatorId : undefined, ctx.now);
   return ok('conversations', conversationView(chat, ctx.world));
+}
+
+/**
+ * [?] A transfer's colleague must be an operator of the target department who takes chats; Zoho
+ * documents the field but not its checks, so the simulator refuses the rest as an invalid key.
+ */
+function isColleagueIn(ctx: ApiContext, operatorId: unknown, departmentId: string): operatorId is string {
+  if (typeof operatorId !== 'string') return false;
+  const operator = ctx.world.operator(operatorId);
+  return !!operator && operator.chatEnabled && operator.departmentIds.includes(departmentId);
 }
 
 function close(ctx: ApiContext): ApiResult {
