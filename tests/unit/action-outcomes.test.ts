@@ -7,7 +7,7 @@ import { findSentLine } from '../../lib/canned/send-outcome';
 import { pollWaitingChats } from '../../lib/queue/poll';
 import { pickUpChat, settleInterruptedPickups } from '../../lib/queue/pickup';
 import { pickupsInFlight } from '../../lib/queue/pickup-in-flight';
-import { pickupOutcome } from '../../lib/queue/pickup-outcome';
+import { PICKUP_SETTLES_WITHIN_MS, pickupOutcome, pickupOutcomeFromRecord } from '../../lib/queue/pickup-outcome';
 import { noteRateLimit } from '../../lib/salesiq/rate-limit';
 import { noteServerDate, resetServerClock } from '../../lib/salesiq/server-clock';
 import type { Conversation } from '../../lib/salesiq/types';
@@ -70,6 +70,21 @@ describe('pickupOutcome', () => {
     expect(pickupOutcome(chat({ status: 'connected' }), ME, 'accepted')).toEqual({ kind: 'unnamed' });
     expect(pickupOutcome(chat({ status: 'connected' }), ME, 'rechecked')).toEqual({ kind: 'mine' });
     expect(pickupOutcome(chat({ status: 'connected' }), ME, 'read')).toEqual({ kind: 'gone' });
+  });
+
+  it('after a lost answer, follows the stored record: picked up, taken, or still waiting only once a late poll says so', () => {
+    const clickedAt = 1_000_000;
+    const read = (extra: Partial<Conversation> & { pickedUpAt?: number }, inFlight = false, lastPollAt?: number) =>
+      pickupOutcomeFromRecord(chat(extra), ME, { clickedAt, inFlight, lastPollAt });
+    expect(read({ status: 'connected', pickedUpAt: clickedAt + 500 })).toEqual({ kind: 'mine' });
+    expect(read({ status: 'connected', attender: { id: ME, name: 'P', isBot: false } })).toEqual({ kind: 'mine' });
+    expect(read({ status: 'connected', attender: { id: OTHER, name: 'Arjun', isBot: false } })).toEqual({ kind: 'taken', by: 'Arjun' });
+    expect(read({ status: 'missed' })).toEqual({ kind: 'missed' });
+    // Still waiting: SalesIQ may act on the lost request any moment; not decided yet.
+    expect(read({}, true, clickedAt + 60_000)).toBeUndefined();
+    expect(read({}, false, clickedAt + PICKUP_SETTLES_WITHIN_MS - 1)).toBeUndefined();
+    expect(read({}, false)).toBeUndefined();
+    expect(read({}, false, clickedAt + PICKUP_SETTLES_WITHIN_MS)).toEqual({ kind: 'waiting' });
   });
 });
 
