@@ -303,3 +303,22 @@ describe('the alert log learns how each chat left the queue', () => {
     expect((await db.alerts.get('c4'))?.endedAt).toBeUndefined();
   });
 });
+
+describe('chats that left the queue together', () => {
+  it('are all looked up in one poll when their notification is on screen; others at most 8 a poll', async () => {
+    const now = Date.now();
+    const ids = Array.from({ length: 14 }, (_, i) => `c${i + 1}`);
+    for (const id of ids.slice(1)) {
+      await db.chats.put({ ...(wire(id) as unknown as ChatRecord), status: 'waiting', visitor: {}, portal: 'zylker', startTime: now - 5_000, firstSeenAt: now, updatedAt: now });
+      await db.alerts.put({ conversationId: id, portal: 'zylker', startTime: now - 5_000, firstSeenAt: now, notifiedAt: now });
+    }
+    // Twelve notifications on screen (c1–c12); c13 and c14 have none.
+    for (const id of ids.slice(0, 12)) await browser.notifications.create(`chat:${id}`, { type: 'basic', iconUrl: 'i.png', title: id, message: '' });
+    routes.push((url) => (url.pathname === '/api/v2/zylker/conversations' ? { body: { data: [] } } : undefined));
+    routes.push((url) => ({ body: { data: wire(url.pathname.split('/').at(-1)!, { status: 'Missed' }) } }));
+    const result = await pollWaitingChats();
+    expect(result.gone.map((g) => g.chat.id).sort()).toEqual(ids.slice(0, 12).sort());
+    expect(calls.filter((c) => /\/conversations\/c\d+$/.test(c))).toHaveLength(12);
+    expect((await db.chats.get('c13'))?.missingSince).toEqual(expect.any(Number));
+  });
+});
