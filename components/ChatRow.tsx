@@ -2,7 +2,8 @@ import type { ChatRecord } from '../lib/db';
 import { WaitTimer } from './WaitTimer';
 import { domId, visitorKindLabel, visitorLabel } from './format';
 
-export type PickupState = 'idle' | 'pending' | 'done';
+/** `checking`: the pickup's answer was lost; the page follows the chat's record to learn the outcome. */
+export type PickupState = 'idle' | 'pending' | 'checking' | 'done';
 
 interface Props {
   chat: ChatRecord;
@@ -21,7 +22,7 @@ interface Props {
   onSelect(id: string): void;
 }
 
-const PICKUP_TEXT: Record<PickupState, string> = { idle: 'Pick up', pending: 'Picking up…', done: 'Picked up' };
+const PICKUP_TEXT: Record<PickupState, string> = { idle: 'Pick up', pending: 'Picking up…', checking: 'Checking with SalesIQ…', done: 'Picked up' };
 
 /**
  * One waiting chat. Every visitor-supplied string is a Preact text child, so markup in a name or

@@ -1,4 +1,4 @@
-import type { Reply } from '../lib/messages';
+import { answerLost, type Reply } from '../lib/messages';
 import { describeError } from '../lib/salesiq/errors';
 
 type ReplyError = Extract<Reply, { ok: false }>['error'];
@@ -14,7 +14,7 @@ export function plainError(error: ReplyError): string {
   }
   // The worker stopped mid-request (Chrome stops idle workers): pickups and sends read SalesIQ
   // back before acting again, so trying again cannot do it twice.
-  if (/message port closed/i.test(error.message)) {
+  if (answerLost(error)) {
     return 'The extension restarted before it could answer. Look again in a moment; trying again is safe.';
   }
   if (error.message) return error.message;

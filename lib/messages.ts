@@ -40,6 +40,15 @@ export type Handlers = {
   [K in RequestType]: (request: Extract<Request, { type: K }>) => Promise<unknown>;
 };
 
+/**
+ * The background got the request but its answer never came back: Chrome closed the channel
+ * because the worker stopped mid-request. Unlike "no receiver" (never delivered), the request may
+ * have been carried out, so for an action this is an unknown outcome, not a failure.
+ */
+export function answerLost(error: { message: string }): boolean {
+  return /message (channel|port) closed before a response was received/i.test(error.message);
+}
+
 export async function ask<T = unknown>(request: Request): Promise<Reply<T>> {
   try {
     const reply = (await browser.runtime.sendMessage(request)) as Reply<T> | undefined;

@@ -47,7 +47,7 @@ export function Queue({ session, initial }: { session: SessionInfo; initial?: Po
   }, [session.portals]);
 
   const { announcement, announce } = useAnnouncer();
-  const pickup = usePickup(announce);
+  const pickup = usePickup(announce, session.portal?.operatorId);
   const [actionError, setActionError] = useState('');
   useArrivalAnnouncements(portalWaiting, (c) => !filter || c.department?.id === filter, announce);
 

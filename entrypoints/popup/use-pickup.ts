@@ -2,19 +2,43 @@ import { useRef, useState } from 'preact/hooks';
 import type { PickupState } from '../../components/ChatRow';
 import { visitorLabel } from '../../components/format';
 import { plainError } from '../../components/plain-error';
-import type { ChatRecord } from '../../lib/db';
-import { ask } from '../../lib/messages';
+import { db, readMeta, type ChatRecord } from '../../lib/db';
+import { answerLost, ask } from '../../lib/messages';
+import { pickupsInFlight } from '../../lib/queue/pickup-in-flight';
+import { pickupOutcomeFromRecord, pickupRefusal, type PickupOutcome } from '../../lib/queue/pickup-outcome';
 
 export interface PickupError {
   name: string;
   message: string;
 }
 
+/** How often the page re-reads the chat while checking, and when it stops and says so. */
+const CHECK_EVERY_MS = 500;
+const CHECK_FOR_MS = 30_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The pickup's answer was lost (the worker stopped mid-request), so SalesIQ may have assigned the
+ * chat: follow the chat's record until it says. A message wakes a new worker, which settles the
+ * interrupted pickup by reading the chat back (never by sending it again) and polls at once.
+ */
+async function followLostPickup(chatId: string, myOperatorId: string, clickedAt: number): Promise<PickupOutcome | undefined> {
+  void ask({ type: 'refreshNow' });
+  const until = Date.now() + CHECK_FOR_MS;
+  while (Date.now() < until) {
+    const [chat, inFlight, poll] = await Promise.all([db.chats.get(chatId), pickupsInFlight.get(chatId), readMeta('poll')]);
+    const outcome = chat && pickupOutcomeFromRecord(chat, myOperatorId, { clickedAt, inFlight: inFlight !== undefined, lastPollAt: poll?.lastSuccessAt });
+    if (outcome) return outcome;
+    await sleep(CHECK_EVERY_MS);
+  }
+  return undefined;
+}
+
 /**
  * One pickup per chat: the pending set lives in a ref as well as in state, so a second click or a
  * repeated key press that lands before the re-render still sees the first one in flight.
  */
-export function usePickup(announce: (message: string) => void) {
+export function usePickup(announce: (message: string) => void, myOperatorId: string | undefined) {
   const inFlight = useRef(new Set<string>());
   const [states, setStates] = useState<ReadonlyMap<string, PickupState>>(new Map());
   const [errors, setErrors] = useState<ReadonlyMap<string, PickupError>>(new Map());
@@ -42,8 +66,21 @@ export function usePickup(announce: (message: string) => void) {
     const name = visitorLabel(chat);
     setState(chat.id, 'pending');
     setError(chat.id, null);
+    const clickedAt = Date.now();
     const reply = await ask({ type: 'pickUp', conversationId: chat.id });
-    if (reply.ok) {
+    let outcome: PickupOutcome | undefined = reply.ok ? { kind: 'mine' } : undefined;
+    let message = reply.ok ? '' : plainError(reply.error);
+    if (!reply.ok && answerLost(reply.error) && myOperatorId) {
+      setState(chat.id, 'checking');
+      announce(`Checking with SalesIQ whether the chat from ${name} is yours…`);
+      outcome = await followLostPickup(chat.id, myOperatorId, clickedAt);
+      message = outcome
+        ? outcome.kind === 'mine'
+          ? ''
+          : pickupRefusal(outcome, { unanswered: true }).message
+        : 'SalesIQ has not said yet whether this chat is yours. Look in SalesIQ before picking it up again.';
+    }
+    if (outcome?.kind === 'mine') {
       // Stays in flight: the background moves the row to "Just picked up" with its next write.
       setState(chat.id, 'done');
       setLastPickedId(chat.id);
@@ -51,7 +88,6 @@ export function usePickup(announce: (message: string) => void) {
     } else {
       inFlight.current.delete(chat.id);
       setState(chat.id, null);
-      const message = plainError(reply.error);
       setError(chat.id, { name, message });
       announce(`Could not pick up chat from ${name}. ${message}`);
     }

@@ -55,3 +55,30 @@ export function pickupRefusal(outcome: Exclude<PickupOutcome, { kind: 'mine' }>,
       return new SalesIQError('taken', 'This chat is no longer waiting.');
   }
 }
+
+/**
+ * How long after the click a chat still waiting proves the pickup was not done: past the pickup
+ * request's own timeout (lib/salesiq/request.ts), a request SalesIQ received has been acted on.
+ */
+export const PICKUP_SETTLES_WITHIN_MS = 15_000;
+
+/**
+ * The page's answer for a pickup whose reply never came back (the worker stopped mid-request):
+ * what the chat's stored record says now. The background settles such a pickup by reading the chat
+ * back at its next start (settleInterruptedPickups), and every poll updates the record. Undefined:
+ * not clear yet, keep checking. Pure, like pickupOutcome.
+ * - `inFlight`: the background still lists the pickup as sent and unsettled.
+ * - `lastPollAt`: when the newest successful poll ran.
+ */
+export function pickupOutcomeFromRecord(
+  chat: Conversation & { pickedUpAt?: number },
+  myOperatorId: string,
+  { clickedAt, inFlight, lastPollAt }: { clickedAt: number; inFlight: boolean; lastPollAt?: number },
+): PickupOutcome | undefined {
+  if (chat.pickedUpAt !== undefined && chat.status !== 'waiting') return { kind: 'mine' };
+  const outcome = pickupOutcome(chat, myOperatorId, 'read');
+  if (outcome.kind !== 'waiting') return outcome;
+  // Still waiting: only a poll well after the click, with nothing left unsettled, says it was not done.
+  const settled = !inFlight && lastPollAt !== undefined && lastPollAt >= clickedAt + PICKUP_SETTLES_WITHIN_MS;
+  return settled ? outcome : undefined;
+}

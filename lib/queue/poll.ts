@@ -5,6 +5,7 @@ import { SalesIQError, asSalesIQError, isTransient } from '../salesiq/errors';
 import { serverClockOffsetMs } from '../salesiq/server-clock';
 import type { ChatStatus, Conversation } from '../salesiq/types';
 import { recordFirstSeen, stamp } from './alert-log';
+import { chatNotificationIds } from './notifications';
 
 /**
  * One poll: the waiting chats of every department the operator belongs to (the list endpoint
@@ -20,8 +21,14 @@ export interface PollResult {
 
 export type GoneOutcome = 'taken' | 'missed' | 'picked-up-by-me' | 'ended';
 
-/** Lookups of chats that left the queue, per poll; the rest wait for the next poll. */
+/**
+ * Lookups of chats that left the queue, per poll; the rest wait for the next poll. A chat whose
+ * notification is on screen is looked up at once whatever the count: after an outage dozens of
+ * chats may have left together, and each notification must go within seconds (issue 13).
+ */
 const MAX_CLASSIFY_PER_POLL = 8;
+/** Lookups in flight at once: many left chats are settled in about the time of a few requests. */
+const CLASSIFY_CONCURRENCY = 4;
 /** A chat absent from the list this long is closed even if SalesIQ will not say what became of it. */
 const CLOSE_MISSING_AFTER_MS = 60_000;
 /** A pickup this recent explains why SalesIQ's list may still show the chat as waiting. */
@@ -135,16 +142,20 @@ export async function pollWaitingChats(now = Date.now()): Promise<PollResult> {
   if (!merged) throw new SessionChanged();
 
   const gone: PollResult['gone'] = [];
-  // Chats missing longest are settled first; lookups are bounded per poll.
-  const left = [...merged.left].sort((a, b) => (a.missingSince ?? now) - (b.missingSince ?? now));
+  // Chats with a notification on screen first, then those missing longest; lookups are bounded per
+  // poll except for the ones on screen.
+  const onScreen = new Set(await chatNotificationIds().catch(() => [] as string[]));
+  const left = [...merged.left].sort(
+    (a, b) => Number(onScreen.has(b.id)) - Number(onScreen.has(a.id)) || (a.missingSince ?? now) - (b.missingSince ?? now),
+  );
+  const results = await inBatches(left, CLASSIFY_CONCURRENCY, (chat, index) => {
+    const overdue = now - (chat.missingSince ?? now) >= CLOSE_MISSING_AFTER_MS;
+    if (overdue) return Promise.resolve({ outcome: 'ended' as const });
+    return onScreen.has(chat.id) || index < MAX_CLASSIFY_PER_POLL ? classifyGone(chat, session.portal!.operatorId) : Promise.resolve(undefined);
+  });
   for (const [index, chat] of left.entries()) {
     const missingSince = chat.missingSince ?? now;
-    const overdue = now - missingSince >= CLOSE_MISSING_AFTER_MS;
-    const result = overdue
-      ? { outcome: 'ended' as const }
-      : index < MAX_CLASSIFY_PER_POLL
-        ? await classifyGone(chat, session.portal.operatorId)
-        : undefined;
+    const result = results[index];
     if (!result) {
       if (!chat.missingSince) {
         const noted = await writeForPortal(portal, [db.chats], () => db.chats.update(chat.id, { missingSince }));
@@ -176,4 +187,13 @@ export async function pollWaitingChats(now = Date.now()): Promise<PollResult> {
     gone.push({ chat: updated, outcome });
   }
   return { waiting: merged.waiting, gone, skipped };
+}
+
+/** `work` over every item, at most `size` at a time, results in the items' order. */
+async function inBatches<T, R>(items: T[], size: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (let start = 0; start < items.length; start += size) {
+    results.push(...(await Promise.all(items.slice(start, start + size).map((item, i) => work(item, start + i)))));
+  }
+  return results;
 }

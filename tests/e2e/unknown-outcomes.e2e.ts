@@ -112,6 +112,46 @@ describe('an action whose answer never came', () => {
     expect(pickupsOf(world.sim, chat.id)).toHaveLength(1);
   });
 
+  it('a worker stopped mid-pickup while the popup waits: the popup checks with SalesIQ and shows the chat picked up', async () => {
+    world = await startWorld();
+    const popup = await signIn(world);
+    const chat = world.sim.addChat({ visitor: { name: 'Waiting Wanda' } });
+    // SalesIQ holds the pickup 6 s, then assigns the chat (a latency fault: see the test above).
+    world.sim.setFault({ kind: 'latency', ms: 6_000, path: '/pickup', times: 1 });
+    await pickUpButton(popup, 'Waiting Wanda').click({ timeout: 15_000 });
+    await expect.poll(() => pickupsOf(world!.sim, chat.id).length, { timeout: 15_000 }).toBe(1);
+    const stopper = await workerStopper(await world.ext.context.newCDPSession(popup), world.ext.extensionId);
+    await stopper.stopAll();
+    expect(conversationOf(world.sim, chat.id).conversation.attender).toBeUndefined();
+
+    // The popup stays open: its answer was lost with the worker, which is not a failure.
+    const row = popup.locator(`.chat-row[data-chat-id="${chat.id}"]`);
+    await expect.poll(() => row.getByRole('button', { name: 'Checking with SalesIQ… chat from Waiting Wanda' }).isVisible(), { timeout: 5_000 }).toBe(true);
+    await expect.poll(() => popup.locator(`.picked-row[data-chat-id="${chat.id}"]`).isVisible(), { timeout: 25_000 }).toBe(true);
+    expect(conversationOf(world.sim, chat.id).conversation.attender?.id).toBe(ME);
+    expect(await popup.getByText(/Could not pick up|message channel closed|restarted before/).count()).toBe(0);
+    expect(await popup.locator('.row-error, .banner--error').count()).toBe(0);
+    expect(pickupsOf(world.sim, chat.id)).toHaveLength(1);
+  });
+
+  it('a worker stopped mid-pickup of a chat a colleague then takes: the popup says who took it, in words', async () => {
+    world = await startWorld();
+    const popup = await signIn(world);
+    const chat = world.sim.addChat({ visitor: { name: 'Taken Tom' } });
+    // The pickup request never completes at SalesIQ: the colleague is first.
+    world.sim.setFault({ kind: 'hang', path: '/pickup', times: 1 });
+    await pickUpButton(popup, 'Taken Tom').click({ timeout: 15_000 });
+    await expect.poll(() => pickupsOf(world!.sim, chat.id).length, { timeout: 15_000 }).toBe(1);
+    world.sim.takeByOther(chat.id, ARJUN);
+    const arjun = conversationOf(world.sim, chat.id).conversation.attender!.name;
+    const stopper = await workerStopper(await world.ext.context.newCDPSession(popup), world.ext.extensionId);
+    await stopper.stopAll();
+
+    await expect.poll(() => popup.getByText(`Taken Tom: ${arjun} picked up this chat first.`).isVisible(), { timeout: 20_000 }).toBe(true);
+    expect(await popup.getByText(/message channel closed/).count()).toBe(0);
+    expect(pickupsOf(world.sim, chat.id)).toHaveLength(1);
+  });
+
   it('a Send whose answer is lost after SalesIQ posted it reaches the visitor once, even when Send is pressed again', async () => {
     world = await startWorld();
     const popup = await signIn(world);

@@ -7,7 +7,7 @@ import { findSentLine } from '../../lib/canned/send-outcome';
 import { pollWaitingChats } from '../../lib/queue/poll';
 import { pickUpChat, settleInterruptedPickups } from '../../lib/queue/pickup';
 import { pickupsInFlight } from '../../lib/queue/pickup-in-flight';
-import { pickupOutcome } from '../../lib/queue/pickup-outcome';
+import { PICKUP_SETTLES_WITHIN_MS, pickupOutcome, pickupOutcomeFromRecord } from '../../lib/queue/pickup-outcome';
 import { noteRateLimit } from '../../lib/salesiq/rate-limit';
 import { noteServerDate, resetServerClock } from '../../lib/salesiq/server-clock';
 import type { Conversation } from '../../lib/salesiq/types';
@@ -70,6 +70,21 @@ describe('pickupOutcome', () => {
     expect(pickupOutcome(chat({ status: 'connected' }), ME, 'accepted')).toEqual({ kind: 'unnamed' });
     expect(pickupOutcome(chat({ status: 'connected' }), ME, 'rechecked')).toEqual({ kind: 'mine' });
     expect(pickupOutcome(chat({ status: 'connected' }), ME, 'read')).toEqual({ kind: 'gone' });
+  });
+
+  it('after a lost answer, follows the stored record: picked up, taken, or still waiting only once a late poll says so', () => {
+    const clickedAt = 1_000_000;
+    const read = (extra: Partial<Conversation> & { pickedUpAt?: number }, inFlight = false, lastPollAt?: number) =>
+      pickupOutcomeFromRecord(chat(extra), ME, { clickedAt, inFlight, lastPollAt });
+    expect(read({ status: 'connected', pickedUpAt: clickedAt + 500 })).toEqual({ kind: 'mine' });
+    expect(read({ status: 'connected', attender: { id: ME, name: 'P', isBot: false } })).toEqual({ kind: 'mine' });
+    expect(read({ status: 'connected', attender: { id: OTHER, name: 'Arjun', isBot: false } })).toEqual({ kind: 'taken', by: 'Arjun' });
+    expect(read({ status: 'missed' })).toEqual({ kind: 'missed' });
+    // Still waiting: SalesIQ may act on the lost request any moment; not decided yet.
+    expect(read({}, true, clickedAt + 60_000)).toBeUndefined();
+    expect(read({}, false, clickedAt + PICKUP_SETTLES_WITHIN_MS - 1)).toBeUndefined();
+    expect(read({}, false)).toBeUndefined();
+    expect(read({}, false, clickedAt + PICKUP_SETTLES_WITHIN_MS)).toEqual({ kind: 'waiting' });
   });
 });
 
@@ -302,5 +317,24 @@ describe('the alert log learns how each chat left the queue', () => {
     expect(await db.alerts.get('c3')).toMatchObject({ endedAt: expect.any(Number) });
     expect(await db.alerts.get('c4')).toMatchObject({ pickedUpAt: expect.any(Number) });
     expect((await db.alerts.get('c4'))?.endedAt).toBeUndefined();
+  });
+});
+
+describe('chats that left the queue together', () => {
+  it('are all looked up in one poll when their notification is on screen; others at most 8 a poll', async () => {
+    const now = Date.now();
+    const ids = Array.from({ length: 14 }, (_, i) => `c${i + 1}`);
+    for (const id of ids.slice(1)) {
+      await db.chats.put({ ...(wire(id) as unknown as ChatRecord), status: 'waiting', visitor: {}, portal: 'zylker', startTime: now - 5_000, firstSeenAt: now, updatedAt: now });
+      await db.alerts.put({ conversationId: id, portal: 'zylker', startTime: now - 5_000, firstSeenAt: now, notifiedAt: now });
+    }
+    // Twelve notifications on screen (c1–c12); c13 and c14 have none.
+    for (const id of ids.slice(0, 12)) await browser.notifications.create(`chat:${id}`, { type: 'basic', iconUrl: 'i.png', title: id, message: '' });
+    routes.push((url) => (url.pathname === '/api/v2/zylker/conversations' ? { body: { data: [] } } : undefined));
+    routes.push((url) => ({ body: { data: wire(url.pathname.split('/').at(-1)!, { status: 'Missed' }) } }));
+    const result = await pollWaitingChats();
+    expect(result.gone.map((g) => g.chat.id).sort()).toEqual(ids.slice(0, 12).sort());
+    expect(calls.filter((c) => /\/conversations\/c\d+$/.test(c))).toHaveLength(12);
+    expect((await db.chats.get('c13'))?.missingSince).toEqual(expect.any(Number));
   });
 });

@@ -7,8 +7,10 @@ import {
   faultFreeLatencies,
   notifiedChats,
   kindOfTitle,
+  serverErrorBackoff,
   staleNotifications,
   union,
+  workerAsleep,
   type NotificationEvent,
 } from '../bench/shift/figures';
 
@@ -72,6 +74,27 @@ describe('shift figures', () => {
     expect(staleNotifications(chats, presence, events, [], 100_000)).toEqual(['b']);
     // During an outage the extension cannot learn the chat ended.
     expect(staleNotifications(chats, presence, events, [{ from: 20_000, to: 40_000 }], 100_000)).toEqual([]);
+  });
+
+  it('adds what the extension cannot shorten to the blind time: a stopped worker until it runs, the 5xx backoff within its bound', () => {
+    expect(workerAsleep([100, 500], [50, 130, 520], 1_000)).toEqual([
+      { from: 100, to: 130 },
+      { from: 500, to: 520 },
+    ]);
+    expect(workerAsleep([900], [50], 1_000)).toEqual([{ from: 900, to: 1_000 }]);
+    // A 15 s burst: the first list request 9 s after it is inside the backoff; one 30 s after is not.
+    expect(serverErrorBackoff([{ from: 0, to: 15_000 }], [5_000, 24_000])).toEqual([{ from: 15_000, to: 24_000 }]);
+    expect(serverErrorBackoff([{ from: 0, to: 15_000 }], [5_000, 45_000])).toEqual([{ from: 15_000, to: 32_000 }]);
+  });
+
+  it('explains a reappearance by the chat’s one escalation only when the alert log stamped it just before', () => {
+    const events = [create(0, 'a', 'Ana · Sales'), appear(100, 'a'), appear(45_000, 'a')];
+    expect(duplicateNotifications(events)).toHaveLength(1);
+    expect(duplicateNotifications(events, undefined, new Map([['a', 44_000]]))).toHaveLength(0);
+    // Stamped long before (a second escalation after a restart), or an escalation create already seen: still a duplicate.
+    expect(duplicateNotifications(events, undefined, new Map([['a', 20_000]]))).toHaveLength(1);
+    const seen = [...events, create(40_000, 'a', 'Still waiting 40 s: Ana · Sales'), appear(40_100, 'a')].sort((x, y) => x.t - y.t);
+    expect(duplicateNotifications(seen, undefined, new Map([['a', 44_000]]))).toHaveLength(1);
   });
 
   it('takes latency samples only from fault-free time', () => {

@@ -39,6 +39,12 @@ export async function readAlertLog(page: Page): Promise<Map<string, number | und
   return new Map(rows.map((r) => [r.conversationId, [r.notifiedAt, r.escalatedAt].filter((t): t is number => !!t).sort((a, b) => a - b)[0]]));
 }
 
+/** When the alert log stamped each chat's escalation (chat id → time). */
+export async function readEscalations(page: Page): Promise<Map<string, number>> {
+  const rows = (await readStore(page, 'alerts')) as { conversationId: string; escalatedAt?: number }[];
+  return new Map(rows.filter((r) => r.escalatedAt).map((r) => [r.conversationId, r.escalatedAt!]));
+}
+
 export interface UserData {
   settings: Record<string, unknown>;
   shortcuts: Record<string, Record<string, string>>;

@@ -26,6 +26,33 @@ export interface Disturbance extends Interval {
   blind: boolean;
 }
 
+/**
+ * The part of a fault's aftermath the extension cannot shorten, added to the blind time:
+ * - A stopped service worker runs no code until Chrome starts it again for an event. With no page
+ *   open, the first such event is the extension's poll alarm, and Chrome fires alarms at most every
+ *   30 s for an installed extension (Chromium's AlarmManager polls its alarms no more often than
+ *   the 30 s minimum granularity of packed extensions). So from the stop until DevTools reports the
+ *   worker running again, the extension could not learn anything, however well it behaved.
+ * - After SalesIQ's own 5xx, the issue asks for an exponential backoff (not the ~8 s network retry):
+ *   the extension is told to stay quiet after a burst as after a 429. The blind time runs on to the
+ *   first list request after the burst, but at most as long again as the burst lasted plus the 2 s
+ *   base wait (a doubling backoff never waits longer than it has been failing, plus its base).
+ *   Waiting longer than that counts against the extension.
+ */
+export function workerAsleep(stops: number[], runningAt: number[], shiftEnd: number): Interval[] {
+  return stops.map((from) => ({ from, to: runningAt.find((t) => t > from) ?? shiftEnd }));
+}
+
+export const BACKOFF_BASE_MS = 2_000;
+
+export function serverErrorBackoff(bursts: Interval[], listRequestsAt: number[]): Interval[] {
+  return bursts.map(({ from, to }) => {
+    const bound = to + (to - from) + BACKOFF_BASE_MS;
+    const next = listRequestsAt.find((t) => t >= to) ?? bound;
+    return { from: to, to: Math.min(next, bound) };
+  });
+}
+
 /** A chat of the shift as the simulator lived it. */
 export interface ChatTruth {
   id: string;
@@ -153,7 +180,11 @@ export function chatsNotNotified(chats: ChatTruth[], notified: ReadonlySet<strin
  *   of a new kind (an escalation, a notice) explaining it: a create the hook could not see, e.g.
  *   in the first milliseconds of a restarted worker, before the hook was attached.
  */
-export function duplicateNotifications(events: NotificationEvent[], explainWindowMs = 1_500): { id: string; reason: string; t: number }[] {
+export function duplicateNotifications(
+  events: NotificationEvent[],
+  explainWindowMs = 1_500,
+  escalatedAt: ReadonlyMap<string, number> = new Map(),
+): { id: string; reason: string; t: number }[] {
   const byChat = new Map<string, NotificationEvent[]>();
   for (const e of events) {
     if (!e.id.startsWith(CHAT_PREFIX)) continue;
@@ -174,12 +205,26 @@ export function duplicateNotifications(events: NotificationEvent[], explainWindo
         if (e.kind !== 'notice') shown = true;
         continue;
       }
-      const explained = creates.some((c) => Math.abs(c.t - e.t) <= explainWindowMs);
+      const explained = creates.some((c) => Math.abs(c.t - e.t) <= explainWindowMs) || unseenEscalation(id, e.t, creates, escalatedAt);
       if (!explained && shown) duplicates.push({ id, reason: 'back on screen with no create seen', t: e.t });
       shown = true;
     }
   }
   return duplicates;
+}
+
+/**
+ * The chat's one escalation, created by a fresh worker before the hook was in: no escalation
+ * create was seen for the chat at all, and the alert log stamped its escalation (stamped once, at
+ * the start of the turn that showed it) in the seconds before the notification appeared. A second
+ * escalation after a restart would carry the first one's older stamp, so it is still counted.
+ */
+const ESCALATION_TURN_MS = 10_000;
+
+function unseenEscalation(id: string, t: number, creates: NotificationEvent[], escalatedAt: ReadonlyMap<string, number>): boolean {
+  const stamped = escalatedAt.get(id.slice(CHAT_PREFIX.length));
+  if (stamped === undefined || creates.some((c) => c.kind === 'escalation')) return false;
+  return stamped <= t && t - stamped <= ESCALATION_TURN_MS;
 }
 
 /**

@@ -63,6 +63,8 @@ export class NotificationObserver {
   readonly events: NotificationEvent[] = [];
   readonly presence: Presence[] = [];
   readonly creates: CreateRecord[] = [];
+  /** Moments DevTools reported the extension's worker running (after a start or a restart). */
+  readonly workerRunningAt: number[] = [];
   private readonly onScreen = new Map<string, number>();
   private ext?: ExtensionSession;
   private page?: Page;
@@ -77,6 +79,11 @@ export class NotificationObserver {
     this.ext = ext;
     this.page = await ext.openPage('offscreen');
     this.cdp = await ext.context.newCDPSession(this.page);
+    // When the extension's worker is running again after a stop (the bench reports the gap).
+    const script = `chrome-extension://${ext.extensionId}/`;
+    this.cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      for (const v of versions) if (v.scriptURL.startsWith(script) && v.runningStatus === 'running') this.workerRunningAt.push(Date.now());
+    });
     this.stopper = await workerStopper(this.cdp, ext.extensionId);
     await this.collect();
     this.running = true;
