@@ -15,11 +15,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { startSimulator } from '../simulator/index';
 import type { Simulator } from '../simulator/types';
 import { launchExtension, waitFor } from '../e2e/harness';
-import { workerStopper, type WorkerStopper } from '../e2e/worker-stop';
 import { percentile, round, type Metrics } from './report';
 
 const SAMPLES = 8;
@@ -46,6 +45,30 @@ function writeControlExtension(): string {
   );
   writeFileSync(join(dir, 'control.html'), '<!doctype html><title>control</title><p>control</p>\n');
   return dir;
+}
+
+interface WorkerStopper {
+  stopAll(): Promise<void>;
+}
+
+/**
+ * Stops the workers behind a page's CDP session and waits until DevTools reports this extension's
+ * worker stopped. Unlike tests/e2e/worker-stop.ts, a worker Chrome had already stopped (idle for
+ * 30 s, as the control's is between samples) counts as stopped: the state is tracked, not the event.
+ */
+async function stopperFor(cdp: CDPSession, extensionId: string): Promise<WorkerStopper> {
+  const script = `chrome-extension://${extensionId}/`;
+  let status = 'unknown';
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const v of versions) if (v.scriptURL.startsWith(script)) status = v.runningStatus;
+  });
+  await cdp.send('ServiceWorker.enable');
+  return {
+    async stopAll() {
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await waitFor(() => status, (s) => s === 'stopped', { timeoutMs: 10_000, intervalMs: 20, what: `the worker of ${extensionId} stopped` });
+    },
+  };
 }
 
 /**
@@ -90,8 +113,8 @@ export default async function coldStartBench(): Promise<Metrics> {
     await host.goto(`chrome-extension://${ext.extensionId}/bench/blank.html`);
     const controlHost = await ext.context.newPage();
     await controlHost.goto(`chrome-extension://${controlId}/control.html`);
-    const stopper = await workerStopper(await ext.context.newCDPSession(host), ext.extensionId);
-    const controlStopper = await workerStopper(await ext.context.newCDPSession(controlHost), controlId);
+    const stopper = await stopperFor(await ext.context.newCDPSession(host), ext.extensionId);
+    const controlStopper = await stopperFor(await ext.context.newCDPSession(controlHost), controlId);
     // Let the popup's faster cadence wear off.
     await sleep(16_000);
 

@@ -34,6 +34,7 @@ const files = readdirSync(HERE)
   .sort();
 
 const metrics: Metrics = {};
+const failed: string[] = [];
 const started = Date.now();
 const scratch = mkdtempSync(resolve(tmpdir(), 'bench-'));
 try {
@@ -41,7 +42,13 @@ try {
     console.log(`\n▶ ${file}`);
     const out = resolve(scratch, `${file}.json`);
     // The same node, with the same loader flags (tsx) this runner was started with.
-    execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--one', file, out], { stdio: 'inherit' });
+    try {
+      execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--one', file, out], { stdio: 'inherit' });
+    } catch {
+      // One bench's failure (its error is printed above) must not lose the others' figures.
+      failed.push(file);
+      continue;
+    }
     Object.assign(metrics, JSON.parse(readFileSync(out, 'utf8')) as Metrics);
   }
 } finally {
@@ -56,3 +63,7 @@ const out = resolve(root, 'bench-results.json');
 const earlier: Metrics = filter.length && existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as Metrics) : {};
 writeReport(out, { ...earlier, ...metrics });
 console.log(`\nWrote ${out}`);
+if (failed.length) {
+  console.error(`\nFailed, no figures: ${failed.join(', ')}`);
+  process.exitCode = 1;
+}
