@@ -10,9 +10,9 @@
  * - process CPU: utime + stime (/proc/<pid>/stat) of every process of this browser (the browser,
  *   its utility processes and renderers), and of the extension's own renderer (--extension-process,
  *   where the service worker runs), over each window;
- * - the worker target's own counters (CDP Performance.getMetrics: TaskDuration, JSHeapUsedSize),
- *   through a DevTools session attached for the whole run. An attached DevTools session keeps the
- *   worker running, so every state is measured with the worker alive (the same for all of them);
+ * - the worker target's JS heap (CDP Runtime.getHeapUsage; worker targets have no Performance
+ *   domain), through a DevTools session attached for the whole run. An attached DevTools session
+ *   keeps the worker running, so every state is measured with the worker alive (the same for all);
  * - wake-ups: bursts of requests to Zoho (requests less than 1 s apart count as one) per minute.
  * States, each measured the same way: Available, the screen locked (Available, locked), Busy (the
  * locked state's control: locked must cost no more), signed out (the floor: the browser and an
@@ -81,9 +81,9 @@ function processTimes(userDataDir: string): ProcessTimes {
   return { all, extension };
 }
 
-async function workerMetrics(session: CDPSession): Promise<Record<string, number>> {
-  const { metrics } = await session.send('Performance.getMetrics');
-  return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
+/** The worker's JS heap in use (the Performance domain does not exist on worker targets). */
+async function workerHeapBytes(session: CDPSession): Promise<number> {
+  return (await session.send('Runtime.getHeapUsage')).usedSize;
 }
 
 /** Requests to Zoho in [from, to), grouped into wake-ups (less than 1 s apart: one wake-up). */
@@ -103,7 +103,6 @@ function wakeups(sim: Simulator, from: number, to: number): { requests: number; 
 interface StateCost {
   cpuMsPerMin: number;
   extensionCpuMsPerMin: number;
-  workerTaskMsPerMin: number;
   requestsPerMin: number;
   wakeupsPerMin: number;
   heapMb: number;
@@ -112,20 +111,18 @@ interface StateCost {
 async function measureState(ext: ExtensionSession, sim: Simulator, worker: CDPSession, ms: number, label: string): Promise<StateCost> {
   const from = Date.now();
   const cpu0 = processTimes(ext.userDataDir);
-  const w0 = await workerMetrics(worker);
   await sleep(ms);
   const cpu1 = processTimes(ext.userDataDir);
-  const w1 = await workerMetrics(worker);
+  const heap = await workerHeapBytes(worker);
   const to = Date.now();
   const perMin = (value: number) => (value * 60_000) / (to - from);
   const traffic = wakeups(sim, from, to);
   const cost: StateCost = {
     cpuMsPerMin: round(perMin(cpu1.all - cpu0.all), 0),
     extensionCpuMsPerMin: round(perMin(cpu1.extension - cpu0.extension), 0),
-    workerTaskMsPerMin: round(perMin(((w1.TaskDuration ?? 0) - (w0.TaskDuration ?? 0)) * 1000), 1),
     requestsPerMin: round(perMin(traffic.requests), 1),
     wakeupsPerMin: round(perMin(traffic.wakeups), 1),
-    heapMb: round((w1.JSHeapUsedSize ?? 0) / 1024 / 1024, 1),
+    heapMb: round(heap / 1024 / 1024, 1),
   };
   console.log(`  ${label}: ${JSON.stringify(cost)}`);
   return cost;
@@ -277,7 +274,6 @@ export default async function backgroundBench(): Promise<Metrics> {
     }
     const target = await devtools.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'));
     const worker = await target.createCDPSession();
-    await worker.send('Performance.enable');
     stopArrivals = startArrivals(sim, random);
     await sleep(SETTLE_MS);
 
@@ -318,7 +314,6 @@ export default async function backgroundBench(): Promise<Metrics> {
     await host.close();
     const target2 = await devtools.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'), { timeout: 15_000 });
     const worker2 = await target2.createCDPSession();
-    await worker2.send('Performance.enable');
     await sleep(SETTLE_MS);
     const signedOut = await measureState(ext, sim, worker2, STATE_MS, 'signed out');
 
@@ -332,8 +327,6 @@ export default async function backgroundBench(): Promise<Metrics> {
       }),
       bg_extension_process_cpu_ms_per_min: perMin(available.extensionCpuMsPerMin, 'ms/min', { control: 'bg_extension_process_cpu_signed_out_ms_per_min' }),
       bg_extension_process_cpu_signed_out_ms_per_min: perMin(signedOut.extensionCpuMsPerMin, 'ms/min'),
-      bg_worker_task_ms_per_min: perMin(available.workerTaskMsPerMin, 'ms/min', { control: 'bg_worker_task_signed_out_ms_per_min' }),
-      bg_worker_task_signed_out_ms_per_min: perMin(signedOut.workerTaskMsPerMin, 'ms/min'),
       bg_wakeups_per_min: perMin(available.wakeupsPerMin, 'wake-ups/min'),
       bg_requests_per_min: perMin(available.requestsPerMin, 'req/min'),
       bg_js_heap_mb: perMin(busy.heapMb, 'MB', { target: 15 }),
