@@ -33,9 +33,9 @@ import { workerStopper } from '../e2e/worker-stop';
 import { round, type Metric, type Metrics } from './report';
 import { seeded } from './seeded';
 
-const AVAILABLE_MS = 120_000;
-const STATE_MS = 60_000;
-const SETTLE_MS = 16_000;
+const AVAILABLE_MS = 90_000;
+const STATE_MS = 45_000;
+const SETTLE_MS = 16_000; // an open page's faster cadence lasts 15 s after it closes
 const CANNED = 2_000;
 const MY_CHATS = 3;
 const WEEK_DAYS = 8;

@@ -24,8 +24,8 @@ if (args[0] === '--one') {
 
 const filter = args;
 // Benches left out of the default run (it must stay under 15 minutes); name one to run it:
-// `npm run bench -- shift` (about 12 minutes on its own).
-const ONLY_WHEN_NAMED = ['shift.bench.ts'];
+// `npm run bench -- shift` (about 12 minutes on its own), `npm run bench -- firefox-queue` (5).
+const ONLY_WHEN_NAMED = ['shift.bench.ts', 'firefox-queue.bench.ts'];
 execSync('npm run --silent zip', { cwd: root, stdio: 'inherit' });
 
 const files = readdirSync(HERE)
@@ -40,6 +40,7 @@ const scratch = mkdtempSync(resolve(tmpdir(), 'bench-'));
 try {
   for (const file of files) {
     console.log(`\n▶ ${file}`);
+    const benchStarted = Date.now();
     const out = resolve(scratch, `${file}.json`);
     // The same node, with the same loader flags (tsx) this runner was started with.
     try {
@@ -50,6 +51,7 @@ try {
       continue;
     }
     Object.assign(metrics, JSON.parse(readFileSync(out, 'utf8')) as Metrics);
+    console.log(`  (${file}: ${Math.round((Date.now() - benchStarted) / 1000)} s)`);
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true });
