@@ -63,7 +63,8 @@ async function clearStore(world: World, store: string): Promise<void> {
 }
 
 export default async function sidepanelBench(): Promise<Metrics> {
-  const world = await startWorld();
+  // A desktop-sized window: the side panel opens beside the page.
+  const world = await startWorld({}, { desktopWindow: true });
   try {
     await signIn(world);
 
@@ -77,16 +78,35 @@ export default async function sidepanelBench(): Promise<Metrics> {
     await prepareSidePanelHost(host);
     const paints: number[] = [];
     const blanks: number[] = [];
+    // The real side panel; should this Chromium not open one, both pages are reloaded in a tab
+    // instead (this benchmark's method before), still alternated, and the run says so.
+    let asSidePanel = true;
+    try {
+      await openSidePanelPage(host, 'sidepanel.html', 'visitor-card-painted');
+    } catch (error) {
+      asSidePanel = false;
+      console.warn(`  the side panel did not open (${(error as Error).message}); timing both pages in a tab`);
+    }
+    // The tab would be a third page open (and one more polling reason) while the panel is timed.
+    if (asSidePanel) await page.goto('about:blank');
+    const blankTab = asSidePanel ? undefined : await world.ext.context.newPage();
+    await blankTab?.goto(`chrome-extension://${world.ext.extensionId}/bench/blank.html`);
+    const markIn = async (tab: Page, mark: string) => {
+      await tab.reload();
+      const handle = await tab.waitForFunction((m) => performance.getEntriesByName(m)[0]?.startTime, mark, { timeout: 15_000 });
+      return (await handle.jsonValue()) as number;
+    };
     for (let i = 0; i < PAINT_WARMUP + PAINT_SAMPLES; i += 1) {
-      const real = await openSidePanelPage(host, 'sidepanel.html', 'visitor-card-painted');
-      const blank = await openSidePanelPage(host, 'bench/blank.html', 'blank-painted');
+      const real = asSidePanel ? (await openSidePanelPage(host, 'sidepanel.html', 'visitor-card-painted')).renderedMs : await markIn(page, 'visitor-card-painted');
+      const blank = asSidePanel ? (await openSidePanelPage(host, 'bench/blank.html', 'blank-painted')).renderedMs : await markIn(blankTab!, 'blank-painted');
       if (i < PAINT_WARMUP) continue;
-      paints.push(real.renderedMs);
-      blanks.push(blank.renderedMs);
+      paints.push(real);
+      blanks.push(blank);
     }
     await host.evaluate(() => (globalThis as unknown as { chrome: { sidePanel: { setOptions(o: { path: string }): Promise<void> } } }).chrome.sidePanel.setOptions({ path: 'sidepanel.html' }));
     await host.close();
-    console.log(`paint samples (ms): ${paints.map((v) => round(v)).join(', ')}`);
+    await blankTab?.close();
+    console.log(`paint samples (ms), ${asSidePanel ? 'as the side panel' : 'in a tab'}: ${paints.map((v) => round(v)).join(', ')}`);
     console.log(`blank samples (ms): ${blanks.map((v) => round(v)).join(', ')}`);
 
     // Fresh history under latency: forget the saved history before each sample.
@@ -115,6 +135,7 @@ export default async function sidepanelBench(): Promise<Metrics> {
         better: 'lower',
         control: 'sidepanel_blank_paint_p95_ms',
       },
+      sidepanel_timed_as_side_panel: { value: asSidePanel ? 1 : 0, unit: '(1 = the real side panel, 0 = a tab)', better: 'higher' },
       sidepanel_history_ms: { value: round(percentile(loads, 50)), unit: 'ms', target: 1500, better: 'lower' },
     };
   } finally {
