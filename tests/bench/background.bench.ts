@@ -33,8 +33,8 @@ import { workerStopper } from '../e2e/worker-stop';
 import { round, type Metric, type Metrics } from './report';
 import { seeded } from './seeded';
 
-const AVAILABLE_MS = 90_000;
-const STATE_MS = 45_000;
+const AVAILABLE_MS = 60_000;
+const STATE_MS = 40_000;
 const SETTLE_MS = 16_000; // an open page's faster cadence lasts 15 s after it closes
 const CANNED = 2_000;
 const MY_CHATS = 3;
@@ -279,7 +279,7 @@ export default async function backgroundBench(): Promise<Metrics> {
 
     const available = await measureState(ext, sim, worker, AVAILABLE_MS, 'Available');
     await lockScreen(ext, true);
-    await sleep(SETTLE_MS);
+    await sleep(8_000); // the timer already set (≤ 5 s) runs out; the next delay is the locked one
     const locked = await measureState(ext, sim, worker, STATE_MS, 'Available, screen locked');
     await lockScreen(ext, false);
     await setStatus(ext, 'Busy');
@@ -314,7 +314,7 @@ export default async function backgroundBench(): Promise<Metrics> {
     await host.close();
     const target2 = await devtools.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'), { timeout: 15_000 });
     const worker2 = await target2.createCDPSession();
-    await sleep(SETTLE_MS);
+    await sleep(5_000);
     const signedOut = await measureState(ext, sim, worker2, STATE_MS, 'signed out');
 
     const perMin = (value: number, unit: string, extra: Partial<Metric> = {}): Metric => ({ value, unit, better: 'lower', ...extra });
@@ -328,7 +328,7 @@ export default async function backgroundBench(): Promise<Metrics> {
       bg_extension_process_cpu_ms_per_min: perMin(available.extensionCpuMsPerMin, 'ms/min', { control: 'bg_extension_process_cpu_signed_out_ms_per_min' }),
       bg_extension_process_cpu_signed_out_ms_per_min: perMin(signedOut.extensionCpuMsPerMin, 'ms/min'),
       bg_wakeups_per_min: perMin(available.wakeupsPerMin, 'wake-ups/min'),
-      bg_requests_per_min: perMin(available.requestsPerMin, 'req/min'),
+      requests_per_min_available: perMin(available.requestsPerMin, 'req/min', { target: 15 }),
       bg_js_heap_mb: perMin(busy.heapMb, 'MB', { target: 15 }),
       bg_cpu_busy_ms_per_min: perMin(busy.cpuMsPerMin, 'ms/min', { control: 'bg_cpu_signed_out_ms_per_min' }),
       bg_cpu_locked_ms_per_min: perMin(locked.cpuMsPerMin, 'ms/min', { target: busy.cpuMsPerMin, control: 'bg_cpu_busy_ms_per_min' }),

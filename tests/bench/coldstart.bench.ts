@@ -21,7 +21,7 @@ import type { Simulator } from '../simulator/types';
 import { launchExtension, waitFor } from '../e2e/harness';
 import { percentile, round, type Metrics } from './report';
 
-const SAMPLES = 8;
+const SAMPLES = 6;
 const CONTROL_PATH = '/bench-control-ping';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
