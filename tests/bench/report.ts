@@ -6,6 +6,12 @@ export interface Metric {
   /** Left out for figures reported to explain another one (no target of their own). */
   target?: number;
   better: 'lower' | 'higher';
+  /**
+   * The name of the figure measured the same way, in the same run, on something that does
+   * (almost) nothing: a blank page, an empty worker, a trivial loop. It says how fast this
+   * machine was at the time; the table prints it beside this figure.
+   */
+  control?: string;
 }
 export type Metrics = Record<string, Metric>;
 
@@ -33,13 +39,17 @@ function verdict(metric: Metric): string {
 }
 
 export function printTable(metrics: Metrics): void {
-  const rows = Object.entries(metrics).map(([name, m]) => [
-    name,
-    `${m.value} ${m.unit}`,
-    m.target === undefined ? '—' : `${m.better === 'lower' ? '≤' : '≥'} ${m.target} ${m.unit}`,
-    verdict(m),
-  ]);
-  const header = ['metric', 'value', 'target', ''];
+  const rows = Object.entries(metrics).map(([name, m]) => {
+    const control = m.control ? metrics[m.control] : undefined;
+    return [
+      name,
+      `${m.value} ${m.unit}`,
+      control ? `${control.value} ${control.unit} (${m.control})` : '—',
+      m.target === undefined ? '—' : `${m.better === 'lower' ? '≤' : '≥'} ${m.target} ${m.unit}`,
+      verdict(m),
+    ];
+  });
+  const header = ['metric', 'value', 'control', 'target', ''];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
   console.log(line(header));

@@ -31,6 +31,8 @@ export interface LaunchOptions {
   keepWelcomePage?: boolean;
   /** Device pixels per CSS pixel (the store screenshots use 2 for crisp text). */
   deviceScaleFactor?: number;
+  /** Unpacked extensions loaded beside the store build (a benchmark's control extension). */
+  extraExtensionDirs?: string[];
 }
 
 const DESKTOP_WINDOW_ARGS = ['--window-size=1280,800', '--screen-info={0,0 1600x1000}'];
@@ -67,7 +69,7 @@ export function assertStoreBuild(): string {
 
 /** Launch Debian Chromium with the unchanged store build loaded, as the platform notes describe. */
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
-  const extensionDir = assertStoreBuild();
+  const extensionDir = [assertStoreBuild(), ...(options.extraExtensionDirs ?? [])].join(',');
   const ownsProfile = !options.userDataDir;
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'oc-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -91,7 +93,9 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       ...(options.args ?? []),
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  // The store build's worker (a control extension beside it has a worker of its own).
+  const ours = (w: Worker) => w.url().endsWith('/background.js');
+  const worker = context.serviceWorkers().find(ours) ?? (await context.waitForEvent('serviceworker', { predicate: ours }));
   const extensionId = new URL(worker.url()).host;
   if (ownsProfile && !options.keepWelcomePage) await (await welcomePage(context)).close();
 

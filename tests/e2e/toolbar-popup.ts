@@ -21,19 +21,41 @@ export interface ToolbarPopupOpen {
   overflowX: number;
 }
 
-/** Opens the toolbar popup, waits until it lists `rows` waiting chats, reads it, and closes it. */
-export function openToolbarPopup(host: Page, rows: number): Promise<ToolbarPopupOpen> {
-  return host.evaluate(async (expectedRows) => {
+/**
+ * The benchmarks' control: the blank page the store build carries (public/bench/blank.html),
+ * opened as the toolbar popup the same way, timed by the same marks.
+ */
+export const BLANK_POPUP = 'bench/blank.html';
+
+/**
+ * Opens the toolbar popup, waits until it lists `rows` waiting chats, reads it, and closes it.
+ * With `page: BLANK_POPUP`, the toolbar opens the blank control page instead (its own mark, no
+ * rows), and the extension's popup is put back before this returns.
+ */
+export function openToolbarPopup(host: Page, rows: number, page?: typeof BLANK_POPUP): Promise<ToolbarPopupOpen> {
+  return host.evaluate(async ([expectedRows, blankPage]) => {
     // No named helpers in here: the test compiler would wrap them in a function the page lacks.
-    const api = (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> }; extension: { getViews(filter: { type: 'popup' }): Window[] } } }).chrome;
+    const api = (globalThis as unknown as {
+      chrome: {
+        action: { openPopup(): Promise<void>; getPopup(details: object): Promise<string>; setPopup(details: { popup: string }): Promise<void> };
+        extension: { getViews(filter: { type: 'popup' }): Window[] };
+      };
+    }).chrome;
+    const ownPopup = blankPage ? await api.action.getPopup({}) : '';
+    if (blankPage) await api.action.setPopup({ popup: blankPage });
     const clickedAt = performance.timeOrigin + performance.now();
-    await api.action.openPopup();
+    try {
+      await api.action.openPopup();
+    } finally {
+      if (blankPage) await api.action.setPopup({ popup: ownPopup });
+    }
+    const markName = blankPage ? 'blank-painted' : 'popup-list-painted';
     const deadline = Date.now() + 15_000;
     for (;;) {
       const popup = api.extension.getViews({ type: 'popup' })[0];
-      const rendered = popup?.performance.getEntriesByName('popup-list-painted')[0];
+      const rendered = popup?.performance.getEntriesByName(markName)[0];
       const shown = popup?.performance.getEntriesByName('first-contentful-paint')[0];
-      const listed = popup?.document.querySelectorAll('.chat-row').length;
+      const listed = blankPage ? expectedRows : popup?.document.querySelectorAll('.chat-row').length;
       if (popup && rendered && shown && listed === expectedRows) {
         const result = {
           toolbarWaitMs: popup.performance.timeOrigin - clickedAt,
@@ -56,5 +78,5 @@ export function openToolbarPopup(host: Page, rows: number): Promise<ToolbarPopup
       }
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
-  }, rows);
+  }, [rows, page ?? ''] as const);
 }
