@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { PollState } from '../lib/db';
+import type { PollState } from '../lib/records';
 import { ask } from '../lib/messages';
 import { describeError } from '../lib/salesiq/errors';
 import { failingTooLong } from '../lib/queue/delivery-problem';

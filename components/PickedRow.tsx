@@ -1,4 +1,4 @@
-import type { ChatRecord } from '../lib/db';
+import type { ChatRecord } from '../lib/records';
 import { formatAgo, visitorLabel } from './format';
 
 interface Props {

@@ -1,4 +1,4 @@
-import type { OperatorState } from '../lib/db';
+import type { OperatorState } from '../lib/records';
 import { useNow } from './clock';
 import { formatAgo } from './format';
 

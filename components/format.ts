@@ -1,4 +1,4 @@
-import type { ChatRecord } from '../lib/db';
+import type { ChatRecord } from '../lib/records';
 import type { Settings } from '../lib/settings';
 
 /** Pure presentation helpers shared by the pages: no DOM, no browser APIs, easy to unit test. */

@@ -1,7 +1,12 @@
 import { browser } from 'wxt/browser';
 import { findComposer, insertAtCaret, isEditable, replaceBeforeCaret, textBeforeCaret, type Composer } from '../lib/canned/composer';
-import type { ExpandShortcutReply, ExpandShortcutRequest } from '../lib/canned/content-bridge';
-import { isInsertCannedMessage, shortcutBeforeCaret, type InsertCannedReply } from '../lib/canned/content-protocol';
+import {
+  isInsertCannedMessage,
+  shortcutBeforeCaret,
+  type ExpandShortcutReply,
+  type ExpandShortcutRequest,
+  type InsertCannedReply,
+} from '../lib/canned/content-protocol';
 import { onShortcutsChanged, readShortcuts } from '../lib/canned/shortcuts';
 import { DATA_CENTRES } from '../lib/salesiq/data-centres';
 

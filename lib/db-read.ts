@@ -1,4 +1,4 @@
-import type { MetaKey, MetaValues, TableName, TableRecords } from './db';
+import type { MetaKey, MetaValues, TableName, TableRecords } from './records';
 
 /**
  * How pages read the extension's IndexedDB: with the plain IndexedDB API, not with Dexie. The

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { SessionInfo } from '../../lib/db';
+import type { SessionInfo } from '../../lib/records';
 import { isSignedInConsole, parseConsoleUrl, type ConsoleLocation } from '../../lib/queue/console-url';
 
 export interface ActiveConsole {

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CannedRecord, CannedSyncState } from '../../lib/canned/records';
 import { buildIndex, updatePopularity, type CannedIndex, type LocalUse } from '../../lib/canned/search';
 import { invertShortcuts, onShortcutsChanged, readShortcuts, type ShortcutMap } from '../../lib/canned/shortcuts';
-import type { SessionInfo } from '../../lib/db';
+import type { SessionInfo } from '../../lib/records';
 import { readMetaValue, readRecords } from '../../lib/db-read';
 import { useLiveMeta, useLiveRead } from '../use-live-read';
 

@@ -15,7 +15,7 @@ import { usePaintMark } from '../../components/use-paint-mark';
 import { useFirstScreenful } from './first-screenful';
 import { useExpiryTick } from './use-expiry-tick';
 import { useSettings } from '../../components/use-settings';
-import type { ChatRecord, SessionInfo } from '../../lib/db';
+import type { ChatRecord, SessionInfo } from '../../lib/records';
 import { ask } from '../../lib/messages';
 import { updateSettings } from '../../lib/settings';
 import { useArrivalAnnouncements } from './arrivals';
@@ -56,7 +56,6 @@ export function Queue({ session, initial }: { session: SessionInfo; initial?: Po
   let selectedIndex = selectedId ? rows.findIndex((c) => c.id === selectedId) : -1;
   if (selectedIndex === -1 && rows.length) selectedIndex = Math.min(lastIndex.current, rows.length - 1);
   lastIndex.current = Math.max(selectedIndex, 0);
-  const selected = rows[selectedIndex];
 
   const listRef = useRef<HTMLUListElement>(null);
   const rowElement = (index: number) => listRef.current?.children[index] as HTMLElement | undefined;
@@ -73,6 +72,7 @@ export function Queue({ session, initial }: { session: SessionInfo; initial?: Po
 
   // Rows age out of "Just picked up" by the clock, not only when a chat changes.
   const expiry = useExpiryTick(pickedRecords);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `expiry` is the clock's tick: it re-runs this on purpose
   const picked = useMemo(() => (pickedRecords ? justPickedUp(pickedRecords, screen, Date.now()) : []), [pickedRecords, screen, expiry]);
   usePaintMark('popup-list-painted', rows.length > 0);
   const shownRows = useFirstScreenful(rows);

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { PortalPicker } from '../../components/PortalPicker';
 import { SignInPanel } from '../../components/SignInPanel';
 import { useSettings } from '../../components/use-settings';
-import type { SessionInfo } from '../../lib/db';
+import type { SessionInfo } from '../../lib/records';
 
 /** Everything the popup shows before there is a queue: sign in, expired, choose a portal. */
 export function SignedOut({ session }: { session: SessionInfo | undefined }) {

@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { PickupState } from '../../components/ChatRow';
 import { visitorLabel } from '../../components/format';
 import { plainError } from '../../components/plain-error';
-import type { ChatRecord } from '../../lib/db';
+import type { ChatRecord } from '../../lib/records';
 import { ask } from '../../lib/messages';
 
 export interface PickupError {

@@ -2,7 +2,7 @@ import { ConnectionBanner } from '../../components/ConnectionBanner';
 import { SignInPanel } from '../../components/SignInPanel';
 import { useState } from 'preact/hooks';
 import { useLiveMeta } from '../../components/use-live-read';
-import type { SessionInfo } from '../../lib/db';
+import type { SessionInfo } from '../../lib/records';
 import { AlertHistory } from './AlertHistory';
 import { CannedTab } from './CannedTab';
 import { primedMeta } from './initial';

@@ -49,6 +49,7 @@ export function EarlierChats({ conversationId, portal, email, visitorId, onRetry
   // Keep loading while the end of the list is visible; an error stops it until the button is used.
   useEffect(() => {
     if (endInView && hasMore && !loadingMore && !moreError) loadMore();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- loadMore is this render's; `record` re-checks after each page
   }, [endInView, hasMore, loadingMore, moreError, record]);
 
   let body;

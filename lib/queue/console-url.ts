@@ -1,4 +1,4 @@
-import type { SessionInfo } from '../db';
+import type { SessionInfo } from '../records';
 
 /**
  * Where a conversation lives in the SalesIQ operator console. Zoho does not document deep links

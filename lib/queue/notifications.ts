@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { ChatRecord } from '../db';
+import type { ChatRecord } from '../records';
 
 /**
  * The one notification helper. One fixed id per conversation, so a repeat replaces instead of

@@ -11,7 +11,6 @@ import {
   parseMessage,
   parseOperator,
   parsePortal,
-  parseVisitorProfile,
   parseVisitorPage,
   type ParsedList,
 } from './schemas';

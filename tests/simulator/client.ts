@@ -11,6 +11,7 @@ export interface SimResponse {
   status: number;
   headers: IncomingHttpHeaders;
   text: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read whatever shape each route answers
   json(): any;
 }
 

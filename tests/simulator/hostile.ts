@@ -163,6 +163,7 @@ export function malformedListItems(): unknown[] {
     42,
     [],
     {},
+    // eslint-disable-next-line no-loss-of-precision -- the lost precision is the hostile input
     { id: 466756000000000001, note: 'numeric id that lost precision' },
     { id: null, status: 7, extra: protoPollution() },
     { id: '466756009999999999', question: { text: INJECTION_STRINGS[1] }, visitor: 'nobody' },

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { expandShortcut, isExpandShortcutRequest, isSalesIQContentSender } from '../../lib/canned/content-bridge';
-import { isInsertCannedMessage, shortcutBeforeCaret } from '../../lib/canned/content-protocol';
+import { expandShortcut, isSalesIQContentSender } from '../../lib/canned/content-bridge';
+import { isExpandShortcutRequest, isInsertCannedMessage, shortcutBeforeCaret } from '../../lib/canned/content-protocol';
 import { placeholderContext } from '../../lib/canned/context';
 import { fillPlaceholders } from '../../lib/canned/placeholders';
 import { ShortcutError, normalizeShortcut, readShortcuts, setShortcut } from '../../lib/canned/shortcuts';
