@@ -30,7 +30,7 @@ function openExisting(): Promise<IDBDatabase | undefined> {
 let connection: Promise<IDBDatabase | undefined> | undefined;
 
 /** One connection per page, opened on first use; undefined until the background has created the database. */
-export function openDatabase(): Promise<IDBDatabase | undefined> {
+function openDatabase(): Promise<IDBDatabase | undefined> {
   connection ??= openExisting().then(
     (database) => {
       if (!database) {

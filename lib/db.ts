@@ -14,7 +14,7 @@ export type * from './records';
  * read it with the plain API (`lib/db-read.ts`) and re-read when the background announces a
  * committed write (`lib/db-changes.ts`).
  */
-export class CompanionDb extends Dexie {
+class CompanionDb extends Dexie {
   chats!: EntityTable<ChatRecord, 'id'>;
   alerts!: EntityTable<AlertRecord, 'conversationId'>;
   meta!: EntityTable<MetaRecord, 'key'>;

@@ -26,7 +26,7 @@ export type Request =
   | { type: 'testNotification' }
   | { type: 'checkReachability' };
 
-export type RequestType = Request['type'];
+type RequestType = Request['type'];
 
 export type Reply<T = unknown> = { ok: true; value: T } | { ok: false; error: { kind: ApiErrorKind | 'invalid'; message: string } };
 

@@ -90,7 +90,8 @@ export interface MetaValues {
   poll: PollState;
   operator: OperatorState;
   cannedSync: CannedSyncState;
-  /** Zoho hosts whose site access the user turned off (lib/host-access.ts). */
+  /** Zoho hosts whose site access the user turned off (lib/host-access.ts): host patterns of the
+   * signed-in data centre this extension can no longer reach. */
   hostAccess: { missing: string[]; checkedAt: number };
   focus: FocusRecord;
 }

@@ -30,7 +30,7 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 /** The ranges the options page offers; a stored value outside them is brought inside on read. */
-export const SETTING_RANGES = {
+const SETTING_RANGES = {
   escalateAfterSec: { min: 5, max: 3600 },
   missedAfterSec: { min: 10, max: 3600 },
   visitorRetentionDays: { min: 1, max: 90 },
@@ -57,7 +57,7 @@ const isFilter = (v: unknown): v is string | null => v === null || (typeof v ===
  * SalesIQ content script (it reads shortcuts there), so a stored value is input, not a promise:
  * an out-of-range retention must not keep visitor data longer, or delete it all at once.
  */
-export function validSettings(stored: unknown): Settings {
+function validSettings(stored: unknown): Settings {
   const raw = (stored && typeof stored === 'object' ? stored : {}) as Record<string, unknown>;
   const quiet = (raw.quietHours && typeof raw.quietHours === 'object' ? raw.quietHours : {}) as Record<string, unknown>;
   const defaults = DEFAULT_SETTINGS;

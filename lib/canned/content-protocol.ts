@@ -12,7 +12,7 @@ export interface InsertCannedMessage {
 
 export type InsertCannedReply = { inserted: true } | { inserted: false; reason: 'no-composer' | 'invalid' };
 
-export const MAX_INSERT_LENGTH = 10_000;
+const MAX_INSERT_LENGTH = 10_000;
 
 export function isInsertCannedMessage(value: unknown): value is InsertCannedMessage {
   if (!value || typeof value !== 'object') return false;

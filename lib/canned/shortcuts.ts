@@ -9,7 +9,7 @@ import { browser } from 'wxt/browser';
  * keeping them costs no privacy. storage.local is also readable by the content script, which
  * needs to recognise `#word` synchronously while the operator types, without a round trip.
  */
-export const SHORTCUTS_KEY = 'cannedShortcuts';
+const SHORTCUTS_KEY = 'cannedShortcuts';
 
 /** responseId → shortcut (stored without '#', lower case). */
 export type ShortcutMap = Record<string, string>;

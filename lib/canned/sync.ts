@@ -137,7 +137,7 @@ async function patchState(portal: string, patch: Partial<CannedSyncState>): Prom
 }
 
 /** Alarms can be lost on browser restart: every worker start and sign-in re-creates this one. */
-export async function ensureCannedSyncAlarm(): Promise<void> {
+async function ensureCannedSyncAlarm(): Promise<void> {
   if (!(await browser.alarms.get(CANNED_SYNC_ALARM))) {
     await browser.alarms.create(CANNED_SYNC_ALARM, { periodInMinutes: SYNC_EVERY_MIN, delayInMinutes: SYNC_EVERY_MIN });
   }

@@ -18,7 +18,7 @@ export interface PollResult {
   skipped: number;
 }
 
-export type GoneOutcome = 'taken' | 'missed' | 'picked-up-by-me' | 'ended';
+type GoneOutcome = 'taken' | 'missed' | 'picked-up-by-me' | 'ended';
 
 /** Lookups of chats that left the queue, per poll; the rest wait for the next poll. */
 const MAX_CLASSIFY_PER_POLL = 8;
@@ -34,9 +34,9 @@ const MAX_PAGES = 10;
  * A waiting-list call that has not answered in this long is given up: with the default 15 s, one
  * request hung just before SalesIQ came back would delay the next poll past the ~10 s recovery target.
  */
-export const WAITING_LIST_TIMEOUT_MS = 5_000;
+const WAITING_LIST_TIMEOUT_MS = 5_000;
 
-export async function fetchWaiting(departmentIds: string[]): Promise<{ chats: Conversation[]; skipped: number }> {
+async function fetchWaiting(departmentIds: string[]): Promise<{ chats: Conversation[]; skipped: number }> {
   const queries = departmentIds.length ? departmentIds : [undefined];
   const byId = new Map<string, Conversation>();
   let skipped = 0;

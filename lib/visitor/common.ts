@@ -1,5 +1,5 @@
 import { readSession } from '../auth/session';
-import { SalesIQError, asSalesIQError, isTransient } from '../salesiq/errors';
+import { SalesIQError, asSalesIQError } from '../salesiq/errors';
 import type { RefreshError } from './records';
 
 /** Small helpers shared by the visitor-history fetchers. */
@@ -25,8 +25,6 @@ export function refreshError(error: unknown, now = Date.now()): RefreshError {
 export function rethrowAuth(error: unknown): void {
   if (error instanceof SalesIQError && error.kind === 'auth') throw error;
 }
-
-export { isTransient };
 
 /** Run `task` over `items`, at most `limit` at a time (SalesIQ publishes no rate limit: stay polite). */
 export async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<PromiseSettledResult<R>[]> {

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 
-export interface Metric {
+interface Metric {
   value: number;
   unit: string;
   /** Left out for figures reported to explain another one (no target of their own). */
@@ -9,7 +9,7 @@ export interface Metric {
 }
 export type Metrics = Record<string, Metric>;
 
-export function meetsTarget(metric: Metric): boolean | undefined {
+function meetsTarget(metric: Metric): boolean | undefined {
   if (metric.target === undefined) return undefined;
   return metric.better === 'lower' ? metric.value <= metric.target : metric.value >= metric.target;
 }

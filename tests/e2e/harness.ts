@@ -53,12 +53,12 @@ function zohoDomains(): string[] {
 }
 
 /** Chromium flags that send every Zoho host to 127.0.0.1:port and accept its test certificate. */
-export function zohoMappingArgs(port: number): string[] {
+function zohoMappingArgs(port: number): string[] {
   const rules = zohoDomains().map((domain) => `MAP *.${domain} 127.0.0.1:${port}`);
   return [`--host-resolver-rules=${rules.join(', ')}`, '--ignore-certificate-errors'];
 }
 
-export function assertStoreBuild(): string {
+function assertStoreBuild(): string {
   if (!existsSync(join(STORE_BUILD_DIR, 'manifest.json'))) {
     throw new Error(`No store build at ${STORE_BUILD_DIR}: run "npm run build" first.`);
   }

@@ -56,7 +56,7 @@ export function send(port: number, options: SimRequest): Promise<SimResponse> {
 }
 
 /** What the extension asks for at sign-in. */
-export const ALL_SCOPES: readonly string[] = SCOPES;
+const ALL_SCOPES: readonly string[] = SCOPES;
 
 export const REDIRECT_URI = 'https://abcdefghijklmnop.chromiumapp.org/';
 

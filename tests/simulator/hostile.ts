@@ -18,14 +18,14 @@ export const INJECTION_STRINGS: readonly string[] = [
   '%3Cscript%3Ealert(1)%3C%2Fscript%3E',
 ];
 
-export const CONTROL_STRINGS: readonly string[] = [
+const CONTROL_STRINGS: readonly string[] = [
   'nul\u0000byte and bell\u0007',
   '\u001b[31mred terminal text\u001b[0m',
   'line\r\nbreaks\n\n\nand\ttabs',
   'zero\u200Bwidth\u200Djoiner\uFEFFbom',
 ];
 
-export const BIDI_STRINGS: readonly string[] = [
+const BIDI_STRINGS: readonly string[] = [
   'invoice\u202Efdp.exe',
   '\u202Bمرحبا\u202C mixed with English',
   'isolate\u2066\u2067nested\u2069',

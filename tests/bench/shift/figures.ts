@@ -49,7 +49,7 @@ export interface Presence extends Interval {
   id: string;
 }
 
-export const CHAT_PREFIX = 'chat:';
+const CHAT_PREFIX = 'chat:';
 
 /**
  * What a chat notification is, from what `create` was asked for (lib/queue/notifications.ts): the
@@ -99,8 +99,8 @@ export function eligibleDeadline(from: number, ms: number, excluded: Interval[],
   return t + left <= limit ? t + left : Infinity;
 }
 
-export const NOT_NOTIFIED_AFTER_MS = 10_000;
-export const STALE_AFTER_MS = 10_000;
+const NOT_NOTIFIED_AFTER_MS = 10_000;
+const STALE_AFTER_MS = 10_000;
 
 /**
  * When each chat was first put on screen (alert or escalation, seen created or seen on screen):
@@ -214,7 +214,7 @@ function isNoticeAt(events: NotificationEvent[], id: string, t: number): boolean
  * disturbance (blind or not) or the 30 s after one ended (the recovery, measured apart). A chat
  * never notified is not a sample here; it is counted by shift_chats_not_notified.
  */
-export const SETTLE_AFTER_FAULT_MS = 30_000;
+const SETTLE_AFTER_FAULT_MS = 30_000;
 
 export function faultFreeLatencies(chats: ChatTruth[], notified: Map<string, number>, disturbances: Disturbance[]): number[] {
   const busy = union(disturbances.map((d) => ({ from: d.from, to: d.to + SETTLE_AFTER_FAULT_MS })));

@@ -25,11 +25,11 @@ import { installRecordingAlerts } from './alerts-stand-in';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = resolve(HERE, '../../..');
-export const FIREFOX_BUILD_DIR = join(ROOT, '.output/firefox-mv3');
+const FIREFOX_BUILD_DIR = join(ROOT, '.output/firefox-mv3');
 /** Any fixed uuid: the extension's pages live at moz-extension://<this>/. */
-export const EXTENSION_UUID = '5f1c2a9e-8d3b-4c6e-9a7f-0b1d2e3c4f50';
+const EXTENSION_UUID = '5f1c2a9e-8d3b-4c6e-9a7f-0b1d2e3c4f50';
 
-export function firefoxPath(): string {
+function firefoxPath(): string {
   return process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 }
 
