@@ -1,9 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromiumPath } from './chromium-path';
+import { assertFreshBuild } from '../build-freshness';
 import { DATA_CENTRES } from '../../lib/salesiq/data-centres';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -59,10 +60,7 @@ function zohoMappingArgs(port: number): string[] {
 }
 
 function assertStoreBuild(): string {
-  if (!existsSync(join(STORE_BUILD_DIR, 'manifest.json'))) {
-    throw new Error(`No store build at ${STORE_BUILD_DIR}: run "npm run build" first.`);
-  }
-  return STORE_BUILD_DIR;
+  return assertFreshBuild(STORE_BUILD_DIR, 'npm run build');
 }
 
 /** Launch Debian Chromium with the unchanged store build loaded, as the platform notes describe. */

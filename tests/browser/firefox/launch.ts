@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { allZohoHosts } from '../../simulator/hosts';
 import { installRecordingAlerts } from './alerts-stand-in';
+import { assertFreshBuild } from '../../build-freshness';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = resolve(HERE, '../../..');
@@ -35,8 +36,7 @@ function firefoxPath(): string {
 
 /** The add-on id from the build's manifest (browser_specific_settings.gecko.id). */
 export function geckoId(): string {
-  const manifestPath = join(FIREFOX_BUILD_DIR, 'manifest.json');
-  if (!existsSync(manifestPath)) throw new Error(`No Firefox build at ${FIREFOX_BUILD_DIR}: run "npm run build:firefox" first.`);
+  const manifestPath = join(assertFreshBuild(FIREFOX_BUILD_DIR, 'npm run build:firefox'), 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { browser_specific_settings: { gecko: { id: string } } };
   return manifest.browser_specific_settings.gecko.id;
 }
