@@ -40,7 +40,6 @@ export const PAGE_SAFE = [
   'queue/delivery-problem.ts',
   'queue/notifications.ts',
   'queue/sound.ts',
-  'canned/content-protocol.ts',
   'canned/context.ts',
   'canned/fuzzy.ts',
   'canned/highlight.ts',
@@ -61,13 +60,15 @@ export const PAGE_SAFE = [
 /** What the SalesIQ content script may load (relative to lib/): it runs inside Zoho's page. */
 export const CONTENT_SAFE = [
   'canned/composer.ts',
-  'canned/content-protocol.ts',
   'canned/shortcuts.ts',
+  'messages.ts',
   'salesiq/data-centres.ts',
+  'salesiq/errors.ts',
+  'salesiq/types.ts',
 ];
 
-/** The offscreen page only plays the chime. */
-export const OFFSCREEN_SAFE = ['queue/sound.ts'];
+/** The offscreen page only checks the chime message (lib/messages.ts) and plays it. */
+export const OFFSCREEN_SAFE = ['messages.ts', 'canned/shortcuts.ts', 'salesiq/data-centres.ts', 'salesiq/errors.ts', 'salesiq/types.ts'];
 
 const lib = (files) => files.map((file) => `lib/${file}`);
 const relative = (files) => files.map((file) => `./${file}`);

@@ -2,28 +2,11 @@ import { readSession, withAuth } from '../auth/session';
 import { db } from '../db';
 import { isSignedInConsole, parseConsoleUrl } from '../queue/console-url';
 import { getConversation } from '../salesiq/api';
-import { DATA_CENTRES } from '../salesiq/data-centres';
 import { cachedChat, placeholderContext } from './context';
 import { fillPlaceholders } from './placeholders';
 import { invertShortcuts, normalizeShortcut, readShortcuts } from './shortcuts';
 import { recordCannedUse } from './usage';
-import { isExpandShortcutRequest, type ExpandShortcutReply, type ExpandShortcutRequest } from './content-protocol';
-
-const SALESIQ_HOSTS: ReadonlySet<string> = new Set(DATA_CENTRES.map((dc) => dc.salesiqHost));
-
-/** Our own content script, in the top frame of an https SalesIQ tab: nothing else qualifies. */
-export function isSalesIQContentSender(
-  sender: { id?: string; url?: string; tab?: { id?: number }; frameId?: number },
-  extensionId: string,
-): boolean {
-  if (sender.id !== extensionId || sender.tab?.id === undefined || (sender.frameId ?? 0) !== 0 || !sender.url) return false;
-  try {
-    const url = new URL(sender.url);
-    return url.protocol === 'https:' && SALESIQ_HOSTS.has(url.hostname.toLowerCase());
-  } catch {
-    return false;
-  }
-}
+import { isExpandShortcutRequest, isSalesIQContentSender, type ExpandShortcutReply, type ExpandShortcutRequest } from '../messages';
 
 async function chatFor(conversationId: string | undefined) {
   if (!conversationId) return undefined;

@@ -78,3 +78,9 @@ export function onShortcutsChanged(portal: string, listener: (map: ShortcutMap) 
 export function invertShortcuts(map: ShortcutMap): Map<string, string> {
   return new Map(Object.entries(map).map(([id, shortcut]) => [shortcut, id]));
 }
+
+/** `#word` right before the caret (optionally followed by the space just typed). */
+export function shortcutBeforeCaret(before: string, { trailingSpace = false } = {}): string | undefined {
+  const match = (trailingSpace ? /(?:^|\s)#([\p{L}\p{N}_-]{1,32}) $/u : /(?:^|\s)#([\p{L}\p{N}_-]{1,32})$/u).exec(before);
+  return match?.[1]?.toLowerCase();
+}
