@@ -36,7 +36,7 @@ export const PAGE_SAFE = [
   'salesiq/errors.ts',
   'salesiq/data-centres.ts',
   'salesiq/server-clock.ts',
-  'queue/console-url.ts',
+  'salesiq/console-url.ts',
   'queue/delivery-problem.ts',
   'queue/notifications.ts',
   'queue/sound.ts',

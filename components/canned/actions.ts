@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { SendResult } from '../../lib/canned/send-outcome';
 import { readMetaValue } from '../../lib/db-read';
 import { ask, type InsertCannedMessage, type InsertCannedReply } from '../../lib/messages';
-import { isSignedInConsole, parseConsoleUrl } from '../../lib/queue/console-url';
+import { isSignedInConsole, parseConsoleUrl } from '../../lib/salesiq/console-url';
 import { plainError } from '../plain-error';
 
 /**

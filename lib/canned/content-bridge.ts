@@ -1,6 +1,6 @@
 import { readSession, withAuth } from '../auth/session';
 import { db } from '../db';
-import { isSignedInConsole, parseConsoleUrl } from '../queue/console-url';
+import { isSignedInConsole, parseConsoleUrl } from '../salesiq/console-url';
 import { getConversation } from '../salesiq/api';
 import { cachedChat, placeholderContext } from './context';
 import { fillPlaceholders } from './placeholders';

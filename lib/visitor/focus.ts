@@ -1,6 +1,6 @@
 import { readSession } from '../auth/session';
 import { updateMeta, writeForPortal, type FocusRecord, type FocusSource } from '../db';
-import { isSignedInConsole, parseConsoleUrl } from '../queue/console-url';
+import { isSignedInConsole, parseConsoleUrl } from '../salesiq/console-url';
 
 /**
  * Which conversation the side panel shows. The background writes it (pickup, a page's request,
