@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { CannedCategoryRecord, CannedRecord, CannedUseRecord } from './canned/records';
 import type { HistoryRecord, TranscriptRecord, VisitorCardRecord } from './visitor/records';
-import type { AlertRecord, ChatRecord, MetaKey, MetaRecord, MetaValues } from './records';
+import { activePortal, type AlertRecord, type ChatRecord, type MetaKey, type MetaRecord, type MetaValues } from './records';
 import { announceChanges, tablesOfParts } from './db-changes';
 import { DATABASE_NAME } from './db-read';
 
@@ -84,7 +84,7 @@ export class SessionChanged extends Error {
 export async function writeForPortal<T>(portal: string, tables: Table[], write: () => Promise<T>): Promise<T | undefined> {
   return db.transaction('rw', [db.meta, ...tables], async () => {
     const session = await readMeta('session');
-    if (session?.state !== 'signed-in' || session.portal?.screen !== portal) return undefined;
+    if (activePortal(session)?.screen !== portal) return undefined;
     return write();
   });
 }

@@ -4,9 +4,9 @@ import type { CannedCategoryRecord, CannedRecord, CannedSyncState, CannedUseReco
 import type { HistoryRecord, TranscriptRecord, VisitorCardRecord } from './visitor/records';
 
 /*
- * What the extension's IndexedDB holds, as plain types: pages and the background share them. Types
- * only, so any room may import this file; the database itself (Dexie, writes) is `lib/db.ts`,
- * background only.
+ * What the extension's IndexedDB holds, as plain types, and the one reading of a session every
+ * room shares: pages and the background import this file; the database itself (Dexie, writes) is
+ * `lib/db.ts`, background only.
  */
 
 export interface ChatRecord extends Conversation {
@@ -53,6 +53,14 @@ export interface SessionInfo {
   /** A plain-words reason for the last sign-in failure. */
   error?: string;
   updatedAt: number;
+}
+
+/**
+ * The one "signed in to a portal" check: the portal the operator is signed in to, or undefined
+ * while signed out, signing in, choosing a portal or expired.
+ */
+export function activePortal(session: Pick<SessionInfo, 'state' | 'portal'> | null | undefined): Portal | undefined {
+  return session?.state === 'signed-in' ? session.portal : undefined;
 }
 
 export interface PollState {

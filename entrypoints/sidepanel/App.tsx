@@ -2,7 +2,7 @@ import { ConnectionBanner } from '../../components/ConnectionBanner';
 import { SignInPanel } from '../../components/SignInPanel';
 import { useState } from 'preact/hooks';
 import { useLiveMeta } from '../../components/use-live-read';
-import type { SessionInfo } from '../../lib/records';
+import { activePortal, type SessionInfo } from '../../lib/records';
 import { AlertHistory } from './AlertHistory';
 import { CannedTab } from './CannedTab';
 import { primedMeta } from './initial';
@@ -20,7 +20,7 @@ const TABS: readonly TabSpec<TabId>[] = [
 /** The side panel: who the visitor is and what happened before, beside whatever tab is open. */
 export function SidePanelApp() {
   const session = useLiveMeta('session', primedMeta('session'));
-  const signedIn = session?.state === 'signed-in' && !!session.portal;
+  const signedIn = !!activePortal(session);
   const focus = useFocusedConversation(signedIn);
   const [tab, setTab] = useState<TabId>('visitor');
   const [cannedOpened, setCannedOpened] = useState(false);

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { readSession, withAuth } from '../auth/session';
 import { db, readMeta, writeForPortal } from '../db';
+import { activePortal } from '../records';
 import { listCannedCategories, listCannedResponsesPage } from '../salesiq/api';
 import { SalesIQError, asSalesIQError } from '../salesiq/errors';
 import { diffCanned } from './diff';
@@ -43,8 +44,8 @@ export function syncCanned(source: CannedSource = apiSource): Promise<SyncSummar
 
 async function runSync(source: CannedSource): Promise<SyncSummary> {
   const session = await readSession();
-  if (session.state !== 'signed-in' || !session.portal) throw new SalesIQError('auth', 'Not signed in.');
-  const portal = session.portal.screen;
+  const portal = activePortal(session)?.screen;
+  if (!portal) throw new SalesIQError('auth', 'Not signed in.');
   const startedAt = Date.now();
   await patchState(portal, { startedAt, lastAttemptAt: startedAt });
   let result: SyncSummary;
@@ -78,7 +79,8 @@ async function runSync(source: CannedSource): Promise<SyncSummary> {
 
 async function portalSwitched(portal: string): Promise<boolean> {
   const now = await readSession();
-  return now.state === 'signed-in' && !!now.portal && now.portal.screen !== portal;
+  const screen = activePortal(now)?.screen;
+  return !!screen && screen !== portal;
 }
 
 async function writeLibrary(

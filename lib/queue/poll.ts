@@ -1,5 +1,6 @@
 import { readSession, withAuth } from '../auth/session';
 import { SessionChanged, db, readMeta, writeForPortal, writeMeta, type ChatRecord } from '../db';
+import { activePortal } from '../records';
 import { getConversation, listConversations } from '../salesiq/api';
 import { SalesIQError, asSalesIQError, isTransient } from '../salesiq/errors';
 import { serverClockOffsetMs } from '../salesiq/server-clock';
@@ -97,8 +98,9 @@ function changedSince(before: ChatRecord, next: ChatRecord): boolean {
 
 export async function pollWaitingChats(now = Date.now()): Promise<PollResult> {
   const session = await readSession();
-  if (session.state !== 'signed-in' || !session.portal) throw new SalesIQError('auth', 'Not signed in.');
-  const portal = session.portal.screen;
+  const active = activePortal(session);
+  if (!active) throw new SalesIQError('auth', 'Not signed in.');
+  const portal = active.screen;
   const { chats, skipped } = await fetchWaiting((session.departments ?? []).map((d) => d.id));
 
   const merged = await writeForPortal(portal, [db.chats, db.alerts], async () => {
@@ -143,7 +145,7 @@ export async function pollWaitingChats(now = Date.now()): Promise<PollResult> {
     const result = overdue
       ? { outcome: 'ended' as const }
       : index < MAX_CLASSIFY_PER_POLL
-        ? await classifyGone(chat, session.portal.operatorId)
+        ? await classifyGone(chat, active.operatorId)
         : undefined;
     if (!result) {
       if (!chat.missingSince) {
