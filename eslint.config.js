@@ -53,6 +53,7 @@ export const PAGE_SAFE = [
   'onboarding/whats-new.ts',
   'reachability/facts.ts',
   'visitor/history-merge.ts',
+  'visitor/label.ts',
   'visitor/records.ts',
   'visitor/side-panel.ts',
 ];

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ChatRecord } from '../records';
+import { visitorLabel } from '../visitor/label';
 
 /**
  * The one notification helper. One fixed id per conversation, so a repeat replaces instead of
@@ -14,11 +15,6 @@ function notificationId(conversationId: string): string {
 
 export function conversationIdOf(notificationId: string): string | undefined {
   return notificationId.startsWith(PREFIX) ? notificationId.slice(PREFIX.length) : undefined;
-}
-
-function visitorLabel(chat: Pick<ChatRecord, 'visitor' | 'id'>): string {
-  const name = chat.visitor.name?.trim();
-  return name || `Visitor ${(chat.visitor.id ?? chat.id).slice(-4)}`;
 }
 
 /**
