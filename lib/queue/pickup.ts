@@ -4,7 +4,7 @@ import { activePortal } from '../records';
 import { getConversation, pickUpConversation } from '../salesiq/api';
 import { SalesIQError, asSalesIQError, outcomeUnknown, reworded } from '../salesiq/errors';
 import type { RequestLane } from '../salesiq/rate-limit';
-import type { Conversation } from '../salesiq/types';
+import { attenderOf, type Conversation } from '../salesiq/types';
 import { setFocus } from '../visitor/focus';
 import { stamp } from './alert-log';
 import { renderBadge } from './badge';
@@ -107,7 +107,7 @@ async function pickUp(conversationId: string, { send = true } = {}): Promise<Cha
     throw pickupRefusal(outcome!, { unanswered });
   }
   const now = Date.now();
-  const mine = (result.attender ?? result.owner) ? result : { ...result, attender: { ...me, isBot: false } };
+  const mine = attenderOf(result) ? result : { ...result, attender: { ...me, isBot: false } };
   const record = await save(known, { ...mine, status: 'connected' }, portal.screen, now);
   await stamp(conversationId, 'pickedUpAt', {}, now);
   await setFocus(conversationId, 'pickup', now).catch(() => undefined); // the side panel shows this visitor

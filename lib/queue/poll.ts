@@ -4,7 +4,7 @@ import { activePortal } from '../records';
 import { getConversation, listConversations } from '../salesiq/api';
 import { SalesIQError, asSalesIQError, isTransient } from '../salesiq/errors';
 import { serverClockOffsetMs } from '../salesiq/server-clock';
-import type { ChatStatus, Conversation } from '../salesiq/types';
+import { attenderOf, type ChatStatus, type Conversation } from '../salesiq/types';
 import { recordFirstSeen, stamp } from './alert-log';
 
 /**
@@ -54,7 +54,7 @@ async function fetchWaiting(departmentIds: string[]): Promise<{ chats: Conversat
 
 function outcomeOf(chat: Conversation, myOperatorId: string): GoneOutcome {
   if (chat.status === 'missed') return 'missed';
-  const attender = chat.attender ?? chat.owner;
+  const attender = attenderOf(chat);
   if (attender && attender.id === myOperatorId) return 'picked-up-by-me';
   if (attender) return 'taken';
   return 'ended';
@@ -65,7 +65,7 @@ async function classifyGone(chat: ChatRecord, myOperatorId: string): Promise<{ f
   try {
     const fresh = await withAuth((t) => getConversation(t, chat.id));
     // Still waiting for an operator: the list lagged or paged past it; it is not gone.
-    if (fresh.status === 'waiting' && !(fresh.attender ?? fresh.owner)) return undefined;
+    if (fresh.status === 'waiting' && !attenderOf(fresh)) return undefined;
     return { fresh, outcome: outcomeOf(fresh, myOperatorId) };
   } catch (caught) {
     const error = asSalesIQError(caught);
@@ -169,7 +169,7 @@ export async function pollWaitingChats(now = Date.now()): Promise<PollResult> {
     const written = await writeForPortal(portal, [db.chats, db.alerts], async () => {
       await db.chats.put(updated);
       if (outcome === 'missed') await stamp(chat.id, 'missedAt', {}, now);
-      if (outcome === 'taken') await stamp(chat.id, 'takenByOtherAt', { takenBy: (fresh?.attender ?? fresh?.owner)?.name }, now);
+      if (outcome === 'taken') await stamp(chat.id, 'takenByOtherAt', { takenBy: fresh && attenderOf(fresh)?.name }, now);
       if (outcome === 'picked-up-by-me') await stamp(chat.id, 'pickedUpAt', {}, now);
       if (outcome === 'ended') await stamp(chat.id, 'endedAt', {}, now);
       return true;

@@ -39,6 +39,14 @@ export interface Conversation {
   visitor: Visitor;
 }
 
+/**
+ * The operator handling a chat. SalesIQ names them `attender`, and in some responses only
+ * `owner`: read both, in this order, everywhere.
+ */
+export function attenderOf(chat: Pick<Conversation, 'attender' | 'owner'>): Person | undefined {
+  return chat.attender ?? chat.owner;
+}
+
 export interface Portal {
   screen: string;
   name: string;
