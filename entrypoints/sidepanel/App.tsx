@@ -1,8 +1,8 @@
 import { ConnectionBanner } from '../../components/ConnectionBanner';
-import { SignInPanel } from '../../components/SignInPanel';
+import { SignedOut } from '../../components/SignedOut';
 import { useState } from 'preact/hooks';
 import { useLiveMeta } from '../../components/use-live-read';
-import { activePortal, type SessionInfo } from '../../lib/records';
+import { activePortal } from '../../lib/records';
 import { AlertHistory } from './AlertHistory';
 import { CannedTab } from './CannedTab';
 import { primedMeta } from './initial';
@@ -56,18 +56,4 @@ export function SidePanelApp() {
       )}
     </main>
   );
-}
-
-function SignedOut({ session }: { session: SessionInfo | undefined }) {
-  const state = session?.state ?? 'signed-out';
-  if (state === 'signing-in') {
-    return (
-      <p class="empty" role="status">
-        Signing in…
-      </p>
-    );
-  }
-  if (state === 'choosing-portal') return <p class="empty">Choose your SalesIQ portal from the toolbar button to see visitor details.</p>;
-  // The one sign-in view, with the expired state's own words.
-  return <SignInPanel session={session} />;
 }
