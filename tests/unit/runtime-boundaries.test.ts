@@ -66,6 +66,13 @@ describe('runtime boundaries (eslint.config.js import zones)', { timeout: 60_000
     expect(boundary(found)).toHaveLength(1);
   });
 
+  it('lets the offscreen page load only the chime message check', async () => {
+    const fine = await problems('entrypoints/offscreen/main.ts', "import { isPlayChimeMessage } from '../../lib/messages';\nexport const x = isPlayChimeMessage;\n");
+    expect(boundary(fine)).toEqual([]);
+    const found = await problems('entrypoints/offscreen/main.ts', "import { db } from '../../lib/db';\nexport const x = db;\n");
+    expect(boundary(found)).toHaveLength(1);
+  });
+
   it('keeps lib/auth off the queue and lib/salesiq off everything else', async () => {
     const auth = await problems('lib/auth/violation.ts', "import { renderBadge } from '../queue/badge';\nexport const x = renderBadge;\n");
     expect(boundary(auth)).toHaveLength(1);
