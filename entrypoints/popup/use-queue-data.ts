@@ -28,8 +28,9 @@ export function useQueueData(session: SessionInfo, departmentFilter: string | nu
 
   // Rows age out of "Just picked up" by the clock, not only when a chat changes.
   const expiry = useExpiryTick(pickedRecords);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- `expiry` is the clock's tick: it re-runs this on purpose
+  /* eslint-disable react-hooks/exhaustive-deps -- `expiry` is the clock's tick: it re-runs this on purpose */
   const picked = useMemo(() => (pickedRecords ? justPickedUp(pickedRecords, screen, Date.now()) : []), [pickedRecords, screen, expiry]);
+  /* eslint-enable react-hooks/exhaustive-deps */
 
   return { operator, clockOffsetMs, departments, filter, portalWaiting, rows, brandOf, picked };
 }
