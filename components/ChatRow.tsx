@@ -1,4 +1,4 @@
-import type { ChatRecord } from '../lib/db';
+import type { ChatRecord } from '../lib/records';
 import { WaitTimer } from './WaitTimer';
 import { domId, visitorKindLabel, visitorLabel } from './format';
 

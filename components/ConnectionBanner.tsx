@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { PollState } from '../lib/db';
+import type { PollState } from '../lib/records';
 import { ask } from '../lib/messages';
 import { describeError } from '../lib/salesiq/errors';
 import { failingTooLong } from '../lib/queue/delivery-problem';
@@ -10,7 +10,7 @@ import { plainError } from './plain-error';
 import { useLiveMeta } from './use-live-read';
 
 /** Older than this, the list may no longer be what SalesIQ shows; the poll runs every few seconds. */
-export const STALE_AFTER_MS = 20_000;
+const STALE_AFTER_MS = 20_000;
 
 export type Connection =
   | { kind: 'ok' }

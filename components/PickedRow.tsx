@@ -1,4 +1,4 @@
-import type { ChatRecord } from '../lib/db';
+import type { ChatRecord } from '../lib/records';
 import { ChatActions } from './ChatActions';
 import { formatAgo, visitorLabel } from './format';
 

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import type { SessionInfo } from '../lib/db';
+import type { SessionInfo } from '../lib/records';
 import { ask } from '../lib/messages';
 import { plainError } from './plain-error';
 

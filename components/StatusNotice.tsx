@@ -1,9 +1,9 @@
-import type { OperatorState } from '../lib/db';
+import type { OperatorState } from '../lib/records';
 import { useNow } from './clock';
 import { formatAgo } from './format';
 
 /** How long "SalesIQ set you to Busy" stays up after SalesIQ changed the status on its own. */
-export const ELSEWHERE_NOTICE_MS = 5 * 60_000;
+const ELSEWHERE_NOTICE_MS = 5 * 60_000;
 
 const STATUS_WORD = { available: 'Available', busy: 'Busy', other: 'another status' } as const;
 

@@ -20,7 +20,7 @@ function tick(): void {
   schedule();
 }
 
-export function subscribeToClock(listener: Listener): () => void {
+function subscribeToClock(listener: Listener): () => void {
   listeners.add(listener);
   if (timer === undefined) schedule();
   return () => {

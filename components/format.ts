@@ -1,5 +1,9 @@
-import type { ChatRecord } from '../lib/db';
+import type { ChatRecord } from '../lib/records';
 import type { Settings } from '../lib/settings';
+
+// The pages import the visitor's label from here with the other formatters; it lives in lib so
+// notifications (background) use the same one.
+export { visitorLabel } from '../lib/visitor/label';
 
 /** Pure presentation helpers shared by the pages: no DOM, no browser APIs, easy to unit test. */
 
@@ -45,13 +49,6 @@ export function waitLevel(seconds: number, settings: Pick<Settings, 'escalateAft
 /** The words that go with the colour, so colour is never the only signal. */
 export const WAIT_LEVEL_TEXT: Record<WaitLevel, string> = { calm: '', soon: 'Due soon', urgent: 'Urgent' };
 
-/** The visitor's name, or "Visitor 4821" (the last four of their id) when they gave none. */
-export function visitorLabel(chat: Pick<ChatRecord, 'id' | 'visitor'>): string {
-  const name = chat.visitor.name?.trim();
-  if (name) return name;
-  const id = (chat.visitor.id || chat.id).replace(/\s+/g, '');
-  return `Visitor ${id.slice(-4)}`;
-}
 
 export function visitorKindLabel(kind: ChatRecord['visitor']['kind']): string {
   return kind === 'contact' ? 'Contact' : kind === 'lead' ? 'Lead' : '';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { onTablesChanged } from '../lib/db-changes';
 import { readMetaValue } from '../lib/db-read';
-import type { MetaKey, MetaValues, TableName } from '../lib/db';
+import type { MetaKey, MetaValues, TableName } from '../lib/records';
 
 /**
  * A read of IndexedDB that stays current while the component is mounted: it runs once on mount

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { choosePortal, readSession, resetInterruptedSignIn, signIn, signOut } from '../lib/auth/session';
-import { isRequest, isTrustedSender, type Handlers, type Reply, type Request } from '../lib/messages';
+import { isRequest, isTrustedSender, refusal, type Handlers, type Reply, type Request } from '../lib/messages';
 import { asSalesIQError } from '../lib/salesiq/errors';
 import { onNotificationButton, onNotificationClicked } from '../lib/queue/notification-actions';
 import { isServiceNotice, withdrawAllNotifications } from '../lib/queue/notifications';
@@ -160,7 +160,9 @@ export default defineBackground(() => {
   browser.permissions.onAdded.addListener(() => background(checkHostAccess().then(() => runTick('manual'))));
 
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
-    if (!isRequest(message) || !isTrustedSender(sender, browser.runtime.id, origin)) return;
+    if (!isTrustedSender(sender, browser.runtime.id, origin)) return;
+    // Our own page, but not a request this version knows in this shape: say so, never stay silent.
+    if (!isRequest(message)) return void sendResponse(refusal(message));
     void handle(message).then(sendResponse);
     return true; // answer asynchronously
   });

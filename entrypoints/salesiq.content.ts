@@ -1,8 +1,7 @@
 import { browser } from 'wxt/browser';
 import { findComposer, insertAtCaret, isEditable, replaceBeforeCaret, textBeforeCaret, type Composer } from '../lib/canned/composer';
-import type { ExpandShortcutReply, ExpandShortcutRequest } from '../lib/canned/content-bridge';
-import { isInsertCannedMessage, shortcutBeforeCaret, type InsertCannedReply } from '../lib/canned/content-protocol';
-import { onShortcutsChanged, readShortcuts } from '../lib/canned/shortcuts';
+import { onShortcutsChanged, readShortcuts, shortcutBeforeCaret } from '../lib/canned/shortcuts';
+import { isInsertCannedMessage, type ExpandShortcutReply, type ExpandShortcutRequest, type InsertCannedReply } from '../lib/messages';
 import { DATA_CENTRES } from '../lib/salesiq/data-centres';
 
 /**

@@ -1,4 +1,4 @@
-import type { TableName } from './db';
+import type { TableName } from './records';
 
 /**
  * After each committed write the background names the tables it changed on a BroadcastChannel;

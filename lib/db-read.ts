@@ -1,4 +1,4 @@
-import type { MetaKey, MetaValues, TableName, TableRecords } from './db';
+import type { MetaKey, MetaValues, TableName, TableRecords } from './records';
 
 /**
  * How pages read the extension's IndexedDB: with the plain IndexedDB API, not with Dexie. The
@@ -30,7 +30,7 @@ function openExisting(): Promise<IDBDatabase | undefined> {
 let connection: Promise<IDBDatabase | undefined> | undefined;
 
 /** One connection per page, opened on first use; undefined until the background has created the database. */
-export function openDatabase(): Promise<IDBDatabase | undefined> {
+function openDatabase(): Promise<IDBDatabase | undefined> {
   connection ??= openExisting().then(
     (database) => {
       if (!database) {

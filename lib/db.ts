@@ -1,118 +1,21 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { ApiErrorKind } from './salesiq/errors';
-import type { Conversation, DepartmentRef, OperatorStatus, Portal } from './salesiq/types';
-import type { CannedCategoryRecord, CannedRecord, CannedSyncState, CannedUseRecord } from './canned/records';
+import type { CannedCategoryRecord, CannedRecord, CannedUseRecord } from './canned/records';
 import type { HistoryRecord, TranscriptRecord, VisitorCardRecord } from './visitor/records';
 import type { MyChatRecord } from './my-chats/records';
+import { activePortal, type AlertRecord, type ChatRecord, type MetaKey, type MetaRecord, type MetaValues } from './records';
 import { announceChanges, tablesOfParts } from './db-changes';
 import { DATABASE_NAME } from './db-read';
+
+// Background modules import the record types from here along with `db`; pages import them from
+// `./records` (pages may not import this file: it loads Dexie).
+export type * from './records';
 
 /**
  * The one IndexedDB of the extension. The background is its only writer and uses Dexie; pages
  * read it with the plain API (`lib/db-read.ts`) and re-read when the background announces a
  * committed write (`lib/db-changes.ts`).
  */
-export interface ChatRecord extends Conversation {
-  portal: string;
-  /** When this extension first saw the chat waiting. */
-  firstSeenAt: number;
-  updatedAt: number;
-  /** Set when this operator picked it up through the extension. */
-  pickedUpAt?: number;
-  /** When the chat first dropped out of SalesIQ's waiting list without being settled. */
-  missingSince?: number;
-}
-
-/** Per chat: what the extension did and when. Answers "was I notified?" from data. */
-export interface AlertRecord {
-  conversationId: string;
-  portal: string;
-  startTime: number;
-  firstSeenAt: number;
-  notifiedAt?: number;
-  escalatedAt?: number;
-  clickedAt?: number;
-  pickedUpAt?: number;
-  missedAt?: number;
-  takenByOtherAt?: number;
-  takenBy?: string;
-  /** Left the queue with no attender and not missed (the visitor left, or SalesIQ closed it). */
-  endedAt?: number;
-  withdrawnAt?: number;
-}
-
-export type SessionState = 'signed-out' | 'signing-in' | 'choosing-portal' | 'signed-in' | 'expired';
-
-export interface SessionInfo {
-  state: SessionState;
-  location?: string;
-  accountsHost?: string;
-  salesiqHost?: string;
-  portals?: Portal[];
-  portal?: Portal;
-  operatorName?: string;
-  operatorEmail?: string;
-  departments?: DepartmentRef[];
-  /** A plain-words reason for the last sign-in failure. */
-  error?: string;
-  updatedAt: number;
-}
-
-export interface PollState {
-  lastAttemptAt?: number;
-  lastSuccessAt?: number;
-  nextPollAt?: number;
-  lastStatusCheckAt?: number;
-  failures: number;
-  error?: { kind: ApiErrorKind; message: string; at: number };
-  /** Items SalesIQ sent that failed validation in the last poll. */
-  skipped?: number;
-  /** The first failure since the last success: how long SalesIQ has been failing. */
-  failingSince?: number;
-  /** SalesIQ's clock minus this machine's (from its `Date` header): chat times are SalesIQ's. */
-  clockOffsetMs?: number;
-}
-
-export interface OperatorState {
-  status: OperatorStatus;
-  /** The status changed on SalesIQ's side without the operator doing it here. */
-  changedElsewhereAt?: number;
-  updatedAt: number;
-}
-
-export interface MetaValues {
-  session: SessionInfo;
-  poll: PollState;
-  operator: OperatorState;
-  cannedSync: CannedSyncState;
-  /** Zoho hosts whose site access the user turned off (lib/host-access.ts). */
-  hostAccess: { missing: string[]; checkedAt: number };
-  /** The conversation the side panel shows, and what put it there. */
-  focus: { conversationId: string; source: 'pickup' | 'popup' | 'notification' | 'reply' | 'console-tab' | 'chooser'; at: number };
-}
-export type MetaKey = keyof MetaValues;
-
-export interface MetaRecord {
-  key: MetaKey;
-  value: unknown;
-}
-
-/** Each table and the records it holds: the shape pages read without Dexie. */
-export interface TableRecords {
-  chats: ChatRecord;
-  alerts: AlertRecord;
-  meta: MetaRecord;
-  canned: CannedRecord;
-  cannedCategories: CannedCategoryRecord;
-  cannedUses: CannedUseRecord;
-  visitors: VisitorCardRecord;
-  history: HistoryRecord;
-  transcripts: TranscriptRecord;
-  myChats: MyChatRecord;
-}
-export type TableName = keyof TableRecords;
-
-export class CompanionDb extends Dexie {
+class CompanionDb extends Dexie {
   chats!: EntityTable<ChatRecord, 'id'>;
   alerts!: EntityTable<AlertRecord, 'conversationId'>;
   meta!: EntityTable<MetaRecord, 'key'>;
@@ -186,7 +89,7 @@ export class SessionChanged extends Error {
 export async function writeForPortal<T>(portal: string, tables: Table[], write: () => Promise<T>): Promise<T | undefined> {
   return db.transaction('rw', [db.meta, ...tables], async () => {
     const session = await readMeta('session');
-    if (session?.state !== 'signed-in' || session.portal?.screen !== portal) return undefined;
+    if (activePortal(session)?.screen !== portal) return undefined;
     return write();
   });
 }

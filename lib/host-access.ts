@@ -9,11 +9,6 @@ import { readMeta, writeMeta, type SessionInfo } from './db';
  * stores which hosts are missing where the pages read it (meta `hostAccess`); the pages say so in
  * plain words and ask for it again from the operator's click (permissions.request needs one).
  */
-export interface HostAccess {
-  /** Host patterns of the signed-in data centre this extension can no longer reach. */
-  missing: string[];
-  checkedAt: number;
-}
 
 /** The Zoho hosts the signed-in session needs: its accounts and SalesIQ hosts. */
 export function neededOrigins(session: Pick<SessionInfo, 'state' | 'accountsHost' | 'salesiqHost'> | undefined): string[] {

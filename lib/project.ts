@@ -3,7 +3,6 @@
  * page's About links, the welcome page and the store listing.
  */
 export const HOMEPAGE_URL = 'https://github.com/salesiq-operators/operator-companion';
-export const SOURCE_URL = HOMEPAGE_URL;
 export const SUPPORT_URL = `${HOMEPAGE_URL}/issues`;
 /** The privacy policy ships inside the extension (works offline); PRIVACY.md is its source. */
 export const PRIVACY_PAGE = '/privacy.html';

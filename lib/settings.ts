@@ -33,7 +33,7 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 /** The ranges the options page offers; a stored value outside them is brought inside on read. */
-export const SETTING_RANGES = {
+const SETTING_RANGES = {
   escalateAfterSec: { min: 5, max: 3600 },
   missedAfterSec: { min: 10, max: 3600 },
   visitorRetentionDays: { min: 1, max: 90 },
@@ -85,9 +85,18 @@ export async function getSettings(): Promise<Settings> {
   return validSettings((await browser.storage.local.get(KEY))[KEY]);
 }
 
-export async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
-  const next = validSettings({ ...(await getSettings()), ...patch });
-  await browser.storage.local.set({ [KEY]: next });
+// A settings change is read-modify-write: two quick changes in flight together (a popup filter
+// click while a field saves) could lose one. Every change in this page or worker waits for the
+// previous one, whoever makes it.
+let writes: Promise<unknown> = Promise.resolve();
+
+export function updateSettings(patch: Partial<Settings>): Promise<Settings> {
+  const next = writes.then(async () => {
+    const merged = validSettings({ ...(await getSettings()), ...patch });
+    await browser.storage.local.set({ [KEY]: merged });
+    return merged;
+  });
+  writes = next.catch(() => undefined);
   return next;
 }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every check, in the order CI needs them, with one honest closing line.
-// Test counts come from vitest's JSON reports; each non-test step (typecheck, builds, lint)
-// counts as one check. Exits non-zero when anything failed.
+// Test counts come from vitest's JSON reports; each non-test step (typecheck, lint, format,
+// unused code, builds) counts as one check. Exits non-zero when anything failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -10,6 +10,7 @@ rmSync(RESULTS, { recursive: true, force: true });
 mkdirSync(RESULTS, { recursive: true });
 
 const only = process.argv.slice(2); // e.g. `npm test -- unit e2e` runs a subset
+const wanted = (...names) => !only.length || names.some((name) => only.includes(name));
 const summary = [];
 let passed = 0;
 let failed = 0;
@@ -22,8 +23,9 @@ function run(command, args) {
   return { ok: result.status === 0, seconds: (Date.now() - started) / 1000 };
 }
 
-function check(name, command, args) {
-  if (only.length && !only.includes(name)) return true;
+/** `needed`: run it for the sake of these later suites too (a browser suite never tests a stale build). */
+function check(name, command, args, needed = []) {
+  if (!wanted(name, ...needed)) return true;
   const { ok, seconds } = run(command, args);
   if (ok) passed += 1;
   else failed += 1;
@@ -53,18 +55,23 @@ function suite(name, args) {
 }
 
 check('typecheck', 'npm', ['run', '--silent', 'typecheck']);
+// House rules (ARCHITECTURE.md): lint with the runtime-boundary zones, formatting, unused code.
+check('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
+check('format', 'npx', ['prettier', '--check', '.']);
+check('knip', 'npx', ['knip']);
 suite('unit', []);
-const built = check('build', 'npm', ['run', '--silent', 'build']);
-if (built || only.length) suite('e2e', ['--config', 'tests/e2e/vitest.config.ts']);
-else {
+// The browser suites load .output, so they always build first: `npm test -- e2e` included.
+const built = check('build', 'npm', ['run', '--silent', 'build'], ['e2e']);
+if (built) suite('e2e', ['--config', 'tests/e2e/vitest.config.ts']);
+else if (wanted('e2e')) {
   failed += 1;
   summary.push('FAIL e2e: not run, the store build failed');
 }
-if (check('build:firefox', 'npm', ['run', '--silent', 'build:firefox'])) {
+if (check('build:firefox', 'npm', ['run', '--silent', 'build:firefox'], ['lint:firefox', 'e2e-firefox'])) {
   check('lint:firefox', 'npm', ['run', '--silent', 'lint:firefox']);
   // The same browser scenarios as e2e, in Firefox ESR on the unchanged Firefox build.
   suite('e2e-firefox', ['--config', 'tests/browser/vitest.firefox.config.ts']);
-} else if (!only.length || only.includes('e2e-firefox')) {
+} else if (wanted('lint:firefox', 'e2e-firefox')) {
   failed += 1;
   summary.push('FAIL e2e-firefox: not run, the Firefox build failed');
 }

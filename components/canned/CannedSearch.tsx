@@ -99,4 +99,3 @@ export function CannedSearch() {
   );
 }
 
-export default CannedSearch;

@@ -1,9 +1,8 @@
 import { browser } from 'wxt/browser';
-import type { InsertCannedMessage, InsertCannedReply } from '../../lib/canned/content-protocol';
 import type { SendResult } from '../../lib/canned/send-outcome';
 import { readMetaValue } from '../../lib/db-read';
-import { ask } from '../../lib/messages';
-import { isSignedInConsole, parseConsoleUrl } from '../../lib/queue/console-url';
+import { ask, type InsertCannedMessage, type InsertCannedReply } from '../../lib/messages';
+import { isSignedInConsole, parseConsoleUrl } from '../../lib/salesiq/console-url';
 import { plainError } from '../plain-error';
 
 /**

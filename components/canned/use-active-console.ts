@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { SessionInfo } from '../../lib/db';
-import { isSignedInConsole, parseConsoleUrl, type ConsoleLocation } from '../../lib/queue/console-url';
+import type { SessionInfo } from '../../lib/records';
+import { isSignedInConsole, parseConsoleUrl, type ConsoleLocation } from '../../lib/salesiq/console-url';
 
 export interface ActiveConsole {
   tabId: number;

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CannedRecord, CannedSyncState } from '../../lib/canned/records';
 import { buildIndex, updatePopularity, type CannedIndex, type LocalUse } from '../../lib/canned/search';
 import { invertShortcuts, onShortcutsChanged, readShortcuts, type ShortcutMap } from '../../lib/canned/shortcuts';
-import type { SessionInfo } from '../../lib/db';
+import { activePortal, type SessionInfo } from '../../lib/records';
 import { readMetaValue, readRecords } from '../../lib/db-read';
 import { useLiveMeta, useLiveRead } from '../use-live-read';
 
@@ -51,7 +51,7 @@ export function afterPaint(run: () => void): () => void {
 export function useCannedData(enabled = true): CannedData {
   const session = useLiveMeta('session', undefined);
   const sync = useLiveRead(['meta'], () => (enabled ? readMetaValue('cannedSync') : undefined), [enabled], undefined);
-  const portal = session?.state === 'signed-in' ? session.portal?.screen : undefined;
+  const portal = activePortal(session)?.screen;
   // Reading all 10,000 rows takes a while; the top of the list comes first, through the index.
   const [top, setTop] = useState<CannedRecord[]>(EMPTY);
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { isPlayChimeMessage } from '../../lib/queue/sound';
+import { isPlayChimeMessage } from '../../lib/messages';
 
 // Plays the escalation chime for the Chrome service worker, which has no Audio of its own.
 // Acts only on the chime message from our own service worker (see isPlayChimeMessage).

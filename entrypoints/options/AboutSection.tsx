@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { ShortcutList } from '../../components/ShortcutList';
-import { NOT_AFFILIATED, PRIVACY_PAGE, SOURCE_URL, SUPPORT_URL } from '../../lib/project';
+import { HOMEPAGE_URL, NOT_AFFILIATED, PRIVACY_PAGE, SUPPORT_URL } from '../../lib/project';
 import { Section } from './Section';
 
 export function AboutSection() {
@@ -16,7 +16,7 @@ export function AboutSection() {
           <span class="muted">(inside the extension; works offline)</span>
         </li>
         <li>
-          <a href={SOURCE_URL} target="_blank" rel="noopener noreferrer">
+          <a href={HOMEPAGE_URL} target="_blank" rel="noopener noreferrer">
             Source code
           </a>{' '}
           <span class="muted">(MIT licence)</span>

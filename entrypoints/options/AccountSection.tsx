@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { plainError } from '../../components/plain-error';
 import { SignInPanel } from '../../components/SignInPanel';
-import type { SessionInfo } from '../../lib/db';
+import type { SessionInfo } from '../../lib/records';
 import { ask } from '../../lib/messages';
 import { findByLocation } from '../../lib/salesiq/data-centres';
 import type { Settings } from '../../lib/settings';

@@ -3,7 +3,7 @@ import { plainError } from '../../components/plain-error';
 import { TestNotificationButton } from '../../components/TestNotificationButton';
 import { ask } from '../../lib/messages';
 import type { ReachabilityFacts } from '../../lib/reachability/facts';
-import { describeReachability, reachabilityReport } from '../../lib/reachability/report';
+import { describeReachability, reachabilityReport } from './reachability-report';
 import { Section } from './Section';
 
 /** Checked again while the page is open, so a fix made elsewhere turns green here. */

@@ -1,16 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { updateSettings, type Settings } from '../../lib/settings';
 
-// updateSettings is read-modify-write: two quick changes in flight together could lose one.
-// Every save from this page waits for the previous one.
-let queue: Promise<unknown> = Promise.resolve();
-
-export function saveSettings(patch: Partial<Settings>): Promise<Settings> {
-  const next = queue.then(() => updateSettings(patch));
-  queue = next.catch(() => undefined);
-  return next;
-}
-
 /** Saves a settings change and reports "Saving…", "Saved" (for a moment) or the failure. */
 export function useSave() {
   const [status, setStatus] = useState('');
@@ -21,7 +11,7 @@ export function useSave() {
     clearTimeout(timer.current);
     setStatus('Saving…');
     try {
-      await saveSettings(patch);
+      await updateSettings(patch); // serialised with every other settings change in lib/settings.ts
       setStatus('Saved');
       timer.current = setTimeout(() => setStatus(''), 2500);
     } catch (error) {

@@ -4,7 +4,7 @@ import { useLiveMeta } from '../../components/use-live-read';
 import { ask } from '../../lib/messages';
 import type { PopupInitial } from './initial';
 import { Queue } from './Queue';
-import { SignedOut } from './SignedOut';
+import { SignedOut } from '../../components/SignedOut';
 import { SettingsButton } from './SettingsButton';
 import { PopupFooter } from './PopupFooter';
 

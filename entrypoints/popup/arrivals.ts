@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { visitorLabel } from '../../components/format';
-import type { ChatRecord } from '../../lib/db';
+import type { ChatRecord } from '../../lib/records';
 
 /** "New chat from Ana, Sales." — at most three names, then a count. */
 export function arrivalMessage(chats: readonly ChatRecord[]): string {

@@ -1,4 +1,4 @@
-import type { ChatRecord, OperatorState, PollState, SessionInfo } from '../../lib/db';
+import type { ChatRecord, OperatorState, PollState, SessionInfo } from '../../lib/records';
 import { readRecords, readTogether, recordsIn, settle } from '../../lib/db-read';
 import { JUST_PICKED_WINDOW_MS } from '../../components/format';
 

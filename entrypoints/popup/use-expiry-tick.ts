@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ChatRecord } from '../../lib/db';
+import type { ChatRecord } from '../../lib/records';
 import { JUST_PICKED_WINDOW_MS } from '../../components/format';
 
 /**

@@ -2,7 +2,8 @@ import { useRef, useState } from 'preact/hooks';
 import type { PickupState } from '../../components/ChatRow';
 import { visitorLabel } from '../../components/format';
 import { plainError } from '../../components/plain-error';
-import { db, readMeta, type ChatRecord } from '../../lib/db';
+import { readMetaValue, readRecord } from '../../lib/db-read';
+import type { ChatRecord } from '../../lib/records';
 import { answerLost, ask } from '../../lib/messages';
 import { pickupsInFlight } from '../../lib/queue/pickup-in-flight';
 import { pickupOutcomeFromRecord, pickupRefusal, type PickupOutcome } from '../../lib/queue/pickup-outcome';
@@ -26,7 +27,7 @@ async function followLostPickup(chatId: string, myOperatorId: string, clickedAt:
   void ask({ type: 'refreshNow' });
   const until = Date.now() + CHECK_FOR_MS;
   while (Date.now() < until) {
-    const [chat, inFlight, poll] = await Promise.all([db.chats.get(chatId), pickupsInFlight.get(chatId), readMeta('poll')]);
+    const [chat, inFlight, poll] = await Promise.all([readRecord('chats', chatId), pickupsInFlight.get(chatId), readMetaValue('poll')]);
     const outcome = chat && pickupOutcomeFromRecord(chat, myOperatorId, { clickedAt, inFlight: inFlight !== undefined, lastPollAt: poll?.lastSuccessAt });
     if (outcome) return outcome;
     await sleep(CHECK_EVERY_MS);

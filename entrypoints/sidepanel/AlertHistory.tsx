@@ -1,6 +1,6 @@
 import { domId } from '../../components/format';
 import { useLiveRead } from '../../components/use-live-read';
-import { consoleUrl } from '../../lib/queue/console-url';
+import { consoleUrl } from '../../lib/salesiq/console-url';
 import { readAlertHistory, type AlertEnding, type AlertHistoryRow } from './alert-history';
 import { formatDateTime, formatTime } from './format';
 

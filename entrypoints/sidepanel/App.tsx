@@ -1,8 +1,8 @@
 import { ConnectionBanner } from '../../components/ConnectionBanner';
-import { SignInPanel } from '../../components/SignInPanel';
+import { SignedOut } from '../../components/SignedOut';
 import { useEffect, useState } from 'preact/hooks';
 import { useLiveMeta } from '../../components/use-live-read';
-import type { SessionInfo } from '../../lib/db';
+import { activePortal } from '../../lib/records';
 import { AlertHistory } from './AlertHistory';
 import { CannedTab } from './CannedTab';
 import { primedMeta } from './initial';
@@ -20,7 +20,7 @@ const TABS: readonly TabSpec<TabId>[] = [
 /** The side panel: who the visitor is and what happened before, beside whatever tab is open. */
 export function SidePanelApp() {
   const session = useLiveMeta('session', primedMeta('session'));
-  const signedIn = session?.state === 'signed-in' && !!session.portal;
+  const signedIn = !!activePortal(session);
   const focus = useFocusedConversation(signedIn);
   const [tab, setTab] = useState<TabId>('visitor');
   const [cannedOpened, setCannedOpened] = useState(false);
@@ -67,18 +67,4 @@ export function SidePanelApp() {
       )}
     </main>
   );
-}
-
-function SignedOut({ session }: { session: SessionInfo | undefined }) {
-  const state = session?.state ?? 'signed-out';
-  if (state === 'signing-in') {
-    return (
-      <p class="empty" role="status">
-        Signing in…
-      </p>
-    );
-  }
-  if (state === 'choosing-portal') return <p class="empty">Choose your SalesIQ portal from the toolbar button to see visitor details.</p>;
-  // The one sign-in view, with the expired state's own words.
-  return <SignInPanel session={session} />;
 }

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { plainError } from '../../components/plain-error';
-import type { TransferChoices } from '../../lib/chat/chat-actions';
+import type { TransferChoices } from '../../lib/chat/transfer-choices';
 import { ask } from '../../lib/messages';
 
 interface Props {
@@ -145,6 +145,8 @@ function TransferForm({ currentDepartmentId, visitorName, busy, error, onCancel,
       setDepartmentId((current) => current || reply.value.departments.find((d) => d.id !== currentDepartmentId)?.id || reply.value.departments[0]?.id || '');
     });
   };
+  // Loaded once, when the form opens: the chat's department then is the one to move away from.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(load, []);
 
   const colleagues = choices?.colleagues.filter((c) => c.departmentIds.includes(departmentId)) ?? [];

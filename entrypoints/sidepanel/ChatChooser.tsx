@@ -1,5 +1,5 @@
 import { visitorLabel } from '../../components/format';
-import type { ChatRecord } from '../../lib/db';
+import type { ChatRecord } from '../../lib/records';
 
 interface Props {
   chats: readonly ChatRecord[];

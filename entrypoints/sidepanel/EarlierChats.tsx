@@ -3,6 +3,7 @@ import { domId } from '../../components/format';
 import { plainError } from '../../components/plain-error';
 import { useLiveRead } from '../../components/use-live-read';
 import { readRecord } from '../../lib/db-read';
+import { attenderOf } from '../../lib/salesiq/types';
 import { ask } from '../../lib/messages';
 import { visibleHistory } from '../../lib/visitor/history-merge';
 import { historyKey, type HistoryItem } from '../../lib/visitor/records';
@@ -49,6 +50,7 @@ export function EarlierChats({ conversationId, portal, email, visitorId, onRetry
   // Keep loading while the end of the list is visible; an error stops it until the button is used.
   useEffect(() => {
     if (endInView && hasMore && !loadingMore && !moreError) loadMore();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- loadMore is this render's; `record` re-checks after each page
   }, [endInView, hasMore, loadingMore, moreError, record]);
 
   let body;
@@ -103,7 +105,7 @@ function EarlierChat({ item, visitorId }: { item: HistoryItem; visitorId?: strin
   const [error, setError] = useState('');
   const transcript = useLiveRead(['transcripts'], () => (open ? readRecord('transcripts', conversation.id) : undefined), [open, conversation.id], null);
   const regionId = domId('earlier', conversation.id);
-  const operator = (conversation.attender ?? conversation.owner)?.name;
+  const operator = attenderOf(conversation)?.name;
   const summary = [statusWord(conversation.status), operator, conversation.department?.name, ratingText(feedback)].filter(Boolean).join(' · ');
 
   function toggle() {

@@ -1,7 +1,7 @@
 import { usePaintMark } from '../../components/use-paint-mark';
 import type { ComponentChildren } from 'preact';
 import { visitorKindLabel, visitorLabel } from '../../components/format';
-import type { Conversation, VisitorProfile } from '../../lib/salesiq/types';
+import { attenderOf, type Conversation, type VisitorProfile } from '../../lib/salesiq/types';
 import type { ProfileState } from '../../lib/visitor/records';
 import { countryName, formatDateTime, statusWord } from './format';
 
@@ -44,7 +44,7 @@ export function VisitorCard({ conversation, profile, profileState, onOpenInSales
         <Row label="Channel">{visitor.channel}</Row>
         <Row label="Department">{conversation.department?.name}</Row>
         <Row label="Started">{formatDateTime(conversation.startTime)}</Row>
-        <Row label="Operator">{(conversation.attender ?? conversation.owner)?.name}</Row>
+        <Row label="Operator">{attenderOf(conversation)?.name}</Row>
         {profile && <Row label="Lead score">{profile.leadScore}</Row>}
         {profile && <Row label="Visits">{profile.visitCount}</Row>}
         {profile && <Row label="First visit">{formatDateTime(profile.firstVisit)}</Row>}

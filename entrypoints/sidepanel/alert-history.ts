@@ -1,5 +1,5 @@
 import { visitorLabel } from '../../components/format';
-import type { AlertRecord, ChatRecord } from '../../lib/db';
+import type { AlertRecord, ChatRecord } from '../../lib/records';
 import { readTogether, settle } from '../../lib/db-read';
 // The one text shortener (pure; its module is page-safe): one line, unsafe characters out, cut on a character.
 import { notificationText } from '../../lib/queue/notifications';

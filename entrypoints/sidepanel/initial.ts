@@ -1,6 +1,5 @@
-import type { ChatRecord, SessionInfo } from '../../lib/db';
+import type { ChatRecord, FocusRecord, SessionInfo } from '../../lib/records';
 import { readMetaValue, readRecord } from '../../lib/db-read';
-import type { FocusRecord } from '../../lib/visitor/focus';
 import type { TranscriptRecord, VisitorCardRecord } from '../../lib/visitor/records';
 
 /**

@@ -14,7 +14,7 @@ import { launchAuthFlow, tokenFromGrant } from './web-auth-flow';
  */
 
 /** A non-interactive launchWebAuthFlow can hang (a Zoho page that never redirects): give up then. */
-export const RENEWAL_TIMEOUT_MS = 20_000;
+const RENEWAL_TIMEOUT_MS = 20_000;
 
 /** Zoho renewed the sign-in of somebody else (or in another data centre): the operator must sign in. */
 export class AccountMismatch extends Error {

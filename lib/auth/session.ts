@@ -20,7 +20,7 @@ import { currentTarget, withTarget } from './with-auth';
  * ./renewal; they are re-exported here for the modules that import them from the session.
  */
 export { readSession } from './session-record';
-export { currentTarget, withAuth } from './with-auth';
+export { withAuth } from './with-auth';
 
 const LAST_PORTAL_KEY = 'lastPortal';
 

@@ -1,49 +1,12 @@
 import { readSession, withAuth } from '../auth/session';
 import { db } from '../db';
-import { isSignedInConsole, parseConsoleUrl } from '../queue/console-url';
+import { isSignedInConsole, parseConsoleUrl } from '../salesiq/console-url';
 import { getConversation } from '../salesiq/api';
-import { DATA_CENTRES } from '../salesiq/data-centres';
 import { cachedChat, placeholderContext } from './context';
 import { fillPlaceholders } from './placeholders';
 import { invertShortcuts, normalizeShortcut, readShortcuts } from './shortcuts';
 import { recordCannedUse } from './usage';
-
-/**
- * The one thing the SalesIQ content script may ask the background: "the text behind #word, for
- * the chat this tab shows". It is read-only, answers with one response at most, and only for the
- * portal the operator is signed in to. Everything else (insert, the shortcut list) flows the
- * other way or comes from storage.local, so the content script needs no general channel.
- */
-export interface ExpandShortcutRequest {
-  type: 'expandCannedShortcut';
-  shortcut: string;
-}
-
-export interface ExpandShortcutReply {
-  text: string | null;
-}
-
-const SALESIQ_HOSTS: ReadonlySet<string> = new Set(DATA_CENTRES.map((dc) => dc.salesiqHost));
-
-export function isExpandShortcutRequest(value: unknown): value is ExpandShortcutRequest {
-  if (!value || typeof value !== 'object') return false;
-  const { type, shortcut } = value as Record<string, unknown>;
-  return type === 'expandCannedShortcut' && typeof shortcut === 'string' && shortcut.length <= 40 && normalizeShortcut(shortcut) !== undefined;
-}
-
-/** Our own content script, in the top frame of an https SalesIQ tab: nothing else qualifies. */
-export function isSalesIQContentSender(
-  sender: { id?: string; url?: string; tab?: { id?: number }; frameId?: number },
-  extensionId: string,
-): boolean {
-  if (sender.id !== extensionId || sender.tab?.id === undefined || (sender.frameId ?? 0) !== 0 || !sender.url) return false;
-  try {
-    const url = new URL(sender.url);
-    return url.protocol === 'https:' && SALESIQ_HOSTS.has(url.hostname.toLowerCase());
-  } catch {
-    return false;
-  }
-}
+import { isExpandShortcutRequest, isSalesIQContentSender, type ExpandShortcutReply, type ExpandShortcutRequest } from '../messages';
 
 async function chatFor(conversationId: string | undefined) {
   if (!conversationId) return undefined;

@@ -1,4 +1,4 @@
-import type { SessionInfo } from '../db';
+import type { SessionInfo } from '../records';
 import { readRecord } from '../db-read';
 import type { Conversation } from '../salesiq/types';
 import type { PlaceholderContext } from './placeholders';

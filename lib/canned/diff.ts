@@ -17,7 +17,7 @@ function sameCategories(a: CannedRecord['categories'], b: CannedRecord['categori
   return a.length === b.length && a.every((c, i) => c.id === b[i]!.id && c.name === b[i]!.name);
 }
 
-export function isUnchanged(cached: CannedRecord, fresh: CannedRecord): boolean {
+function isUnchanged(cached: CannedRecord, fresh: CannedRecord): boolean {
   if (cached.modifiedTime !== fresh.modifiedTime) return false;
   // Without a modified_time the content itself is the only evidence of an edit.
   if (fresh.modifiedTime === undefined && cached.content !== fresh.content) return false;

@@ -23,7 +23,7 @@ export interface FetchedLibrary {
 }
 
 /** A guard against a server that always says "more": 1,000 pages of 99 is 99,000 responses. */
-export const MAX_PAGES = 1_000;
+const MAX_PAGES = 1_000;
 const CATEGORY_PAGE_SIZE = 99;
 const MAX_CATEGORY_PAGES = 50;
 

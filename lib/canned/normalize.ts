@@ -12,6 +12,7 @@ export interface Folded {
 // Only the Combining Diacritical Marks block: marks that carry meaning in other scripts
 // (Devanagari vowel signs, Japanese voicing marks) must stay, or words would fall apart.
 const LATIN_MARKS = /[\u0300-\u036f]/g;
+// eslint-disable-next-line no-misleading-character-class -- the range includes the bare marks on purpose
 const HAS_LATIN_ACCENTS = /[\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f]/;
 const ASCII = /^[\x00-\x7f]*$/;
 

@@ -142,7 +142,7 @@ export function updatePopularity(index: CannedIndex, uses: ReadonlyMap<string, L
   Object.assign(index, popularity(index.docs, uses));
 }
 
-export function queryTokens(query: string): string[] {
+function queryTokens(query: string): string[] {
   return words(foldText(query));
 }
 

@@ -9,7 +9,7 @@ import { browser } from 'wxt/browser';
  * keeping them costs no privacy. storage.local is also readable by the content script, which
  * needs to recognise `#word` synchronously while the operator types, without a round trip.
  */
-export const SHORTCUTS_KEY = 'cannedShortcuts';
+const SHORTCUTS_KEY = 'cannedShortcuts';
 
 /** responseId → shortcut (stored without '#', lower case). */
 export type ShortcutMap = Record<string, string>;
@@ -77,4 +77,10 @@ export function onShortcutsChanged(portal: string, listener: (map: ShortcutMap) 
 /** shortcut → responseId, for expansion and for "shortcut matches first" in search. */
 export function invertShortcuts(map: ShortcutMap): Map<string, string> {
   return new Map(Object.entries(map).map(([id, shortcut]) => [shortcut, id]));
+}
+
+/** `#word` right before the caret (optionally followed by the space just typed). */
+export function shortcutBeforeCaret(before: string, { trailingSpace = false } = {}): string | undefined {
+  const match = (trailingSpace ? /(?:^|\s)#([\p{L}\p{N}_-]{1,32}) $/u : /(?:^|\s)#([\p{L}\p{N}_-]{1,32})$/u).exec(before);
+  return match?.[1]?.toLowerCase();
 }

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { readSession, withAuth } from '../auth/session';
 import { db, readMeta, writeForPortal } from '../db';
+import { activePortal } from '../records';
 import { listCannedCategories, listCannedResponsesPage } from '../salesiq/api';
 import { SalesIQError, asSalesIQError } from '../salesiq/errors';
 import { diffCanned } from './diff';
@@ -43,8 +44,8 @@ export function syncCanned(source: CannedSource = apiSource): Promise<SyncSummar
 
 async function runSync(source: CannedSource): Promise<SyncSummary> {
   const session = await readSession();
-  if (session.state !== 'signed-in' || !session.portal) throw new SalesIQError('auth', 'Not signed in.');
-  const portal = session.portal.screen;
+  const portal = activePortal(session)?.screen;
+  if (!portal) throw new SalesIQError('auth', 'Not signed in.');
   const startedAt = Date.now();
   await patchState(portal, { startedAt, lastAttemptAt: startedAt });
   let result: SyncSummary;
@@ -78,7 +79,8 @@ async function runSync(source: CannedSource): Promise<SyncSummary> {
 
 async function portalSwitched(portal: string): Promise<boolean> {
   const now = await readSession();
-  return now.state === 'signed-in' && !!now.portal && now.portal.screen !== portal;
+  const screen = activePortal(now)?.screen;
+  return !!screen && screen !== portal;
 }
 
 async function writeLibrary(
@@ -137,7 +139,7 @@ async function patchState(portal: string, patch: Partial<CannedSyncState>): Prom
 }
 
 /** Alarms can be lost on browser restart: every worker start and sign-in re-creates this one. */
-export async function ensureCannedSyncAlarm(): Promise<void> {
+async function ensureCannedSyncAlarm(): Promise<void> {
   if (!(await browser.alarms.get(CANNED_SYNC_ALARM))) {
     await browser.alarms.create(CANNED_SYNC_ALARM, { periodInMinutes: SYNC_EVERY_MIN, delayInMinutes: SYNC_EVERY_MIN });
   }

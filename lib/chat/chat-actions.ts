@@ -3,7 +3,8 @@ import { db, writeForPortal } from '../db';
 import { inFlightStore } from '../in-flight-store';
 import { closeConversation, getConversation, listDepartments, listOperators, transferConversation } from '../salesiq/api';
 import { SalesIQError, asSalesIQError, outcomeUnknown, reworded } from '../salesiq/errors';
-import type { Conversation, DepartmentRef } from '../salesiq/types';
+import type { Conversation } from '../salesiq/types';
+import type { TransferChoices } from './transfer-choices';
 import { actionRefusal, actionUnsure, refusalWords, closeOutcome, transferOutcome, type ChatAction, type ChatActionOutcome, type TransferTarget } from './action-outcome';
 
 /**
@@ -126,11 +127,6 @@ async function save(chat: Conversation, portal: string): Promise<void> {
   });
 }
 
-export interface TransferChoices {
-  departments: DepartmentRef[];
-  /** Colleagues (not me), each with the departments they are in. */
-  colleagues: { id: string; name: string; departmentIds: string[] }[];
-}
 
 /** Where a chat can go: the portal's enabled departments and the other operators. Read when the form opens. */
 export async function transferChoices(): Promise<TransferChoices> {

@@ -13,7 +13,7 @@ import { READ_BACK_MARGIN_MS, findSentLine, type SendResult } from '../canned/se
  */
 
 /** Longest text we send as one chat message; canned content itself is capped at 5,000. */
-export const MAX_SEND = 10_000;
+const MAX_SEND = 10_000;
 /** A send whose outcome stayed unknown is checked before any resend of the same text this long. */
 const UNSURE_FOR_MS = 10 * 60_000;
 

@@ -21,7 +21,7 @@ export async function onReplyNotificationClicked(id: string): Promise<void> {
   await openInSalesIQ(conversationId);
 }
 
-export const REPLY_BUTTONS = { openInSalesIQ: 0, reply: 1 } as const;
+const REPLY_BUTTONS = { openInSalesIQ: 0, reply: 1 } as const;
 
 export async function onReplyNotificationButton(id: string, buttonIndex: number): Promise<void> {
   const conversationId = replyConversationIdOf(id);

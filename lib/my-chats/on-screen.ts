@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { readSession } from '../auth/session';
-import { isSignedInConsole, parseConsoleUrl } from '../queue/console-url';
+import { isSignedInConsole, parseConsoleUrl } from '../salesiq/console-url';
 
 /**
  * Whether the operator is looking at this chat in SalesIQ right now: the focused window's active

@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
  * First run and updates. A new install opens the welcome page (a page inside the extension, not a
  * website); an update opens nothing and leaves a "what's new" line for the popup's footer.
  */
-export const WELCOME_PAGE = '/welcome.html';
+const WELCOME_PAGE = '/welcome.html';
 export const WHATS_NEW_KEY = 'whatsNew';
 /** Set once the welcome page was shown: Chromium may report a command-line extension as installed again. */
 const WELCOMED_KEY = 'welcomedAt';

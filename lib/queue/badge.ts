@@ -111,7 +111,7 @@ export function computeBadge(input: BadgeInput): Badge {
   };
 }
 
-export async function applyBadge(badge: Badge): Promise<void> {
+async function applyBadge(badge: Badge): Promise<void> {
   await Promise.all([
     browser.action.setBadgeText({ text: badge.text }),
     browser.action.setBadgeBackgroundColor({ color: badge.color }),

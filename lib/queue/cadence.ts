@@ -17,7 +17,7 @@ import type { OperatorStatus } from '../salesiq/types';
 export const AVAILABLE_INTERVAL_MS = 4_200;
 export const VISIBLE_INTERVAL_MS = 2_000;
 export const BUSY_INTERVAL_MS = 60_000;
-export const BACKOFF_BASE_MS = 2_000;
+const BACKOFF_BASE_MS = 2_000;
 export const BACKOFF_CAP_MS = 5 * 60_000;
 /** SalesIQ's own errors while Available: never longer than a minute between tries. */
 export const AVAILABLE_BACKOFF_CAP_MS = 60_000;
@@ -40,7 +40,7 @@ export interface CadenceInput {
 }
 
 /** The request never got an answer: nothing on SalesIQ's side asks us to slow down. */
-export function isNetworkFailure(kind: ApiErrorKind | undefined): boolean {
+function isNetworkFailure(kind: ApiErrorKind | undefined): boolean {
   return kind === 'network' || kind === 'timeout' || kind === 'offline';
 }
 

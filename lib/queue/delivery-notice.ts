@@ -14,7 +14,7 @@ const SHOWN_KEY = 'deliveryNoticeShown';
  * toolbar icons. The notice is not repeated while the problem lasts (even if dismissed), is
  * replaced when the problem changes, and is withdrawn when it is fixed.
  */
-export function noticeContent(problem: DeliveryProblem, poll: PollState | undefined) {
+function noticeContent(problem: DeliveryProblem, poll: PollState | undefined) {
   if (problem === 'sign-in') {
     return {
       title: 'Sign in to keep receiving chats',

@@ -1,4 +1,4 @@
-import type { PollState, SessionInfo } from '../db';
+import type { PollState, SessionInfo } from '../records';
 
 /**
  * Whether chats can reach the operator, from the session and the poll state alone (page-safe):

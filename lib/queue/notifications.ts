@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { ChatRecord } from '../db';
+import type { ChatRecord } from '../records';
+import { visitorLabel } from '../visitor/label';
 
 /**
  * The one notification helper. One fixed id per conversation, so a repeat replaces instead of
@@ -8,17 +9,12 @@ import type { ChatRecord } from '../db';
 const PREFIX = 'chat:';
 const IS_FIREFOX = import.meta.env.BROWSER === 'firefox';
 
-export function notificationId(conversationId: string): string {
+function notificationId(conversationId: string): string {
   return PREFIX + conversationId;
 }
 
 export function conversationIdOf(notificationId: string): string | undefined {
   return notificationId.startsWith(PREFIX) ? notificationId.slice(PREFIX.length) : undefined;
-}
-
-export function visitorLabel(chat: Pick<ChatRecord, 'visitor' | 'id'>): string {
-  const name = chat.visitor.name?.trim();
-  return name || `Visitor ${(chat.visitor.id ?? chat.id).slice(-4)}`;
 }
 
 /**
@@ -54,7 +50,7 @@ export interface ChatAlert {
   waitedSec: number;
 }
 
-export function notificationContent({ chat, hideVisitorText, escalated, waitedSec }: ChatAlert) {
+function notificationContent({ chat, hideVisitorText, escalated, waitedSec }: ChatAlert) {
   const department = chat.department?.name ?? 'SalesIQ';
   const who = hideVisitorText ? 'A visitor' : visitorLabel(chat);
   const title = escalated ? `Still waiting ${waitedSec} s: ${who} · ${department}` : `${who} · ${department}`;
@@ -98,7 +94,7 @@ export async function showChatNotice(conversationId: string, title: string, mess
 }
 
 /** The welcome page's and "Can I be reached?"'s try-out: the same look as a chat alert, its own id. */
-export const TEST_NOTIFICATION_ID = 'test';
+const TEST_NOTIFICATION_ID = 'test';
 
 export async function showTestNotification(): Promise<void> {
   await browser.notifications.clear(TEST_NOTIFICATION_ID);

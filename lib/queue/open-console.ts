@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { readMeta } from '../db';
-import { consoleTabPattern, consoleUrl } from './console-url';
+import { consoleTabPattern, consoleUrl } from '../salesiq/console-url';
 
 /** Focus an open SalesIQ console tab on the chat, or open one. */
 export async function openInSalesIQ(conversationId?: string): Promise<void> {

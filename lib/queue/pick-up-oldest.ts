@@ -1,5 +1,6 @@
 import { readSession } from '../auth/session';
 import { db } from '../db';
+import { activePortal } from '../records';
 import { pickUpAndOpen } from './pick-up-and-open';
 
 /**
@@ -8,8 +9,8 @@ import { pickUpAndOpen } from './pick-up-and-open';
  */
 export async function pickUpOldestWaiting(): Promise<void> {
   const session = await readSession();
-  if (session.state !== 'signed-in' || !session.portal) return;
-  const screen = session.portal.screen;
+  const screen = activePortal(session)?.screen;
+  if (!screen) return;
   const oldest = (await db.chats.where('status').equals('waiting').filter((c) => c.portal === screen).sortBy('startTime'))[0];
   if (oldest) await pickUpAndOpen(oldest.id);
 }

@@ -1,5 +1,5 @@
 import { SalesIQError } from '../salesiq/errors';
-import type { Conversation } from '../salesiq/types';
+import { attenderOf, type Conversation } from '../salesiq/types';
 
 /**
  * What a conversation, as SalesIQ shows it after a pickup attempt, says about that pickup. Pure:
@@ -23,7 +23,7 @@ export type PickupOutcome =
 export type PickupEvidence = 'accepted' | 'rechecked' | 'read';
 
 export function pickupOutcome(chat: Conversation, myOperatorId: string, evidence: PickupEvidence): PickupOutcome {
-  const attender = chat.attender ?? chat.owner;
+  const attender = attenderOf(chat);
   if (attender?.id === myOperatorId) return { kind: 'mine' };
   if (chat.status === 'missed') return { kind: 'missed' };
   if (attender) return { kind: 'taken', by: attender.name };

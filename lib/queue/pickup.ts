@@ -1,9 +1,10 @@
 import { readSession, withAuth } from '../auth/session';
 import { db, writeForPortal, type ChatRecord } from '../db';
+import { activePortal } from '../records';
 import { getConversation, pickUpConversation } from '../salesiq/api';
 import { SalesIQError, asSalesIQError, outcomeUnknown, reworded } from '../salesiq/errors';
 import type { RequestLane } from '../salesiq/rate-limit';
-import type { Conversation } from '../salesiq/types';
+import { attenderOf, type Conversation } from '../salesiq/types';
 import { setFocus } from '../visitor/focus';
 import { stamp } from './alert-log';
 import { renderBadge } from './badge';
@@ -51,8 +52,9 @@ function once(conversationId: string, run: () => Promise<ChatRecord>): Promise<C
 
 async function pickUp(conversationId: string, { send = true } = {}): Promise<ChatRecord> {
   const session = await readSession();
-  if (session.state !== 'signed-in' || !session.portal) throw new SalesIQError('auth', 'Sign in to pick up chats.');
-  const me = { id: session.portal.operatorId, name: session.operatorName ?? 'You' };
+  const portal = activePortal(session);
+  if (!portal) throw new SalesIQError('auth', 'Sign in to pick up chats.');
+  const me = { id: portal.operatorId, name: session.operatorName ?? 'You' };
   const known = await db.chats.get(conversationId);
   // Already ours (a second click, or a notification's Pick up after the popup's): nothing to send.
   if (send && known?.pickedUpAt !== undefined && known.status !== 'waiting') {
@@ -70,7 +72,7 @@ async function pickUp(conversationId: string, { send = true } = {}): Promise<Cha
     outcome = pickupOutcome(result, me.id, 'read');
     if (outcome.kind === 'waiting') {
       await pickupsInFlight.remove(conversationId);
-      if (!send) return save(known, result, session.portal.screen);
+      if (!send) return save(known, result, portal.screen);
       result = undefined; // not picked up: this click sends it
     }
   }
@@ -100,13 +102,13 @@ async function pickUp(conversationId: string, { send = true } = {}): Promise<Cha
   }
   await pickupsInFlight.remove(conversationId);
   if (outcome!.kind !== 'mine') {
-    await save(known, result, session.portal.screen);
+    await save(known, result, portal.screen);
     await recordEnding(conversationId, outcome!);
     throw pickupRefusal(outcome!, { unanswered });
   }
   const now = Date.now();
-  const mine = (result.attender ?? result.owner) ? result : { ...result, attender: { ...me, isBot: false } };
-  const record = await save(known, { ...mine, status: 'connected' }, session.portal.screen, now);
+  const mine = attenderOf(result) ? result : { ...result, attender: { ...me, isBot: false } };
+  const record = await save(known, { ...mine, status: 'connected' }, portal.screen, now);
   await stamp(conversationId, 'pickedUpAt', {}, now);
   await setFocus(conversationId, 'pickup', now).catch(() => undefined); // the side panel shows this visitor
   await withdrawNotification(conversationId);

@@ -1,9 +1,10 @@
 import { readSession, withAuth } from '../auth/session';
 import { SessionChanged, db, readMeta, writeForPortal, writeMeta, type ChatRecord } from '../db';
+import { activePortal } from '../records';
 import { getConversation, listConversations } from '../salesiq/api';
 import { SalesIQError, asSalesIQError, isTransient } from '../salesiq/errors';
 import { serverClockOffsetMs } from '../salesiq/server-clock';
-import type { ChatStatus, Conversation } from '../salesiq/types';
+import { attenderOf, type ChatStatus, type Conversation } from '../salesiq/types';
 import { recordFirstSeen, stamp } from './alert-log';
 import { chatNotificationIds } from './notifications';
 
@@ -19,7 +20,7 @@ export interface PollResult {
   skipped: number;
 }
 
-export type GoneOutcome = 'taken' | 'missed' | 'picked-up-by-me' | 'ended';
+type GoneOutcome = 'taken' | 'missed' | 'picked-up-by-me' | 'ended';
 
 /**
  * Lookups of chats that left the queue, per poll; the rest wait for the next poll. A chat whose
@@ -41,9 +42,9 @@ const MAX_PAGES = 10;
  * A waiting-list call that has not answered in this long is given up: with the default 15 s, one
  * request hung just before SalesIQ came back would delay the next poll past the ~10 s recovery target.
  */
-export const WAITING_LIST_TIMEOUT_MS = 5_000;
+const WAITING_LIST_TIMEOUT_MS = 5_000;
 
-export async function fetchWaiting(departmentIds: string[]): Promise<{ chats: Conversation[]; skipped: number }> {
+async function fetchWaiting(departmentIds: string[]): Promise<{ chats: Conversation[]; skipped: number }> {
   const queries = departmentIds.length ? departmentIds : [undefined];
   const byId = new Map<string, Conversation>();
   let skipped = 0;
@@ -60,7 +61,7 @@ export async function fetchWaiting(departmentIds: string[]): Promise<{ chats: Co
 
 function outcomeOf(chat: Conversation, myOperatorId: string): GoneOutcome {
   if (chat.status === 'missed') return 'missed';
-  const attender = chat.attender ?? chat.owner;
+  const attender = attenderOf(chat);
   if (attender && attender.id === myOperatorId) return 'picked-up-by-me';
   if (attender) return 'taken';
   return 'ended';
@@ -71,7 +72,7 @@ async function classifyGone(chat: ChatRecord, myOperatorId: string): Promise<{ f
   try {
     const fresh = await withAuth((t) => getConversation(t, chat.id));
     // Still waiting for an operator: the list lagged or paged past it; it is not gone.
-    if (fresh.status === 'waiting' && !(fresh.attender ?? fresh.owner)) return undefined;
+    if (fresh.status === 'waiting' && !attenderOf(fresh)) return undefined;
     return { fresh, outcome: outcomeOf(fresh, myOperatorId) };
   } catch (caught) {
     const error = asSalesIQError(caught);
@@ -104,8 +105,9 @@ function changedSince(before: ChatRecord, next: ChatRecord): boolean {
 
 export async function pollWaitingChats(now = Date.now()): Promise<PollResult> {
   const session = await readSession();
-  if (session.state !== 'signed-in' || !session.portal) throw new SalesIQError('auth', 'Not signed in.');
-  const portal = session.portal.screen;
+  const active = activePortal(session);
+  if (!active) throw new SalesIQError('auth', 'Not signed in.');
+  const portal = active.screen;
   const { chats, skipped } = await fetchWaiting((session.departments ?? []).map((d) => d.id));
 
   const merged = await writeForPortal(portal, [db.chats, db.alerts], async () => {
@@ -151,7 +153,7 @@ export async function pollWaitingChats(now = Date.now()): Promise<PollResult> {
   const results = await inBatches(left, CLASSIFY_CONCURRENCY, (chat, index) => {
     const overdue = now - (chat.missingSince ?? now) >= CLOSE_MISSING_AFTER_MS;
     if (overdue) return Promise.resolve({ outcome: 'ended' as const });
-    return onScreen.has(chat.id) || index < MAX_CLASSIFY_PER_POLL ? classifyGone(chat, session.portal!.operatorId) : Promise.resolve(undefined);
+    return onScreen.has(chat.id) || index < MAX_CLASSIFY_PER_POLL ? classifyGone(chat, active.operatorId) : Promise.resolve(undefined);
   });
   for (const [index, chat] of left.entries()) {
     const missingSince = chat.missingSince ?? now;
@@ -178,7 +180,7 @@ export async function pollWaitingChats(now = Date.now()): Promise<PollResult> {
     const written = await writeForPortal(portal, [db.chats, db.alerts], async () => {
       await db.chats.put(updated);
       if (outcome === 'missed') await stamp(chat.id, 'missedAt', {}, now);
-      if (outcome === 'taken') await stamp(chat.id, 'takenByOtherAt', { takenBy: (fresh?.attender ?? fresh?.owner)?.name }, now);
+      if (outcome === 'taken') await stamp(chat.id, 'takenByOtherAt', { takenBy: fresh && attenderOf(fresh)?.name }, now);
       if (outcome === 'picked-up-by-me') await stamp(chat.id, 'pickedUpAt', {}, now);
       if (outcome === 'ended') await stamp(chat.id, 'endedAt', {}, now);
       return true;

@@ -1,37 +1,15 @@
 import { browser } from 'wxt/browser';
+import { CHIME_URL, type PlayChimeMessage } from '../messages';
 
 /**
  * The escalation chime. A Chrome service worker has no Audio, so an offscreen document plays
  * it; Firefox's background is an event page with a DOM and plays it directly.
  */
-const SOUND_URL = '/sounds/chime.wav';
 const OFFSCREEN_PATH = '/offscreen.html';
-
-/** background → offscreen: the one message the offscreen page acts on. */
-export interface PlayChimeMessage {
-  target: 'offscreen';
-  play: typeof SOUND_URL;
-}
-
-/**
- * Only the extension's own service worker may make the offscreen page play, and only our chime:
- * a content script carries our extension id too (but a tab), and a page could name any URL.
- */
-export function isPlayChimeMessage(
-  message: unknown,
-  sender: { id?: string; url?: string; tab?: unknown },
-  extensionId: string,
-  backgroundUrl: string,
-): message is PlayChimeMessage {
-  if (sender.id !== extensionId || sender.tab !== undefined || sender.url !== backgroundUrl) return false;
-  if (!message || typeof message !== 'object') return false;
-  const { target, play, ...rest } = message as Record<string, unknown>;
-  return target === 'offscreen' && play === SOUND_URL && Object.keys(rest).length === 0;
-}
 
 export async function playChime(): Promise<void> {
   if (import.meta.env.BROWSER === 'firefox' || typeof Audio !== 'undefined') {
-    await new Audio(browser.runtime.getURL(SOUND_URL)).play();
+    await new Audio(browser.runtime.getURL(CHIME_URL)).play();
     return;
   }
   const offscreen = (globalThis as { chrome?: { offscreen?: ChromeOffscreen } }).chrome?.offscreen;
@@ -43,7 +21,7 @@ export async function playChime(): Promise<void> {
       justification: 'Play the alert sound when a chat is about to be missed.',
     });
   }
-  const message: PlayChimeMessage = { target: 'offscreen', play: SOUND_URL };
+  const message: PlayChimeMessage = { target: 'offscreen', play: CHIME_URL };
   await browser.runtime.sendMessage(message);
 }
 

@@ -1,6 +1,6 @@
 import type { ApiErrorKind } from '../salesiq/errors';
 import type { OperatorStatus } from '../salesiq/types';
-import type { SessionState } from '../db';
+import type { SessionState } from '../records';
 
 /**
  * What "Can I be reached?" knows, gathered live by the background. Plain data without secrets

@@ -3,7 +3,7 @@ import { readSession } from '../auth/session';
 import { readToken } from '../auth/token-store';
 import { readMeta } from '../db';
 import { nextPollDelayMs } from '../queue/cadence';
-import { consoleUrl } from '../queue/console-url';
+import { consoleUrl } from '../salesiq/console-url';
 import { ZOHO_HOST_PERMISSIONS } from '../salesiq/data-centres';
 import type { ReachabilityFacts } from './facts';
 

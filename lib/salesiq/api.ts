@@ -12,7 +12,6 @@ import {
   parseMessage,
   parseOperator,
   parsePortal,
-  parseVisitorProfile,
   parseVisitorPage,
   type ParsedList,
 } from './schemas';

@@ -9,9 +9,9 @@ import { browser } from 'wxt/browser';
 export type RequestLane = 'background' | 'operator';
 
 const KEY = 'rateLimitedUntil';
-export const DEFAULT_RETRY_AFTER_MS = 30_000;
+const DEFAULT_RETRY_AFTER_MS = 30_000;
 /** A Retry-After of a day (or a clock jump) must not silence the queue: wait at most this long. */
-export const MAX_RETRY_AFTER_MS = 5 * 60_000;
+const MAX_RETRY_AFTER_MS = 5 * 60_000;
 
 /** A block for every lane is stored under the bare host (as before lanes existed). */
 function blockKey(host: string, lane: RequestLane): string {

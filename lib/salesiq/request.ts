@@ -8,7 +8,7 @@ import { noteServerDate } from './server-clock';
  * error envelope ({"error": {"code", "message"}}) that Zoho documents for API errors.
  * It returns the envelope's `data`; callers validate it with a schema from ./schemas.
  */
-export interface TokenAuth {
+interface TokenAuth {
   token: string;
   /** The data centre that issued the token: it goes to that DC's SalesIQ and Accounts hosts only. */
   location: string;
@@ -30,7 +30,7 @@ export interface RequestOptions {
   lane?: RequestLane;
 }
 
-export const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_TIMEOUT_MS = 15_000;
 
 /** Zoho error codes that the docs name; anything else is 'unknown'. */
 const CODE_KINDS: Record<number, ApiErrorKind> = {

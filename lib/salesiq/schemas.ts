@@ -41,14 +41,14 @@ export function text(value: unknown, max = MAX_SHORT): string | undefined {
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }
 
-export function id(value: unknown): string | undefined {
+function id(value: unknown): string | undefined {
   if (typeof value === 'string' && /^[\w$.:-]{1,80}$/.test(value)) return value;
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value);
   return undefined;
 }
 
 /** Zoho times are epoch milliseconds as strings. */
-export function time(value: unknown): number | undefined {
+function time(value: unknown): number | undefined {
   const n = typeof value === 'string' && /^\d{1,16}$/.test(value) ? Number(value) : value;
   return typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : undefined;
 }
@@ -269,7 +269,7 @@ export function parseFeedback(value: unknown): Feedback {
   };
 }
 
-export function parseVisitorProfile(value: unknown): VisitorProfile {
+function parseVisitorProfile(value: unknown): VisitorProfile {
   const raw = need(asRecord(value), 'visitor');
   return {
     id: need(id(raw.id), 'visitor id'),

@@ -62,6 +62,14 @@ export interface Conversation {
   lastMessage?: LastMessageInfo;
 }
 
+/**
+ * The operator handling a chat. SalesIQ names them `attender`, and in some responses only
+ * `owner`: read both, in this order, everywhere.
+ */
+export function attenderOf(chat: Pick<Conversation, 'attender' | 'owner'>): Person | undefined {
+  return chat.attender ?? chat.owner;
+}
+
 export interface Portal {
   screen: string;
   name: string;

@@ -1,5 +1,6 @@
 import { readSession } from '../auth/session';
-import { SalesIQError, asSalesIQError, isTransient } from '../salesiq/errors';
+import { SalesIQError, asSalesIQError } from '../salesiq/errors';
+import { activePortal } from '../records';
 import type { RefreshError } from './records';
 
 /** Small helpers shared by the visitor-history fetchers. */
@@ -11,9 +12,10 @@ export interface PortalContext {
 
 export async function signedInPortal(): Promise<PortalContext> {
   const session = await readSession();
-  if (session.state !== 'signed-in' || !session.portal) throw new SalesIQError('auth', 'Sign in to see visitor details.');
+  const portal = activePortal(session);
+  if (!portal) throw new SalesIQError('auth', 'Sign in to see visitor details.');
   const departments = (session.departments ?? []).map((d) => d.id);
-  return { portal: session.portal.screen, departments: departments.length ? departments : [''] };
+  return { portal: portal.screen, departments: departments.length ? departments : [''] };
 }
 
 export function refreshError(error: unknown, now = Date.now()): RefreshError {
@@ -25,8 +27,6 @@ export function refreshError(error: unknown, now = Date.now()): RefreshError {
 export function rethrowAuth(error: unknown): void {
   if (error instanceof SalesIQError && error.kind === 'auth') throw error;
 }
-
-export { isTransient };
 
 /** Run `task` over `items`, at most `limit` at a time (SalesIQ publishes no rate limit: stay polite). */
 export async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<PromiseSettledResult<R>[]> {

@@ -1,13 +1,11 @@
 import { readSession } from '../auth/session';
-import { readMeta, updateMeta, writeForPortal } from '../db';
-import { isSignedInConsole, parseConsoleUrl } from '../queue/console-url';
+import { updateMeta, writeForPortal, type FocusRecord, type FocusSource } from '../db';
+import { isSignedInConsole, parseConsoleUrl } from '../salesiq/console-url';
 
 /**
  * Which conversation the side panel shows. The background writes it (pickup, a page's request,
  * a notification click, the SalesIQ console tab); every open panel follows it through its live read.
  */
-export type FocusRecord = NonNullable<Awaited<ReturnType<typeof readMeta<'focus'>>>>;
-export type FocusSource = FocusRecord['source'];
 
 /** Newer than this, a focus stands; a clock set back further than this must not freeze the panel. */
 const OUT_OF_ORDER_MS = 60_000;

@@ -18,7 +18,7 @@ export interface ProfileLookup {
 }
 
 /** Zoho answers "Visitor Feature not enabled in this plan"; a token without the scope is the same to the operator. */
-export function isVisitorsApiDisabled(error: unknown): boolean {
+function isVisitorsApiDisabled(error: unknown): boolean {
   if (!(error instanceof SalesIQError)) return false;
   return error.kind === 'permission' || /not enabled/i.test(error.message);
 }

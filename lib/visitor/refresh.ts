@@ -24,7 +24,7 @@ const MAX_AGE = {
   profile: 30 * MINUTE,
 } as const;
 
-export function isLive(status: ChatStatus): boolean {
+function isLive(status: ChatStatus): boolean {
   return status === 'waiting' || status === 'connected' || status === 'open' || status === 'unknown';
 }
 

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { db, readMeta, type ChatRecord } from '../db';
+import { activePortal } from '../records';
 import { DEFAULT_SETTINGS, getSettings } from '../settings';
 
 /**
@@ -29,7 +30,7 @@ export async function purgeVisitorData(now = Date.now(), days?: number): Promise
   const cutoff = now - retentionDays(days ?? (await getSettings()).visitorRetentionDays) * DAY_MS;
   return db.transaction('rw', [db.meta, db.visitors, db.history, db.transcripts, db.chats, db.alerts], async () => {
     const session = await readMeta('session');
-    const polledPortal = session?.state === 'signed-in' ? session.portal?.screen : undefined;
+    const polledPortal = activePortal(session)?.screen;
     const settledByPoll = (chat: ChatRecord) => chat.status === 'waiting' && chat.portal === polledPortal;
     return {
       visitors: await db.visitors.where('savedAt').below(cutoff).delete(),

@@ -70,7 +70,12 @@ function processTimes(userDataDir: string): ProcessTimes {
   const ours = new Set(roots);
   for (let grew = true; grew; ) {
     grew = false;
-    for (const [pid, parent] of parents) if (!ours.has(pid) && ours.has(parent)) (ours.add(pid), (grew = true));
+    for (const [pid, parent] of parents) {
+      if (!ours.has(pid) && ours.has(parent)) {
+        ours.add(pid);
+        grew = true;
+      }
+    }
   }
   let all = 0;
   let extension = 0;

@@ -19,7 +19,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { startSimulator } from '../simulator/index';
 import type { Simulator } from '../simulator/types';
 import { launchExtension, waitFor } from '../e2e/harness';
-import { percentile, round, type Metrics } from './report';
+import { percentile, type Metrics } from './report';
 
 const SAMPLES = 6;
 const CONTROL_PATH = '/bench-control-ping';

@@ -8,7 +8,7 @@ import https from 'node:https';
 import type { Page } from 'playwright-core';
 import { startSimulator } from '../simulator/index';
 import type { Simulator } from '../simulator/types';
-import { launchExtension, waitFor, type ExtensionSession } from '../e2e/harness';
+import { launchExtension, type ExtensionSession } from '../e2e/harness';
 import { percentile, round, type Metrics } from './report';
 import { seeded } from './seeded';
 

@@ -15,7 +15,7 @@ export interface Metric {
 }
 export type Metrics = Record<string, Metric>;
 
-export function meetsTarget(metric: Metric): boolean | undefined {
+function meetsTarget(metric: Metric): boolean | undefined {
   if (metric.target === undefined) return undefined;
   return metric.better === 'lower' ? metric.value <= metric.target : metric.value >= metric.target;
 }

@@ -35,7 +35,7 @@ export interface UiPage {
   close(): Promise<void>;
 }
 
-export type ExtensionPage = 'popup' | 'sidepanel' | 'options';
+type ExtensionPage = 'popup' | 'sidepanel' | 'options';
 
 export interface Driver {
   readonly browserName: 'chromium' | 'firefox';

@@ -1,9 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromiumPath } from './chromium-path';
+import { assertFreshBuild } from '../build-freshness';
 import { DATA_CENTRES } from '../../lib/salesiq/data-centres';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -55,16 +56,13 @@ function zohoDomains(): string[] {
 }
 
 /** Chromium flags that send every Zoho host to 127.0.0.1:port and accept its test certificate. */
-export function zohoMappingArgs(port: number): string[] {
+function zohoMappingArgs(port: number): string[] {
   const rules = zohoDomains().map((domain) => `MAP *.${domain} 127.0.0.1:${port}`);
   return [`--host-resolver-rules=${rules.join(', ')}`, '--ignore-certificate-errors'];
 }
 
-export function assertStoreBuild(): string {
-  if (!existsSync(join(STORE_BUILD_DIR, 'manifest.json'))) {
-    throw new Error(`No store build at ${STORE_BUILD_DIR}: run "npm run build" first.`);
-  }
-  return STORE_BUILD_DIR;
+function assertStoreBuild(): string {
+  return assertFreshBuild(STORE_BUILD_DIR, 'npm run build');
 }
 
 /** Launch Debian Chromium with the unchanged store build loaded, as the platform notes describe. */

@@ -22,7 +22,7 @@ function digits(prng: Prng, length: number): string {
 }
 
 /** Zoho's uvid looks like a UUID with a "-<n>" suffix. */
-export function uvid(prng: Prng): string {
+function uvid(prng: Prng): string {
   return `${hex(prng, 8)}-${hex(prng, 4)}-4${hex(prng, 3)}-${hex(prng, 4)}-${hex(prng, 12)}-1`;
 }
 

@@ -11,6 +11,7 @@ export interface SimResponse {
   status: number;
   headers: IncomingHttpHeaders;
   text: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read whatever shape each route answers
   json(): any;
 }
 
@@ -55,7 +56,7 @@ export function send(port: number, options: SimRequest): Promise<SimResponse> {
 }
 
 /** What the extension asks for at sign-in. */
-export const ALL_SCOPES: readonly string[] = SCOPES;
+const ALL_SCOPES: readonly string[] = SCOPES;
 
 export const REDIRECT_URI = 'https://abcdefghijklmnop.chromiumapp.org/';
 

@@ -154,7 +154,7 @@ export function anonymousVisitor(prng: Prng): GeneratedVisitor {
 }
 
 /** Addresses from the RFC 5737 documentation ranges. */
-export function documentationIp(prng: Prng): string {
+function documentationIp(prng: Prng): string {
   const net = prng.pick(['192.0.2', '198.51.100', '203.0.113']);
   return `${net}.${prng.int(1, 254)}`;
 }
@@ -181,7 +181,7 @@ export function visitSource(prng: Prng): string {
 }
 
 /** About 2,000 characters of mixed-script text, the kind a frustrated visitor pastes. */
-export function longText(prng: Prng): string {
+function longText(prng: Prng): string {
   const parts: string[] = [];
   let length = 0;
   const locales = Object.keys(QUESTIONS) as Locale[];

@@ -16,7 +16,7 @@ interface FaultEntry {
 
 const KINDS: ReadonlySet<FaultAction['kind']> = new Set(['latency', 'http', 'envelope', 'malformed', 'hang', 'reset', 'revokeAll', 'lostAnswer']);
 
-export function validateFault(input: unknown): Fault {
+function validateFault(input: unknown): Fault {
   const fault = input as Fault;
   if (!fault || typeof fault !== 'object' || !KINDS.has(fault.kind)) throw new Error(`fault kind must be one of ${[...KINDS].join(', ')}`);
   if (fault.kind === 'latency' && !(typeof fault.ms === 'number' && fault.ms >= 0)) throw new Error('latency needs ms >= 0');

@@ -18,14 +18,14 @@ export const INJECTION_STRINGS: readonly string[] = [
   '%3Cscript%3Ealert(1)%3C%2Fscript%3E',
 ];
 
-export const CONTROL_STRINGS: readonly string[] = [
+const CONTROL_STRINGS: readonly string[] = [
   'nul\u0000byte and bell\u0007',
   '\u001b[31mred terminal text\u001b[0m',
   'line\r\nbreaks\n\n\nand\ttabs',
   'zero\u200Bwidth\u200Djoiner\uFEFFbom',
 ];
 
-export const BIDI_STRINGS: readonly string[] = [
+const BIDI_STRINGS: readonly string[] = [
   'invoice\u202Efdp.exe',
   '\u202Bمرحبا\u202C mixed with English',
   'isolate\u2066\u2067nested\u2069',
@@ -163,6 +163,7 @@ export function malformedListItems(): unknown[] {
     42,
     [],
     {},
+    // eslint-disable-next-line no-loss-of-precision -- the lost precision is the hostile input
     { id: 466756000000000001, note: 'numeric id that lost precision' },
     { id: null, status: 7, extra: protoPollution() },
     { id: '466756009999999999', question: { text: INJECTION_STRINGS[1] }, visitor: 'nobody' },

@@ -44,7 +44,7 @@ export function allZohoHosts(): string[] {
 }
 
 /** The registrable domains behind the DC hosts, e.g. zoho.com, zohocloud.ca. */
-export function zohoDomains(): string[] {
+function zohoDomains(): string[] {
   return [...new Set(DATA_CENTRES.map((dc) => dc.accountsHost.replace(/^accounts\./, '')))];
 }
 

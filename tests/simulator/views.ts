@@ -20,7 +20,7 @@ export interface Directory {
 }
 
 /** The documented sample's list: every generated visitor supports the same operations. */
-export const SUPPORTED_OPERATIONS: readonly string[] = SEED_PICKUP_RESPONSE.data.visitor.supported_operations;
+const SUPPORTED_OPERATIONS: readonly string[] = SEED_PICKUP_RESPONSE.data.visitor.supported_operations;
 
 const STATUS: Record<ChatState, { status: ConversationStatus; chat: ChatStatus }> = {
   waiting: { status: 'Waiting', chat: { status_code: 0, state: 1, label: 'Waiting' } },

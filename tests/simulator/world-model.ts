@@ -54,7 +54,7 @@ export interface MessageRecord {
 
 export type ChatState = 'waiting' | 'connected' | 'missed' | 'ended';
 
-export interface FeedbackRecord {
+interface FeedbackRecord {
   rating: string;
   label: string;
   text: string;

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { expandShortcut, isExpandShortcutRequest, isSalesIQContentSender } from '../../lib/canned/content-bridge';
-import { isInsertCannedMessage, shortcutBeforeCaret } from '../../lib/canned/content-protocol';
+import { expandShortcut } from '../../lib/canned/content-bridge';
+import { isExpandShortcutRequest, isInsertCannedMessage, isSalesIQContentSender } from '../../lib/messages';
 import { placeholderContext } from '../../lib/canned/context';
 import { fillPlaceholders } from '../../lib/canned/placeholders';
-import { ShortcutError, normalizeShortcut, readShortcuts, setShortcut } from '../../lib/canned/shortcuts';
+import { ShortcutError, normalizeShortcut, readShortcuts, setShortcut, shortcutBeforeCaret } from '../../lib/canned/shortcuts';
 import { db, wipeAccountData, writeMeta } from '../../lib/db';
 
 const ctx = {

@@ -95,11 +95,10 @@ describe('End chat', () => {
 
 describe('Transfer', () => {
   it('sends department and colleague, and a transfer to a colleague is done when they have it', async () => {
-    let body: unknown;
     script = (method, path) => (path.endsWith('/transfer') ? { body: { data: wire({ department: { id: SUPPORT, name: 'Technical Support' }, attender: person(MEI, 'Mei') }) } } : undefined);
     const fetchMock = vi.mocked(globalThis.fetch);
     await expect(transferChat('c1', { departmentId: SUPPORT, operatorId: MEI, note: ' VIP ' })).resolves.toMatchObject({ department: { id: SUPPORT } });
-    body = JSON.parse(String(fetchMock.mock.calls.find(([url]) => String(url).endsWith('/transfer'))![1]!.body));
+    const body: unknown = JSON.parse(String(fetchMock.mock.calls.find(([url]) => String(url).endsWith('/transfer'))![1]!.body));
     expect(body).toEqual({ department_id: SUPPORT, operator_id: MEI, note: 'VIP' });
     expect(transfers()).toEqual(['PUT /api/v2/zylker/conversations/c1/transfer']);
   });

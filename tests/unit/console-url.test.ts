@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSignedInConsole, parseConsoleUrl } from '../../lib/queue/console-url';
+import { isSignedInConsole, parseConsoleUrl } from '../../lib/salesiq/console-url';
 
 const session = { state: 'signed-in' as const, salesiqHost: 'salesiq.zoho.eu', portal: { screen: 'zylker' } };
 

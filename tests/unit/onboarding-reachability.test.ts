@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { onExtensionInstalled } from '../../lib/onboarding/install';
 import { RELEASE_NOTES, dismissWhatsNew, readWhatsNew } from '../../lib/onboarding/whats-new';
 import type { ReachabilityFacts } from '../../lib/reachability/facts';
-import { describeReachability, reachabilityReport } from '../../lib/reachability/report';
+import { describeReachability, reachabilityReport } from '../../entrypoints/options/reachability-report';
 import { parseMarkdown } from '../../components/MarkdownText';
 
 beforeEach(() => {

@@ -55,3 +55,12 @@ describe('storage.session access level', () => {
     await expect(keepSessionStorageTrusted()).resolves.toBeUndefined();
   });
 });
+
+describe('settings changes in a row', () => {
+  it('keeps every change when two are made at once (the writes are serialised)', async () => {
+    await Promise.all([updateSettings({ sound: false }), updateSettings({ departmentFilter: 'd1' })]);
+    const settings = await getSettings();
+    expect(settings.sound).toBe(false);
+    expect(settings.departmentFilter).toBe('d1');
+  });
+});

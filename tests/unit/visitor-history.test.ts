@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseConsoleUrl, consoleUrl } from '../../lib/queue/console-url';
+import { parseConsoleUrl, consoleUrl } from '../../lib/salesiq/console-url';
 import type { Conversation, Message } from '../../lib/salesiq/types';
 import { advanceCursor, mergeHistory, nextPages, visibleHistory } from '../../lib/visitor/history-merge';
 import { mergeMessages } from '../../lib/visitor/transcripts';

@@ -37,7 +37,7 @@ export function readListingText(root: string): ListingText {
 }
 
 /** Characters as the stores count them: code points (an emoji is one, not two UTF-16 units). */
-export const length = (text: string) => [...text].length;
+const length = (text: string) => [...text].length;
 
 /** Every way the texts break a store's published limit; empty when the listing fits. */
 export function checkText(text: ListingText, permissions: readonly string[]): string[] {

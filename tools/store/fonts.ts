@@ -12,7 +12,7 @@ function installedFamilies(): string {
   return result.status === 0 ? result.stdout : '';
 }
 
-export function missingFonts(families = installedFamilies()): string[] {
+function missingFonts(families = installedFamilies()): string[] {
   const missing: string[] = [];
   if (!/Noto Sans CJK|Noto Serif CJK/i.test(families)) missing.push('fonts-noto-cjk');
   if (!/Noto Color Emoji/i.test(families)) missing.push('fonts-noto-color-emoji');

@@ -43,7 +43,7 @@ export function workerAsleep(stops: number[], runningAt: number[], shiftEnd: num
   return stops.map((from) => ({ from, to: runningAt.find((t) => t > from) ?? shiftEnd }));
 }
 
-export const BACKOFF_BASE_MS = 2_000;
+const BACKOFF_BASE_MS = 2_000;
 
 export function serverErrorBackoff(bursts: Interval[], listRequestsAt: number[]): Interval[] {
   return bursts.map(({ from, to }) => {
@@ -126,8 +126,8 @@ export function eligibleDeadline(from: number, ms: number, excluded: Interval[],
   return t + left <= limit ? t + left : Infinity;
 }
 
-export const NOT_NOTIFIED_AFTER_MS = 10_000;
-export const STALE_AFTER_MS = 10_000;
+const NOT_NOTIFIED_AFTER_MS = 10_000;
+const STALE_AFTER_MS = 10_000;
 
 /**
  * When each chat was first put on screen (alert or escalation, seen created or seen on screen):
@@ -259,7 +259,7 @@ function isNoticeAt(events: NotificationEvent[], id: string, t: number): boolean
  * disturbance (blind or not) or the 30 s after one ended (the recovery, measured apart). A chat
  * never notified is not a sample here; it is counted by shift_chats_not_notified.
  */
-export const SETTLE_AFTER_FAULT_MS = 30_000;
+const SETTLE_AFTER_FAULT_MS = 30_000;
 
 export function faultFreeLatencies(chats: ChatTruth[], notified: Map<string, number>, disturbances: Disturbance[]): number[] {
   const busy = union(disturbances.map((d) => ({ from: d.from, to: d.to + SETTLE_AFTER_FAULT_MS })));

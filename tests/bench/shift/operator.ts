@@ -15,7 +15,7 @@ export interface Told {
 
 const ANSWER_TIMEOUT_MS = 30_000;
 
-export async function openPopup(ext: ExtensionSession): Promise<Page> {
+async function openPopup(ext: ExtensionSession): Promise<Page> {
   const page = await ext.openPage('popup');
   await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 20_000 });
   return page;

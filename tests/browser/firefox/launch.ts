@@ -22,21 +22,21 @@ import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { allZohoHosts } from '../../simulator/hosts';
 import { installRecordingAlerts } from './alerts-stand-in';
+import { assertFreshBuild } from '../../build-freshness';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = resolve(HERE, '../../..');
-export const FIREFOX_BUILD_DIR = join(ROOT, '.output/firefox-mv3');
+const FIREFOX_BUILD_DIR = join(ROOT, '.output/firefox-mv3');
 /** Any fixed uuid: the extension's pages live at moz-extension://<this>/. */
-export const EXTENSION_UUID = '5f1c2a9e-8d3b-4c6e-9a7f-0b1d2e3c4f50';
+const EXTENSION_UUID = '5f1c2a9e-8d3b-4c6e-9a7f-0b1d2e3c4f50';
 
-export function firefoxPath(): string {
+function firefoxPath(): string {
   return process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 }
 
 /** The add-on id from the build's manifest (browser_specific_settings.gecko.id). */
 export function geckoId(): string {
-  const manifestPath = join(FIREFOX_BUILD_DIR, 'manifest.json');
-  if (!existsSync(manifestPath)) throw new Error(`No Firefox build at ${FIREFOX_BUILD_DIR}: run "npm run build:firefox" first.`);
+  const manifestPath = join(assertFreshBuild(FIREFOX_BUILD_DIR, 'npm run build:firefox'), 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { browser_specific_settings: { gecko: { id: string } } };
   return manifest.browser_specific_settings.gecko.id;
 }

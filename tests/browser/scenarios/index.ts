@@ -10,7 +10,7 @@ import { sidePanelScenarios } from './side-panel';
 import { signInScenarios } from './sign-in';
 import type { Scenario } from './support';
 
-export const scenarioGroups: Record<string, Scenario[]> = {
+const scenarioGroups: Record<string, Scenario[]> = {
   'sign-in': signInScenarios,
   queue: queueScenarios,
   'side panel': sidePanelScenarios,

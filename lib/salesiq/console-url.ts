@@ -1,5 +1,3 @@
-import type { SessionInfo } from '../db';
-
 /**
  * Where a conversation lives in the SalesIQ operator console. Zoho does not document deep links
  * (not documented by Zoho); this is the one place to change if the pattern differs.
@@ -57,7 +55,8 @@ export function parseConsoleUrl(raw: string | undefined): ConsoleLocation | unde
  */
 export function isSignedInConsole(
   location: ConsoleLocation | undefined,
-  session: { state: SessionInfo['state']; salesiqHost?: string; portal?: { screen: string } } | undefined,
+  // The session's shape, spelled out: lib/salesiq knows SalesIQ, not the extension's records.
+  session: { state: string; salesiqHost?: string; portal?: { screen: string } } | undefined,
 ): location is ConsoleLocation {
   if (!location || session?.state !== 'signed-in' || !session.portal || !session.salesiqHost) return false;
   return location.host === session.salesiqHost.toLowerCase() && location.screen === session.portal.screen;

@@ -1,10 +1,13 @@
 import { browser } from 'wxt/browser';
-import { PortalPicker } from '../../components/PortalPicker';
-import { SignInPanel } from '../../components/SignInPanel';
-import { useSettings } from '../../components/use-settings';
-import type { SessionInfo } from '../../lib/db';
+import { PortalPicker } from './PortalPicker';
+import { SignInPanel } from './SignInPanel';
+import { useSettings } from './use-settings';
+import type { SessionInfo } from '../lib/records';
 
-/** Everything the popup shows before there is a queue: sign in, expired, choose a portal. */
+/**
+ * The one sign-in view of the popup and the side panel, everything before there is a queue or a
+ * visitor: sign in, signing in, expired, choose a portal.
+ */
 export function SignedOut({ session }: { session: SessionInfo | undefined }) {
   const { settings } = useSettings();
   if (session?.state === 'choosing-portal') return <PortalPicker portals={session.portals ?? []} />;

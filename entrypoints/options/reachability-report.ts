@@ -1,5 +1,5 @@
 import { spokenWait } from '../../components/format';
-import type { ReachabilityFacts } from './facts';
+import type { ReachabilityFacts } from '../../lib/reachability/facts';
 
 /** One line of "Can I be reached?": green, or what is wrong and how to fix it, in words. */
 export interface ReachabilityLine {
