@@ -135,6 +135,33 @@ describe('highlighting', () => {
   });
 });
 
+describe('canned search at scale', () => {
+  // Many docs, so a query matches more than the limit; the words repeat with numbers mixed in.
+  const WORDS = ['refund', 'password', 'office', 'hours', 'billing', 'transfer', 'shipping', 'order', 'address', 'reset'];
+  const many = Array.from({ length: 600 }, (_, i) =>
+    doc(`d${i}`, `${WORDS[i % 10]} ${WORDS[(i * 7) % 10]} ${WORDS[(i * 3 + 1) % 10]} ref ${i}`, { usageCount: (i * 37) % 101 }),
+  );
+  const view = (result: ReturnType<typeof search>) => ({ ids: result.hits.map((h) => `${h.doc.id}:${h.shortcut}:${h.quality}`), total: result.total });
+
+  it('gives the same results keystroke by keystroke as a fresh index, several queries in a row', () => {
+    const typed = buildIndex(many);
+    for (const query of ['refund hours', 'res', 'pasword reset', 'ofice', 'ref 42', 'billing transfer order', 'r']) {
+      for (let k = 1; k <= query.length; k += 1) {
+        const prefix = query.slice(0, k);
+        expect(view(search(typed, prefix, { limit: 20 })), prefix).toEqual(view(search(buildIndex(many), prefix, { limit: 20 })));
+      }
+    }
+  });
+
+  it('keeps the best hits past the limit, in rank order, and counts them all', () => {
+    const all = search(buildIndex(many), 'refund', { limit: 1000 });
+    const first = search(buildIndex(many), 'refund', { limit: 10 });
+    expect(all.total).toBeGreaterThan(10);
+    expect(first.total).toBe(all.total);
+    expect(first.hits.map((h) => h.doc.id)).toEqual(all.hits.slice(0, 10).map((h) => h.doc.id));
+  });
+});
+
 describe('text folding', () => {
   it('lower-cases and drops Latin accents only', () => {
     expect(foldText('Crème BRÛLÉE')).toBe('creme brulee');
