@@ -77,15 +77,21 @@ function waitAtMostUntilDeadline({ done, startedAt }: { done: Promise<void>; sta
   return Promise.race([done, expired]).finally(() => clearTimeout(deadline));
 }
 
+/** This worker has seen the poll alarm set: every turn asked the browser again before. */
+let alarmSet = false;
+
 export async function ensurePollAlarm(): Promise<void> {
+  if (alarmSet) return;
   if (!(await browser.alarms.get(POLL_ALARM))) {
     await browser.alarms.create(POLL_ALARM, { periodInMinutes: 0.5 });
   }
+  alarmSet = true;
 }
 
 export async function stopPolling(): Promise<void> {
   if (timer) clearTimeout(timer);
   timer = undefined;
+  alarmSet = false;
   await browser.alarms.clear(POLL_ALARM);
 }
 
@@ -134,8 +140,7 @@ function schedule(delayMs: number, turn: number): void {
 
 /** Badge and the "cannot deliver" notice from what IndexedDB says now: the end of every turn. */
 async function showState(now: number): Promise<void> {
-  await renderBadge(undefined, now);
-  const [session, poll] = await Promise.all([readSession(), readMeta('poll')]);
+  const { session, poll } = await renderBadge(undefined, now);
   await updateDeliveryNotice(session, poll, now);
 }
 
