@@ -1,4 +1,5 @@
-import { readSession, withAuth } from '../auth/session';
+import { currentTarget, readSession, withAuth } from '../auth/session';
+import { withTarget } from '../auth/with-auth';
 import { SessionChanged, db, readMeta, writeForPortal, writeMeta, type ChatRecord } from '../db';
 import { getConversation, listConversations } from '../salesiq/api';
 import { SalesIQError, asSalesIQError, isTransient } from '../salesiq/errors';
@@ -40,9 +41,12 @@ export async function fetchWaiting(departmentIds: string[]): Promise<{ chats: Co
   const queries = departmentIds.length ? departmentIds : [undefined];
   const byId = new Map<string, Conversation>();
   let skipped = 0;
+  // One session and token read for the whole poll, not one per request: withTarget still renews
+  // the token once if SalesIQ refuses it.
+  const target = await currentTarget();
   for (const departmentId of queries) {
     for (let page = 1; page <= MAX_PAGES; page++) {
-      const result = await withAuth((t) => listConversations(t, { status: 'waiting', departmentId, limit: PAGE_SIZE, page, timeoutMs: WAITING_LIST_TIMEOUT_MS }));
+      const result = await withTarget(target, (t) => listConversations(t, { status: 'waiting', departmentId, limit: PAGE_SIZE, page, timeoutMs: WAITING_LIST_TIMEOUT_MS }));
       skipped += result.skipped;
       for (const chat of result.items) if (chat.status === 'waiting' || chat.status === 'unknown') byId.set(chat.id, chat);
       if (result.items.length + result.skipped < PAGE_SIZE) break;

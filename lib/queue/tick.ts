@@ -4,7 +4,7 @@ import { SessionChanged, readMeta, updateMeta, type PollState } from '../db';
 import { asSalesIQError } from '../salesiq/errors';
 import { checkHostAccess } from '../host-access';
 import { salesiqNow, serverClockOffsetMs } from '../salesiq/server-clock';
-import { getSettings } from '../settings';
+import { getSettings, type Settings } from '../settings';
 import { alertWaitingChats, withdrawStaleNotifications } from './alert-policy';
 import { renderBadge } from './badge';
 import { VISIBLE_INTERVAL_MS, ceilingIntervalMs, nextPollDelayMs } from './cadence';
@@ -139,8 +139,8 @@ function schedule(delayMs: number, turn: number): void {
 }
 
 /** Badge and the "cannot deliver" notice from what IndexedDB says now: the end of every turn. */
-async function showState(now: number): Promise<void> {
-  const { session, poll } = await renderBadge(undefined, now);
+async function showState(now: number, settings?: Settings): Promise<void> {
+  const { session, poll } = await renderBadge(settings, now);
   await updateDeliveryNotice(session, poll, now);
 }
 
@@ -161,7 +161,7 @@ async function tick(reason: TickReason, turn: number): Promise<void> {
   const settings = await getSettings();
   if (session.state !== 'signed-in') {
     await stopPolling();
-    await showState(now);
+    await showState(now, settings);
     return;
   }
   await ensurePollAlarm();
@@ -169,7 +169,7 @@ async function tick(reason: TickReason, turn: number): Promise<void> {
   const poll = await readMeta('poll');
   const departments = Math.max(1, session.departments?.length ?? 1);
   if (!isDue(reason, poll, now, departments)) {
-    await showState(now);
+    await showState(now, settings);
     if (poll?.nextPollAt) schedule(Math.max(0, poll.nextPollAt - now), turn);
     return;
   }
@@ -218,7 +218,7 @@ async function tick(reason: TickReason, turn: number): Promise<void> {
     if (turn !== currentTurn) return;
     if (error.kind === 'auth') {
       await updateMeta('poll', outcome);
-      await showState(now);
+      await showState(now, settings);
       return; // the session is signed out or expired: nothing to schedule
     }
   }
@@ -233,7 +233,7 @@ async function tick(reason: TickReason, turn: number): Promise<void> {
     const delay = nextPollDelayMs({ status, pagesVisible: visible, screenLocked: locked, departments, failures: next.failures, errorKind, retryAfterMs });
     return { ...next, nextPollAt: Date.now() + delay };
   });
-  await showState(Date.now());
+  await showState(Date.now(), settings);
   // A turn that is not due only re-checks the notice and reschedules for the poll: no wait is cut.
   schedule(Math.max(0, Math.min((written.nextPollAt ?? 0) - Date.now(), untilFailingNotice(written, Date.now()))), turn);
 }
