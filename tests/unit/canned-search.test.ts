@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { distances } from '../../lib/canned/fuzzy';
 import { matchRanges, segments } from '../../lib/canned/highlight';
 import { fold, foldText, words } from '../../lib/canned/normalize';
-import { buildIndex, search, updatePopularity, type SearchDoc } from '../../lib/canned/search';
+import { buildIndex, search, updatePopularity, warmSearch, type SearchDoc } from '../../lib/canned/search';
 
 const BILLING = { id: 'c-billing', name: 'Billing' };
 const GENERAL = { id: 'c-general', name: 'General' };
@@ -151,6 +151,15 @@ describe('canned search at scale', () => {
         expect(view(search(typed, prefix, { limit: 20 })), prefix).toEqual(view(search(buildIndex(many), prefix, { limit: 20 })));
       }
     }
+  });
+
+  it('warms up without changing what a search finds or what the token cache holds', () => {
+    const warmed = buildIndex(many);
+    search(warmed, 'billing');
+    const cached = [...warmed.tokenCache.keys()];
+    warmSearch(warmed);
+    expect([...warmed.tokenCache.keys()]).toEqual(cached);
+    for (const query of ['refund', 'rfeund', 'ref 4', 'o']) expect(view(search(warmed, query))).toEqual(view(search(buildIndex(many), query)));
   });
 
   it('keeps the best hits past the limit, in rank order, and counts them all', () => {
