@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CannedRecord, CannedSyncState } from '../../lib/canned/records';
-import { buildIndex, updatePopularity, type CannedIndex, type LocalUse } from '../../lib/canned/search';
+import { buildIndex, updatePopularity, warmSearch, type CannedIndex, type LocalUse } from '../../lib/canned/search';
 import { invertShortcuts, onShortcutsChanged, readShortcuts, type ShortcutMap } from '../../lib/canned/shortcuts';
 import { activePortal, type SessionInfo } from '../../lib/records';
 import { readMetaValue, readRecords } from '../../lib/db-read';
@@ -105,6 +105,8 @@ export function useCannedData(enabled = true): CannedData {
       const built = buildIndex(rows, uses);
       performance.measure('canned-index', { start, end: performance.now() });
       setIndex(built);
+      // A task of its own, after the results are shown: the first keystroke then runs warm code.
+      setTimeout(() => warmSearch(built), 0);
     });
     // Uses are applied below without a rebuild.
     // eslint-disable-next-line react-hooks/exhaustive-deps

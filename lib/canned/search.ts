@@ -34,12 +34,26 @@ export interface CannedIndex {
   popRank: Int32Array;
   readonly tokenCache: Map<string, TokenMatches>;
   readonly categoryCache: Map<string, Uint8Array>;
+  /** Per-doc scratch arrays, reused by every search (a keystroke must not allocate them afresh). */
+  scratch?: Scratch;
 }
 
 /** Vocabulary words one token matches, with a quality in (0, 1]. */
 interface TokenMatches {
   words: Int32Array;
   quality: Float32Array;
+  /** Whether substring matches were looked for (else prefix and exact ones only). */
+  substrings: boolean;
+}
+
+interface Scratch {
+  sum: Float32Array;
+  matched: Uint8Array;
+  best: Float32Array;
+  /** Docs the current token touched. */
+  touched: Int32Array;
+  /** Docs any token touched: the ones to zero again after the search. */
+  dirty: Int32Array;
 }
 
 export interface SearchOptions {
@@ -166,8 +180,14 @@ function matchToken(index: CannedIndex, token: string): TokenMatches {
   const ids: number[] = [];
   const qualities: number[] = [];
   const seen = maxTypos ? new Uint8Array(vocab.length) : undefined;
-  // Exact, prefix and substring matches can be anywhere in the vocabulary: scan it all.
-  for (let id = 0; id < vocab.length; id += 1) {
+  // Exact, prefix and substring matches can be anywhere in the vocabulary: scan it all, unless the
+  // token is the previous keystroke's token plus a character. Then every word containing it
+  // contains that shorter token, so that token's matches (a superset) are the only candidates.
+  const shorter = index.tokenCache.get(token.slice(0, -1));
+  const candidates = shorter && (shorter.substrings || !substringOk) ? shorter.words : undefined;
+  const scanned = candidates ? candidates.length : vocab.length;
+  for (let k = 0; k < scanned; k += 1) {
+    const id = candidates ? candidates[k]! : k;
     const word = vocab[id]!;
     if (word === token || word.startsWith(token) || (substringOk && word.includes(token))) {
       ids.push(id);
@@ -193,7 +213,7 @@ function matchToken(index: CannedIndex, token: string): TokenMatches {
       }
     }
   }
-  const matches = { words: Int32Array.from(ids), quality: Float32Array.from(qualities) };
+  const matches = { words: Int32Array.from(ids), quality: Float32Array.from(qualities), substrings: substringOk };
   if (index.tokenCache.size >= TOKEN_CACHE_SIZE) index.tokenCache.clear();
   index.tokenCache.set(token, matches);
   return matches;
@@ -224,6 +244,53 @@ function shortcutTiers(index: CannedIndex, query: string, shortcuts: ReadonlyMap
   return tiers;
 }
 
+function scratchFor(index: CannedIndex): Scratch {
+  const n = index.docs.length;
+  index.scratch ??= { sum: new Float32Array(n), matched: new Uint8Array(n), best: new Float32Array(n), touched: new Int32Array(n), dirty: new Int32Array(n) };
+  return index.scratch;
+}
+
+/** The largest `limit` of the keys offered (a min-heap), and how many were offered. */
+class TopKeys {
+  private readonly heap: number[] = [];
+  offered = 0;
+
+  constructor(private readonly limit: number) {}
+
+  offer(key: number): void {
+    this.offered += 1;
+    const heap = this.heap;
+    if (heap.length < this.limit) {
+      heap.push(key);
+      let i = heap.length - 1;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (heap[parent]! <= key) break;
+        heap[i] = heap[parent]!;
+        i = parent;
+      }
+      heap[i] = key;
+      return;
+    }
+    if (!(key > heap[0]!)) return;
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= heap.length) break;
+      const right = left + 1;
+      const child = right < heap.length && heap[right]! < heap[left]! ? right : left;
+      if (heap[child]! >= key) break;
+      heap[i] = heap[child]!;
+      i = child;
+    }
+    heap[i] = key;
+  }
+
+  sortedDescending(): number[] {
+    return [...this.heap].sort((a, b) => b - a);
+  }
+}
+
 export function search(index: CannedIndex, query: string, options: SearchOptions = {}): SearchResult {
   const limit = options.limit ?? 50;
   const n = index.docs.length;
@@ -244,13 +311,14 @@ export function search(index: CannedIndex, query: string, options: SearchOptions
   }
 
   // Per doc: the sum of each token's best quality, and how many tokens matched at all.
-  const sum = new Float32Array(n);
-  const matched = new Uint8Array(n);
-  const best = new Float32Array(n);
-  const touched = new Int32Array(n);
+  const scratch = scratchFor(index);
+  const { sum, matched, best, touched, dirty } = scratch;
+  // A doc matching every token is among those the last token touched.
+  let touchedCount = 0;
+  let dirtyCount = 0;
   for (const token of tokens) {
     const { words: ids, quality: q } = matchToken(index, token);
-    let touchedCount = 0;
+    touchedCount = 0;
     for (let k = 0; k < ids.length; k += 1) {
       const list = index.postings[ids[k]!]!;
       const wordQuality = q[k]!;
@@ -264,37 +332,63 @@ export function search(index: CannedIndex, query: string, options: SearchOptions
     }
     for (let t = 0; t < touchedCount; t += 1) {
       const doc = touched[t]!;
+      if (matched[doc] === 0) dirty[dirtyCount++] = doc;
       sum[doc] = sum[doc]! + best[doc]!;
       matched[doc] = matched[doc]! + 1;
       best[doc] = 0;
     }
   }
 
-  // Sort keys pack (shortcut tier, quality step, popularity) into one number per candidate.
-  const keys: number[] = [];
+  // Sort keys pack (shortcut tier, quality step, popularity) into one number per candidate; only
+  // the best `limit` are kept (a heap), the rest are counted.
+  const top = new TopKeys(limit);
   const need = tokens.length;
-  const push = (doc: number, tier: number, steps: number) => {
+  const offer = (doc: number, tier: number, steps: number) => {
     if (mask && !mask[doc]) return;
-    keys.push((tier * (QUALITY_STEPS + 1) + steps) * n + (n - 1 - index.popRank[doc]!));
+    top.offer((tier * (QUALITY_STEPS + 1) + steps) * n + (n - 1 - index.popRank[doc]!));
   };
   for (const [doc, tier] of tiers) {
     const steps = need && matched[doc] === need ? Math.round((sum[doc]! / need) * QUALITY_STEPS) : 0;
-    push(doc, tier, steps);
+    offer(doc, tier, steps);
   }
   if (need) {
-    for (let doc = 0; doc < n; doc += 1) {
+    for (let t = 0; t < touchedCount; t += 1) {
+      const doc = touched[t]!;
       if (matched[doc] !== need || tiers.has(doc)) continue;
-      push(doc, 0, Math.max(1, Math.round((sum[doc]! / need) * QUALITY_STEPS)));
+      offer(doc, 0, Math.max(1, Math.round((sum[doc]! / need) * QUALITY_STEPS)));
     }
   }
-  const sorted = Float64Array.from(keys).sort();
+  // Leave the scratch arrays zeroed for the next search: only docs some token touched were set.
+  for (let t = 0; t < dirtyCount; t += 1) {
+    sum[dirty[t]!] = 0;
+    matched[dirty[t]!] = 0;
+  }
   const hits: SearchHit[] = [];
-  for (let k = sorted.length - 1; k >= 0 && hits.length < limit; k -= 1) {
-    const key = sorted[k]!;
+  for (const key of top.sortedDescending()) {
     const doc = index.popOrder[n - 1 - (key % n)]!;
     const primary = Math.floor(key / n);
     const tier = Math.floor(primary / (QUALITY_STEPS + 1)) as 0 | 1 | 2;
     hits.push({ doc: index.docs[doc]!, shortcut: tier, quality: (primary % (QUALITY_STEPS + 1)) / QUALITY_STEPS });
   }
-  return { hits, total: sorted.length, tokens };
+  return { hits, total: top.offered, tokens };
+}
+
+/**
+ * Runs a few searches over the library's most common word, its prefixes and a typo, so the
+ * operator's first keystrokes do not run in the cold, unoptimised JavaScript engine (the first
+ * calls were the slowest keystrokes of all). Call it off the keystroke path, after the index is
+ * shown; it leaves the index's token cache as it found it.
+ */
+export function warmSearch(index: CannedIndex): void {
+  let common = -1;
+  for (let id = 0; id < index.postings.length; id += 1) {
+    if (index.vocab[id]!.length >= 4 && (common < 0 || index.postings[id]!.length > index.postings[common]!.length)) common = id;
+  }
+  if (common < 0) return;
+  const word = index.vocab[common]!;
+  const typo = `${word[0]}${word[2]}${word[1]}${word.slice(3)}`;
+  const queries = [word.slice(0, 1), word.slice(0, 2), word.slice(0, 3), word, typo, `${word} ${word.slice(0, 2)}`];
+  const before = new Set(index.tokenCache.keys());
+  for (let round = 0; round < 3; round += 1) for (const query of queries) search(index, query);
+  for (const token of [...index.tokenCache.keys()]) if (!before.has(token)) index.tokenCache.delete(token);
 }

@@ -111,16 +111,33 @@ export function computeBadge(input: BadgeInput): Badge {
   };
 }
 
+/**
+ * What this worker last set. Every turn renders the badge, and most turns change nothing: an
+ * unchanged part is not sent again (each call is a round trip to the browser and a toolbar
+ * update). A new worker starts empty, so it sets all three once.
+ */
+let applied: Badge | undefined;
+
 async function applyBadge(badge: Badge): Promise<void> {
-  await Promise.all([
-    browser.action.setBadgeText({ text: badge.text }),
-    browser.action.setBadgeBackgroundColor({ color: badge.color }),
-    browser.action.setTitle({ title: badge.title }),
-  ]);
+  const before = applied;
+  applied = badge;
+  try {
+    await Promise.all([
+      before?.text === badge.text ? undefined : browser.action.setBadgeText({ text: badge.text }),
+      before?.color === badge.color ? undefined : browser.action.setBadgeBackgroundColor({ color: badge.color }),
+      before?.title === badge.title ? undefined : browser.action.setTitle({ title: badge.title }),
+    ]);
+  } catch (error) {
+    applied = undefined; // not known to be on screen: set everything next time
+    throw error;
+  }
 }
 
-/** Render the badge from what IndexedDB says now: after polls, pickups and sign-in changes. */
-export async function renderBadge(settings?: Settings, now = Date.now()): Promise<void> {
+/**
+ * Render the badge from what IndexedDB says now: after polls, pickups and sign-in changes. Returns
+ * the session and poll state it read, so a caller that needs them too does not read them again.
+ */
+export async function renderBadge(settings?: Settings, now = Date.now()): Promise<{ session: SessionInfo; poll: PollState | undefined }> {
   const [session, poll, operator, s, blocked] = await Promise.all([
     readSession(),
     readMeta('poll'),
@@ -146,4 +163,5 @@ export async function renderBadge(settings?: Settings, now = Date.now()): Promis
       replyWaitingSince: mine.filter((c) => c.lastSpeaker === 'visitor').map((c) => c.visitorWaitingSince ?? c.lastMessageTime ?? c.updatedAt),
     }),
   );
+  return { session, poll };
 }

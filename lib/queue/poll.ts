@@ -1,4 +1,5 @@
 import { readSession, withAuth } from '../auth/session';
+import { currentTarget, withTarget } from '../auth/with-auth';
 import { SessionChanged, db, readMeta, writeForPortal, writeMeta, type ChatRecord } from '../db';
 import { activePortal } from '../records';
 import { getConversation, listConversations } from '../salesiq/api';
@@ -48,9 +49,12 @@ async function fetchWaiting(departmentIds: string[]): Promise<{ chats: Conversat
   const queries = departmentIds.length ? departmentIds : [undefined];
   const byId = new Map<string, Conversation>();
   let skipped = 0;
+  // One session and token read for the whole poll, not one per request: withTarget still renews
+  // the token once if SalesIQ refuses it.
+  const target = await currentTarget();
   for (const departmentId of queries) {
     for (let page = 1; page <= MAX_PAGES; page++) {
-      const result = await withAuth((t) => listConversations(t, { status: 'waiting', departmentId, limit: PAGE_SIZE, page, timeoutMs: WAITING_LIST_TIMEOUT_MS }));
+      const result = await withTarget(target, (t) => listConversations(t, { status: 'waiting', departmentId, limit: PAGE_SIZE, page, timeoutMs: WAITING_LIST_TIMEOUT_MS }));
       skipped += result.skipped;
       for (const chat of result.items) if (chat.status === 'waiting' || chat.status === 'unknown') byId.set(chat.id, chat);
       if (result.items.length + result.skipped < PAGE_SIZE) break;

@@ -4,7 +4,7 @@ import { SessionChanged, readMeta, updateMeta, type PollState } from '../db';
 import { asSalesIQError } from '../salesiq/errors';
 import { checkHostAccess } from '../host-access';
 import { salesiqNow, serverClockOffsetMs } from '../salesiq/server-clock';
-import { getSettings } from '../settings';
+import { getSettings, type Settings } from '../settings';
 import { alertWaitingChats, withdrawStaleNotifications } from './alert-policy';
 import { renderBadge } from './badge';
 import { VISIBLE_INTERVAL_MS, ceilingIntervalMs, nextPollDelayMs } from './cadence';
@@ -79,15 +79,21 @@ function waitAtMostUntilDeadline({ done, startedAt }: { done: Promise<void>; sta
   return Promise.race([done, expired]).finally(() => clearTimeout(deadline));
 }
 
+/** This worker has seen the poll alarm set: every turn asked the browser again before. */
+let alarmSet = false;
+
 export async function ensurePollAlarm(): Promise<void> {
+  if (alarmSet) return;
   if (!(await browser.alarms.get(POLL_ALARM))) {
     await browser.alarms.create(POLL_ALARM, { periodInMinutes: 0.5 });
   }
+  alarmSet = true;
 }
 
 export async function stopPolling(): Promise<void> {
   if (timer) clearTimeout(timer);
   timer = undefined;
+  alarmSet = false;
   await browser.alarms.clear(POLL_ALARM);
 }
 
@@ -135,9 +141,8 @@ function schedule(delayMs: number, turn: number): void {
 }
 
 /** Badge and the "cannot deliver" notice from what IndexedDB says now: the end of every turn. */
-async function showState(now: number): Promise<void> {
-  await renderBadge(undefined, now);
-  const [session, poll] = await Promise.all([readSession(), readMeta('poll')]);
+async function showState(now: number, settings?: Settings): Promise<void> {
+  const { session, poll } = await renderBadge(settings, now);
   await updateDeliveryNotice(session, poll, now);
 }
 
@@ -158,7 +163,7 @@ async function tick(reason: TickReason, turn: number): Promise<void> {
   const settings = await getSettings();
   if (session.state !== 'signed-in') {
     await stopPolling();
-    await showState(now);
+    await showState(now, settings);
     return;
   }
   await ensurePollAlarm();
@@ -168,7 +173,7 @@ async function tick(reason: TickReason, turn: number): Promise<void> {
   // cadence keeps both together under the ceiling.
   const departments = await myChatsListCalls(session);
   if (!isDue(reason, poll, now, departments)) {
-    await showState(now);
+    await showState(now, settings);
     if (poll?.nextPollAt) schedule(Math.max(0, poll.nextPollAt - now), turn);
     return;
   }
@@ -218,7 +223,7 @@ async function tick(reason: TickReason, turn: number): Promise<void> {
     if (turn !== currentTurn) return;
     if (error.kind === 'auth') {
       await updateMeta('poll', outcome);
-      await showState(now);
+      await showState(now, settings);
       return; // the session is signed out or expired: nothing to schedule
     }
   }
@@ -233,7 +238,7 @@ async function tick(reason: TickReason, turn: number): Promise<void> {
     const delay = nextPollDelayMs({ status, pagesVisible: visible, screenLocked: locked, departments, failures: next.failures, errorKind, retryAfterMs });
     return { ...next, nextPollAt: Date.now() + delay };
   });
-  await showState(Date.now());
+  await showState(Date.now(), settings);
   // A turn that is not due only re-checks the notice and reschedules for the poll: no wait is cut.
   schedule(Math.max(0, Math.min((written.nextPollAt ?? 0) - Date.now(), untilFailingNotice(written, Date.now()))), turn);
 }

@@ -34,7 +34,9 @@ import { round, type Metric, type Metrics } from './report';
 import { seeded } from './seeded';
 
 const AVAILABLE_MS = 60_000;
-const STATE_MS = 40_000;
+// Longer than the Busy cadence (60 s) and started right after a poll: each window holds one.
+const STATE_MS = 62_000;
+const SIGNED_OUT_MS = 40_000; // nothing polls: no cadence to cover
 const SETTLE_MS = 16_000; // an open page's faster cadence lasts 15 s after it closes
 const CANNED = 2_000;
 const MY_CHATS = 3;
@@ -103,6 +105,33 @@ function wakeups(sim: Simulator, from: number, to: number): { requests: number; 
     if (i === 0 || t - times[i - 1]! >= 1_000) bursts += 1;
   });
   return { requests: times.length, wakeups: bursts };
+}
+
+/** Resolves just after the extension's next request to Zoho: a window then starts with a poll. */
+async function afterNextRequest(sim: Simulator, timeoutMs = 70_000): Promise<void> {
+  const since = Date.now();
+  await waitFor(
+    () => sim.requests().some((r) => r.t >= since && r.kind === 'salesiq'),
+    (seen) => seen,
+    { timeoutMs, intervalMs: 100, what: 'the next poll' },
+  );
+  await sleep(1_500); // the poll's wake-up (both departments) is over
+}
+
+/** How many departments the signed-in operator polls (SalesIQ's list-call budget is per department). */
+async function polledDepartments(ext: ExtensionSession): Promise<number> {
+  return ext.worker.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const open = indexedDB.open('operator-companion');
+        open.onsuccess = () => {
+          const get = open.result.transaction('meta').objectStore('meta').get('session');
+          get.onsuccess = () => resolve(Math.max(1, (get.result as { value?: { departments?: unknown[] } } | undefined)?.value?.departments?.length ?? 1));
+          get.onerror = () => resolve(1);
+        };
+        open.onerror = () => resolve(1);
+      }),
+  );
 }
 
 interface StateCost {
@@ -282,13 +311,16 @@ export default async function backgroundBench(): Promise<Metrics> {
     stopArrivals = startArrivals(sim, random);
     await sleep(SETTLE_MS);
 
+    const departments = await polledDepartments(ext);
     const available = await measureState(ext, sim, worker, AVAILABLE_MS, 'Available');
     await lockScreen(ext, true);
     await sleep(8_000); // the timer already set (≤ 5 s) runs out; the next delay is the locked one
+    await afterNextRequest(sim);
     const locked = await measureState(ext, sim, worker, STATE_MS, 'Available, screen locked');
     await lockScreen(ext, false);
     await setStatus(ext, 'Busy');
     await sleep(SETTLE_MS);
+    await afterNextRequest(sim);
     const busy = await measureState(ext, sim, worker, STATE_MS, 'Busy');
     stopArrivals();
 
@@ -320,7 +352,7 @@ export default async function backgroundBench(): Promise<Metrics> {
     const target2 = await devtools.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'), { timeout: 15_000 });
     const worker2 = await target2.createCDPSession();
     await sleep(5_000);
-    const signedOut = await measureState(ext, sim, worker2, STATE_MS, 'signed out');
+    const signedOut = await measureState(ext, sim, worker2, SIGNED_OUT_MS, 'signed out');
 
     const perMin = (value: number, unit: string, extra: Partial<Metric> = {}): Metric => ({ value, unit, better: 'lower', ...extra });
     return {
@@ -333,7 +365,8 @@ export default async function backgroundBench(): Promise<Metrics> {
       bg_extension_process_cpu_ms_per_min: perMin(available.extensionCpuMsPerMin, 'ms/min', { control: 'bg_extension_process_cpu_signed_out_ms_per_min' }),
       bg_extension_process_cpu_signed_out_ms_per_min: perMin(signedOut.extensionCpuMsPerMin, 'ms/min'),
       bg_wakeups_per_min: perMin(available.wakeupsPerMin, 'wake-ups/min'),
-      requests_per_min_available: perMin(available.requestsPerMin, 'req/min', { target: 15 }),
+      // SalesIQ's budget: 15 list calls a minute per department polled.
+      requests_per_min_available: perMin(available.requestsPerMin, 'req/min', { target: 15 * departments }),
       bg_js_heap_mb: perMin(busy.heapMb, 'MB', { target: 15 }),
       bg_cpu_busy_ms_per_min: perMin(busy.cpuMsPerMin, 'ms/min', { control: 'bg_cpu_signed_out_ms_per_min' }),
       bg_cpu_locked_ms_per_min: perMin(locked.cpuMsPerMin, 'ms/min', { target: busy.cpuMsPerMin, control: 'bg_cpu_busy_ms_per_min' }),

@@ -45,7 +45,8 @@ export default async function firefoxQueueBench(): Promise<Metrics> {
       notify_p50_ms_firefox: { value: Math.round(percentile(latencies, 50)), unit: 'ms', target: 4000, better: 'lower' },
       notify_p95_ms_firefox: { value: Math.round(percentile(latencies, 95)), unit: 'ms', target: 6000, better: 'lower' },
       notify_missing_chats_firefox: { value: CHATS - latencies.length, unit: 'chats', target: 0, better: 'lower' },
-      requests_per_min_available_firefox: { value: available, unit: 'req/min', target: 15, better: 'lower' },
+      // SalesIQ's budget: 15 list calls a minute per department polled.
+      requests_per_min_available_firefox: { value: available, unit: 'req/min', target: 15 * DEPARTMENTS.length, better: 'lower' },
     };
   } finally {
     await driver.close();

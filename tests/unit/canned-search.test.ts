@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { distances } from '../../lib/canned/fuzzy';
 import { matchRanges, segments } from '../../lib/canned/highlight';
 import { fold, foldText, words } from '../../lib/canned/normalize';
-import { buildIndex, search, updatePopularity, type SearchDoc } from '../../lib/canned/search';
+import { buildIndex, search, updatePopularity, warmSearch, type SearchDoc } from '../../lib/canned/search';
 
 const BILLING = { id: 'c-billing', name: 'Billing' };
 const GENERAL = { id: 'c-general', name: 'General' };
@@ -132,6 +132,42 @@ describe('highlighting', () => {
     expect(shown.endsWith('…')).toBe(true);
     expect(shown.length).toBeLessThanOrEqual(102);
     expect(parts.find((p) => p.mark)?.text).toBe('refund');
+  });
+});
+
+describe('canned search at scale', () => {
+  // Many docs, so a query matches more than the limit; the words repeat with numbers mixed in.
+  const WORDS = ['refund', 'password', 'office', 'hours', 'billing', 'transfer', 'shipping', 'order', 'address', 'reset'];
+  const many = Array.from({ length: 600 }, (_, i) =>
+    doc(`d${i}`, `${WORDS[i % 10]} ${WORDS[(i * 7) % 10]} ${WORDS[(i * 3 + 1) % 10]} ref ${i}`, { usageCount: (i * 37) % 101 }),
+  );
+  const view = (result: ReturnType<typeof search>) => ({ ids: result.hits.map((h) => `${h.doc.id}:${h.shortcut}:${h.quality}`), total: result.total });
+
+  it('gives the same results keystroke by keystroke as a fresh index, several queries in a row', () => {
+    const typed = buildIndex(many);
+    for (const query of ['refund hours', 'res', 'pasword reset', 'ofice', 'ref 42', 'billing transfer order', 'r']) {
+      for (let k = 1; k <= query.length; k += 1) {
+        const prefix = query.slice(0, k);
+        expect(view(search(typed, prefix, { limit: 20 })), prefix).toEqual(view(search(buildIndex(many), prefix, { limit: 20 })));
+      }
+    }
+  });
+
+  it('warms up without changing what a search finds or what the token cache holds', () => {
+    const warmed = buildIndex(many);
+    search(warmed, 'billing');
+    const cached = [...warmed.tokenCache.keys()];
+    warmSearch(warmed);
+    expect([...warmed.tokenCache.keys()]).toEqual(cached);
+    for (const query of ['refund', 'rfeund', 'ref 4', 'o']) expect(view(search(warmed, query))).toEqual(view(search(buildIndex(many), query)));
+  });
+
+  it('keeps the best hits past the limit, in rank order, and counts them all', () => {
+    const all = search(buildIndex(many), 'refund', { limit: 1000 });
+    const first = search(buildIndex(many), 'refund', { limit: 10 });
+    expect(all.total).toBeGreaterThan(10);
+    expect(first.total).toBe(all.total);
+    expect(first.hits.map((h) => h.doc.id)).toEqual(all.hits.slice(0, 10).map((h) => h.doc.id));
   });
 });
 
