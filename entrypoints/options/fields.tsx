@@ -78,14 +78,22 @@ interface CheckboxFieldProps {
 }
 
 export function CheckboxField({ id, label, hint, checked, onSave }: CheckboxFieldProps) {
+  // The box follows the click at once; the saved settings (read back from storage) then stand. A
+  // controlled box would snap back to the old value until storage answers, as if the click was lost.
+  const [shown, setShown] = useState(checked);
+  useEffect(() => setShown(checked), [checked]);
   return (
     <div class="field field--checkbox">
       <input
         id={id}
         type="checkbox"
-        checked={checked}
+        checked={shown}
         aria-describedby={hint ? `${id}-hint` : undefined}
-        onChange={(event) => onSave(event.currentTarget.checked)}
+        onChange={(event) => {
+          const next = event.currentTarget.checked;
+          setShown(next);
+          onSave(next);
+        }}
       />
       <label for={id}>{label}</label>
       {hint && (
