@@ -60,7 +60,10 @@ export const PAGE_SAFE = [
   'onboarding/whats-new.ts',
   'reachability/facts.ts',
   'visitor/history-merge.ts',
+  'ui/format.ts',
+  'ui/plain-error.ts',
   'visitor/label.ts',
+  'visitor/open-history.ts',
   'visitor/records.ts',
   'visitor/side-panel.ts',
 ];

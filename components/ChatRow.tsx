@@ -1,6 +1,6 @@
 import type { ChatRecord } from '../lib/records';
 import { WaitTimer } from './WaitTimer';
-import { domId, visitorKindLabel, visitorLabel } from './format';
+import { domId, visitorKindLabel, visitorLabel } from '../lib/ui/format';
 
 /** `checking`: the pickup's answer was lost; the page follows the chat's record to learn the outcome. */
 export type PickupState = 'idle' | 'pending' | 'checking' | 'done';

@@ -4,9 +4,9 @@ import { ask } from '../lib/messages';
 import { describeError } from '../lib/salesiq/errors';
 import { failingTooLong } from '../lib/queue/delivery-problem';
 import { useNow } from './clock';
-import { formatAgo } from './format';
+import { formatAgo } from '../lib/ui/format';
 import { HostAccessBanner } from './HostAccessBanner';
-import { plainError } from './plain-error';
+import { plainError } from '../lib/ui/plain-error';
 import { useLiveMeta } from './use-live-read';
 
 /** Older than this, the list may no longer be what SalesIQ shows; the poll runs every few seconds. */

@@ -1,6 +1,6 @@
 import type { ChatRecord } from '../lib/records';
 import { ChatActions } from './ChatActions';
-import { formatAgo, visitorLabel } from './format';
+import { formatAgo, visitorLabel } from '../lib/ui/format';
 
 interface Props {
   chat: ChatRecord;

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ask } from '../lib/messages';
 import type { Portal } from '../lib/salesiq/types';
-import { plainError } from './plain-error';
+import { plainError } from '../lib/ui/plain-error';
 
 /** The first-run choice of SalesIQ portal when the account has several. */
 export function PortalPicker({ portals }: { portals: readonly Portal[] }) {

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { SessionInfo } from '../lib/records';
 import { ask } from '../lib/messages';
-import { plainError } from './plain-error';
+import { plainError } from '../lib/ui/plain-error';
 
 interface Props {
   session: Pick<SessionInfo, 'state' | 'error'> | undefined;

@@ -1,6 +1,6 @@
 import type { OperatorState } from '../lib/records';
 import { useNow } from './clock';
-import { formatAgo } from './format';
+import { formatAgo } from '../lib/ui/format';
 
 /** How long "SalesIQ set you to Busy" stays up after SalesIQ changed the status on its own. */
 const ELSEWHERE_NOTICE_MS = 5 * 60_000;

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ask } from '../lib/messages';
 import type { OperatorStatus } from '../lib/salesiq/types';
-import { plainError } from './plain-error';
+import { plainError } from '../lib/ui/plain-error';
 
 type Settable = Exclude<OperatorStatus, 'other'>;
 

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { ask } from '../lib/messages';
-import { plainError } from './plain-error';
+import { plainError } from '../lib/ui/plain-error';
 
 /** Asks the background to show a test notification with the real notification helper. */
 export function TestNotificationButton() {

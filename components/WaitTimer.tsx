@@ -1,6 +1,6 @@
 import { salesiqNow } from '../lib/salesiq/server-clock';
 import { useNow } from './clock';
-import { WAIT_LEVEL_TEXT, formatWait, spokenWait, waitLevel, waitedSeconds } from './format';
+import { WAIT_LEVEL_TEXT, formatWait, spokenWait, waitLevel, waitedSeconds } from '../lib/ui/format';
 
 interface Props {
   /** When the visitor started waiting (ms since epoch). */

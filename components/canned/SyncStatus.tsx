@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { STALE_SYNC_MS, type CannedSyncState } from '../../lib/canned/records';
 import { ask } from '../../lib/messages';
 import { describeError, type ApiErrorKind } from '../../lib/salesiq/errors';
-import { plainError } from '../plain-error';
+import { plainError } from '../../lib/ui/plain-error';
 import { ago, count } from './format';
 
 

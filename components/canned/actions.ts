@@ -3,7 +3,7 @@ import type { SendResult } from '../../lib/canned/send-outcome';
 import { readMetaValue } from '../../lib/db-read';
 import { ask, type InsertCannedMessage, type InsertCannedReply } from '../../lib/messages';
 import { isSignedInConsole, parseConsoleUrl } from '../../lib/salesiq/console-url';
-import { plainError } from '../plain-error';
+import { plainError } from '../../lib/ui/plain-error';
 
 /**
  * What the library's buttons do. Each returns a sentence for the status line; a failure throws

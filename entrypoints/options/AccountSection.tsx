@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { plainError } from '../../components/plain-error';
+import { plainError } from '../../lib/ui/plain-error';
 import { SignInPanel } from '../../components/SignInPanel';
 import type { SessionInfo } from '../../lib/records';
 import { ask } from '../../lib/messages';

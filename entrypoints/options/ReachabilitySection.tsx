@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { plainError } from '../../components/plain-error';
+import { plainError } from '../../lib/ui/plain-error';
 import { TestNotificationButton } from '../../components/TestNotificationButton';
 import { ask } from '../../lib/messages';
 import type { ReachabilityFacts } from '../../lib/reachability/facts';

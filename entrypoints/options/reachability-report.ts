@@ -1,4 +1,4 @@
-import { spokenWait } from '../../components/format';
+import { spokenWait } from '../../lib/ui/format';
 import type { ReachabilityFacts } from '../../lib/reachability/facts';
 
 /** One line of "Can I be reached?": green, or what is wrong and how to fix it, in words. */

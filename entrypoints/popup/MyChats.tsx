@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'preact/hooks';
 import { ChatActions } from '../../components/ChatActions';
 import { useNow } from '../../components/clock';
-import { formatAgo, visitorLabel } from '../../components/format';
-import { openVisitorHistory } from '../../components/open-history';
-import { plainError } from '../../components/plain-error';
+import { formatAgo, visitorLabel } from '../../lib/ui/format';
+import { openVisitorHistory } from '../../lib/visitor/open-history';
+import { plainError } from '../../lib/ui/plain-error';
 import { WaitTimer } from '../../components/WaitTimer';
 import { useLiveRead } from '../../components/use-live-read';
 import { readRecords } from '../../lib/db-read';

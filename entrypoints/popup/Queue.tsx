@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
-import { openVisitorHistory } from '../../components/open-history';
-import { plainError } from '../../components/plain-error';
+import { openVisitorHistory } from '../../lib/visitor/open-history';
+import { plainError } from '../../lib/ui/plain-error';
 import { usePaintMark } from '../../components/use-paint-mark';
 import { useSettings } from '../../components/use-settings';
 import type { ChatRecord, SessionInfo } from '../../lib/records';

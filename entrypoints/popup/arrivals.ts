@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { visitorLabel } from '../../components/format';
+import { visitorLabel } from '../../lib/ui/format';
 import type { ChatRecord } from '../../lib/records';
 
 /** "New chat from Ana, Sales." — at most three names, then a count. */

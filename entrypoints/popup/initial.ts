@@ -1,6 +1,6 @@
 import type { ChatRecord, OperatorState, PollState, SessionInfo } from '../../lib/records';
 import { readRecords, readTogether, recordsIn, settle } from '../../lib/db-read';
-import { JUST_PICKED_WINDOW_MS } from '../../components/format';
+import { JUST_PICKED_WINDOW_MS } from '../../lib/ui/format';
 
 /**
  * Everything the popup's first paint needs, read in one IndexedDB transaction before rendering:

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ChatRecord } from '../../lib/records';
-import { JUST_PICKED_WINDOW_MS } from '../../components/format';
+import { JUST_PICKED_WINDOW_MS } from '../../lib/ui/format';
 
 /**
  * A value that changes when the oldest "just picked up" chat leaves the window: an unchanged

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { PickupState } from '../../components/ChatRow';
-import { visitorLabel } from '../../components/format';
-import { plainError } from '../../components/plain-error';
+import { visitorLabel } from '../../lib/ui/format';
+import { plainError } from '../../lib/ui/plain-error';
 import { readMetaValue, readRecord } from '../../lib/db-read';
 import type { ChatRecord } from '../../lib/records';
 import { answerLost, ask } from '../../lib/messages';

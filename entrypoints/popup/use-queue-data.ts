@@ -1,5 +1,5 @@
 import { useMemo } from 'preact/hooks';
-import { justPickedUp, waitingQueue } from '../../components/format';
+import { justPickedUp, waitingQueue } from '../../lib/ui/format';
 import { useLiveMeta, useLiveRead } from '../../components/use-live-read';
 import type { SessionInfo } from '../../lib/records';
 import { readPicked, readWaiting, type PopupInitial } from './initial';

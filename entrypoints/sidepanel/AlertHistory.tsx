@@ -1,4 +1,4 @@
-import { domId } from '../../components/format';
+import { domId } from '../../lib/ui/format';
 import { useLiveRead } from '../../components/use-live-read';
 import { consoleUrl } from '../../lib/salesiq/console-url';
 import { readAlertHistory, type AlertEnding, type AlertHistoryRow } from './alert-history';

@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { plainError } from '../../components/plain-error';
+import { plainError } from '../../lib/ui/plain-error';
 import type { TransferChoices } from '../../lib/chat/transfer-choices';
 import { ask } from '../../lib/messages';
 

@@ -1,4 +1,4 @@
-import { visitorLabel } from '../../components/format';
+import { visitorLabel } from '../../lib/ui/format';
 import type { ChatRecord } from '../../lib/records';
 
 interface Props {

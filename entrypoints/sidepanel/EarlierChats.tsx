@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { domId } from '../../components/format';
-import { plainError } from '../../components/plain-error';
+import { domId } from '../../lib/ui/format';
+import { plainError } from '../../lib/ui/plain-error';
 import { useLiveRead } from '../../components/use-live-read';
 import { readRecord } from '../../lib/db-read';
 import { attenderOf } from '../../lib/salesiq/types';

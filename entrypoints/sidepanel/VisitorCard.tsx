@@ -1,6 +1,6 @@
 import { usePaintMark } from '../../components/use-paint-mark';
 import type { ComponentChildren } from 'preact';
-import { visitorKindLabel, visitorLabel } from '../../components/format';
+import { visitorKindLabel, visitorLabel } from '../../lib/ui/format';
 import { attenderOf, type Conversation, type VisitorProfile } from '../../lib/salesiq/types';
 import type { ProfileState } from '../../lib/visitor/records';
 import { countryName, formatDateTime, statusWord } from './format';

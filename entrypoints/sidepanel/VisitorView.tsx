@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useNow } from '../../components/clock';
-import { visitorLabel } from '../../components/format';
-import { plainError } from '../../components/plain-error';
+import { visitorLabel } from '../../lib/ui/format';
+import { plainError } from '../../lib/ui/plain-error';
 import { useLiveMeta, useLiveRead } from '../../components/use-live-read';
 import { readRecord, readRecords } from '../../lib/db-read';
 import { ask } from '../../lib/messages';

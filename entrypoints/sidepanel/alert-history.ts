@@ -1,4 +1,4 @@
-import { visitorLabel } from '../../components/format';
+import { visitorLabel } from '../../lib/ui/format';
 import type { AlertRecord, ChatRecord } from '../../lib/records';
 import { readTogether, settle } from '../../lib/db-read';
 // The one text shortener (pure; its module is page-safe): one line, unsafe characters out, cut on a character.

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { plainError } from '../../components/plain-error';
+import { plainError } from '../../lib/ui/plain-error';
 import type { SendResult } from '../../lib/canned/send-outcome';
 import { ask } from '../../lib/messages';
 import type { Message } from '../../lib/salesiq/types';

@@ -81,7 +81,7 @@ describe('runtime boundaries (eslint.config.js import zones)', { timeout: 60_000
   });
 
   it('forbids upward imports from lib into components', async () => {
-    const found = await problems('lib/violation.ts', "import { visitorLabel } from '../components/format';\nexport const x = visitorLabel;\n");
+    const found = await problems('lib/violation.ts', "import { ChatRow } from '../components/ChatRow';\nexport const x = ChatRow;\n");
     expect(boundary(found)).toHaveLength(1);
   });
 });

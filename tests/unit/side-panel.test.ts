@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { openVisitorHistory } from '../../components/open-history';
+import { openVisitorHistory } from '../../lib/visitor/open-history';
 import { openSidePanelNow, rememberWindow, resetPanelPath } from '../../lib/visitor/side-panel';
 
 /**

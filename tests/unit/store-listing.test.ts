@@ -72,7 +72,7 @@ describe('the source rebuild comparison', () => {
 
 describe('the demo’s Chromium hint', () => {
   it('names the exact command per system and warns off branded Chrome', async () => {
-    const { installHint } = await import('../../tests/e2e/chromium-path');
+    const { installHint } = await import('../e2e/chromium-path');
     expect(installHint('debian')).toContain('"sudo apt-get install -y chromium"');
     expect(installHint('ubuntu')).toContain('snap install chromium');
     expect(installHint('darwin')).toContain('brew install --cask chromium');

@@ -8,8 +8,8 @@ import {
   waitLevel,
   waitedSeconds,
   waitingQueue,
-} from '../../components/format';
-import { plainError } from '../../components/plain-error';
+} from '../../lib/ui/format';
+import { plainError } from '../../lib/ui/plain-error';
 import { connectionState } from '../../components/ConnectionBanner';
 import type { ChatRecord } from '../../lib/db';
 

@@ -1,9 +1,9 @@
-import type { ChatRecord } from '../lib/records';
-import type { Settings } from '../lib/settings';
+import type { ChatRecord } from '../records';
+import type { Settings } from '../settings';
 
 // The pages import the visitor's label from here with the other formatters; it lives in lib so
 // notifications (background) use the same one.
-export { visitorLabel } from '../lib/visitor/label';
+export { visitorLabel } from '../visitor/label';
 
 /** Pure presentation helpers shared by the pages: no DOM, no browser APIs, easy to unit test. */
 

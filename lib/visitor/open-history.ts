@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { openSidePanel, panelPath, rememberWindow } from '../lib/visitor/side-panel';
+import { openSidePanel, panelPath, rememberWindow } from './side-panel';
 
 /**
  * Opening the visitor-history panel from a page. Both browsers only allow it inside the user's

@@ -1,5 +1,5 @@
-import { answerLost, type Reply } from '../lib/messages';
-import { describeError } from '../lib/salesiq/errors';
+import { answerLost, type Reply } from '../messages';
+import { describeError } from '../salesiq/errors';
 
 type ReplyError = Extract<Reply, { ok: false }>['error'];
 
