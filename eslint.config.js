@@ -37,7 +37,7 @@ export const PAGE_SAFE = [
   'salesiq/data-centres.ts',
   'salesiq/server-clock.ts',
   'salesiq/console-url.ts',
-  'in-flight-store.ts',
+  'browser/in-flight-store.ts',
   'queue/delivery-problem.ts',
   'queue/pickup-in-flight.ts',
   'queue/pickup-outcome.ts',
@@ -63,9 +63,9 @@ export const PAGE_SAFE = [
   'ui/format.ts',
   'ui/plain-error.ts',
   'visitor/label.ts',
-  'visitor/open-history.ts',
+  'browser/open-history.ts',
   'visitor/records.ts',
-  'visitor/side-panel.ts',
+  'browser/side-panel.ts',
 ];
 
 /** What the SalesIQ content script may load (relative to lib/): it runs inside Zoho's page. */

@@ -1,5 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import { prepareVisitorHistory } from '../../lib/visitor/open-history';
+import { prepareVisitorHistory } from '../../lib/browser/open-history';
 import { useLiveMeta } from '../../components/use-live-read';
 import { ask } from '../../lib/messages';
 import type { PopupInitial } from './initial';

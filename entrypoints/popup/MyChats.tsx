@@ -2,7 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { ChatActions } from '../../components/ChatActions';
 import { useNow } from '../../components/clock';
 import { formatAgo, visitorLabel } from '../../lib/ui/format';
-import { openVisitorHistory } from '../../lib/visitor/open-history';
+import { openVisitorHistory } from '../../lib/browser/open-history';
 import { plainError } from '../../lib/ui/plain-error';
 import { WaitTimer } from '../../components/WaitTimer';
 import { useLiveRead } from '../../components/use-live-read';

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import { openVisitorHistory } from '../../lib/visitor/open-history';
+import { openVisitorHistory } from '../../lib/browser/open-history';
 import { plainError } from '../../lib/ui/plain-error';
 import { usePaintMark } from '../../components/use-paint-mark';
 import { useSettings } from '../../components/use-settings';

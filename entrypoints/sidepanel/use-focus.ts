@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLiveMeta } from '../../components/use-live-read';
 import { ask } from '../../lib/messages';
-import { resetPanelPath } from '../../lib/visitor/side-panel';
+import { resetPanelPath } from '../../lib/browser/side-panel';
 import { primedMeta, urlCompose, urlConversation } from './initial';
 
 /**

@@ -1,6 +1,6 @@
 import { readSession, withAuth } from '../auth/session';
 import { db, writeForPortal } from '../db';
-import { inFlightStore } from '../in-flight-store';
+import { inFlightStore } from '../browser/in-flight-store';
 import { closeConversation, getConversation, listDepartments, listOperators, transferConversation } from '../salesiq/api';
 import { SalesIQError, asSalesIQError, outcomeUnknown, reworded } from '../salesiq/errors';
 import type { Conversation } from '../salesiq/types';

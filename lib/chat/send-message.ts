@@ -1,5 +1,5 @@
 import { readSession, withAuth } from '../auth/session';
-import { inFlightStore } from '../in-flight-store';
+import { inFlightStore } from '../browser/in-flight-store';
 import { listMessages, sendMessage } from '../salesiq/api';
 import { SalesIQError, asSalesIQError, outcomeUnknown, reworded } from '../salesiq/errors';
 import { salesiqNow, serverClockOffsetMs } from '../salesiq/server-clock';

@@ -1,7 +1,7 @@
 import { openInSalesIQ } from '../queue/open-console';
 import { replyConversationIdOf, withdrawReplyNotification } from '../queue/notifications';
 import { setFocus } from '../visitor/focus';
-import { openSidePanelNow } from '../visitor/side-panel';
+import { openSidePanelNow } from '../browser/side-panel';
 
 /**
  * Clicks on a reply alert. *Reply* opens the side panel on the chat with its reply box focused

@@ -3,7 +3,7 @@ import { conversationIdOf, withdrawNotification } from './notifications';
 import { openInSalesIQ } from './open-console';
 import { pickUpAndOpen } from './pick-up-and-open';
 import { setFocus } from '../visitor/focus';
-import { openSidePanelNow } from '../visitor/side-panel';
+import { openSidePanelNow } from '../browser/side-panel';
 
 /** What a click on a chat notification, or one of its buttons, does. */
 export async function onNotificationClicked(id: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { inFlightStore } from '../in-flight-store';
+import { inFlightStore } from '../browser/in-flight-store';
 
 /**
  * Pickups sent to SalesIQ whose outcome this worker has not learned yet (conversation id → when

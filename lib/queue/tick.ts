@@ -12,7 +12,7 @@ import { updateDeliveryNotice } from './delivery-notice';
 import { FAILING_NOTICE_AFTER_MS } from './delivery-problem';
 import { refreshOperatorStatus } from './operator-status';
 import { pollWaitingChats } from './poll';
-import { screenLocked } from './screen-lock';
+import { screenLocked } from '../browser/screen-lock';
 import { runMyChatsTurn } from '../my-chats/turn';
 import { myChatsListCalls } from '../my-chats/cost';
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { keepSessionStorageTrusted } from '../../lib/session-storage-access';
+import { keepSessionStorageTrusted } from '../../lib/browser/session-storage-access';
 import { DEFAULT_SETTINGS, getSettings, updateSettings } from '../../lib/settings';
 
 beforeEach(() => fakeBrowser.reset());

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { openVisitorHistory } from '../../lib/visitor/open-history';
-import { openSidePanelNow, rememberWindow, resetPanelPath } from '../../lib/visitor/side-panel';
+import { openVisitorHistory } from '../../lib/browser/open-history';
+import { openSidePanelNow, rememberWindow, resetPanelPath } from '../../lib/browser/side-panel';
 
 /**
  * One way to open the side panel, for the background's notification click and the popup's
