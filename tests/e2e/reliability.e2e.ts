@@ -47,7 +47,14 @@ describe('the queue under faults', () => {
   });
 
   it('polls at once when the popup opens during a long 5xx outage, and again on "Retry now"', async () => {
-    world = await startWorld();
+    // Chrome itself refuses an extension's requests to a URL (query ignored) after 3 or more 500/503
+    // answers in a row, for 0.7 s × 1.4^(errors − 3), ±40 %, up to 15 min: "Anti-DDoS HTTP Throttling
+    // of Extension-Originated Requests" (Chromium's extensions/renderer/extension_throttle_entry.cc).
+    // The refused fetch fails at once without reaching SalesIQ, so with it on, a click here reached
+    // SalesIQ only when Chrome let it (measured 5–8 s). This test decides what the extension does
+    // with the click, so it turns that off; how the queue copes with Chrome's throttle is not
+    // measured here.
+    world = await startWorld({}, { args: ['--disable-extensions-http-throttling'] });
     const first = await signIn(world);
     await first.close();
     world.sim.setFault({ kind: 'http', status: 503, path: '/conversations' });
@@ -64,17 +71,16 @@ describe('the queue under faults', () => {
     await sleep(1_000);
     const clickedAt = Date.now();
     await retry.click();
-    // Within 12 s: a turn still running when the click lands finishes first (the click gets one
-    // more turn after it; measured 0.5–8 s), yet 12 s stays well inside the backoff after a minute
-    // of failures (the next scheduled try is ≥ 30 s away), so only the click explains the request.
-    await expect.poll(() => failures().some((r) => r.t >= clickedAt), { timeout: 12_000, interval: 100 }).toBe(true);
+    // Within 3 s (measured under 0.1 s): after a minute of failures the next scheduled try is
+    // ≥ 30 s away, so only the click explains the request.
+    await expect.poll(() => failures().some((r) => r.t >= clickedAt), { timeout: 3_000, interval: 100 }).toBe(true);
     console.log(`Retry now in a 5xx outage → list request after ${failures().find((r) => r.t >= clickedAt)!.t - clickedAt} ms`);
     // SalesIQ back: "Retry now" brings a new chat at once.
     world.sim.clearFaults();
     const chat = world.sim.addChat({ question: 'Are you back?' });
     const againAt = Date.now();
     await retry.click();
-    await expect.poll(() => notificationIds(world!.ext), { timeout: 10_000 }).toContain(`chat:${chat.id}`);
+    await expect.poll(() => notificationIds(world!.ext), { timeout: 3_000 }).toContain(`chat:${chat.id}`);
     console.log(`Retry now after the outage → notification after ${Date.now() - againAt} ms`);
   });
 

@@ -16,7 +16,7 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function startWorld(options: SimulatorOptions = {}, browser: Pick<LaunchOptions, 'desktopWindow'> = {}): Promise<World> {
+export async function startWorld(options: SimulatorOptions = {}, browser: Pick<LaunchOptions, 'desktopWindow' | 'args'> = {}): Promise<World> {
   // No seed chat by default: each test adds the chats it talks about.
   const sim = await startSimulator({ port: 0, seedChat: false, ...options });
   const world: World = {
