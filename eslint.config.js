@@ -79,7 +79,13 @@ export const CONTENT_SAFE = [
 ];
 
 /** The offscreen page only checks the chime message (lib/messages.ts) and plays it. */
-export const OFFSCREEN_SAFE = ['messages.ts', 'canned/shortcuts.ts', 'salesiq/data-centres.ts', 'salesiq/errors.ts', 'salesiq/types.ts'];
+export const OFFSCREEN_SAFE = [
+  'messages.ts',
+  'canned/shortcuts.ts',
+  'salesiq/data-centres.ts',
+  'salesiq/errors.ts',
+  'salesiq/types.ts',
+];
 
 const lib = (files) => files.map((file) => `lib/${file}`);
 const relative = (files) => files.map((file) => `./${file}`);
@@ -133,7 +139,11 @@ const zones = [
     message: 'lib/auth must not depend on the queue: the queue reacts to sign-in state, not the other way round.',
   },
   { target: 'lib', from: 'components', message: 'No upward imports: lib is below components.' },
-  { target: ['lib', 'components'], from: 'entrypoints', message: 'No upward imports: entrypoints import lib and components, never the reverse.' },
+  {
+    target: ['lib', 'components'],
+    from: 'entrypoints',
+    message: 'No upward imports: entrypoints import lib and components, never the reverse.',
+  },
 ];
 
 /** Dexie is the background's writer; pages read with the plain IndexedDB API (lib/db-read.ts). */
@@ -164,11 +174,22 @@ export default tseslint.config(
       'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
   },
-  { files: [...PAGES.map((dir) => `${dir}/**`), ...lib(PAGE_SAFE), 'entrypoints/salesiq.content.ts', 'entrypoints/offscreen/**'], rules: noDexie },
+  {
+    files: [
+      ...PAGES.map((dir) => `${dir}/**`),
+      ...lib(PAGE_SAFE),
+      'entrypoints/salesiq.content.ts',
+      'entrypoints/offscreen/**',
+    ],
+    rules: noDexie,
+  },
   // Tests may reach anything (they stand in for every room); the zones above are about shipped code.
   { files: ['tests/**'], rules: { 'import-x/no-restricted-paths': 'off' } },
 );

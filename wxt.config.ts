@@ -27,7 +27,8 @@ export default defineConfig({
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.some((entry) => entry.type === 'popup')) return;
       const output = config.build?.rollupOptions?.output;
-      if (!output || Array.isArray(output)) throw new Error('WXT changed how it builds pages: revisit the chunking hook.');
+      if (!output || Array.isArray(output))
+        throw new Error('WXT changed how it builds pages: revisit the chunking hook.');
       Object.assign(output, { codeSplitting: { groups: [{ name: 'pages', tags: ['$initial'], minShareCount: 2 }] } });
     },
     // WXT names the toolbar button after the popup's <title>; the button should carry the

@@ -22,7 +22,12 @@ interface Props {
   onSelect(id: string): void;
 }
 
-const PICKUP_TEXT: Record<PickupState, string> = { idle: 'Pick up', pending: 'Picking up…', checking: 'Checking with SalesIQ…', done: 'Picked up' };
+const PICKUP_TEXT: Record<PickupState, string> = {
+  idle: 'Pick up',
+  pending: 'Picking up…',
+  checking: 'Checking with SalesIQ…',
+  done: 'Picked up',
+};
 
 /**
  * One waiting chat. Every visitor-supplied string is a Preact text child, so markup in a name or
@@ -38,7 +43,12 @@ export function ChatRow(props: Props) {
     wait: domId('chat-wait', chat.id),
     error: domId('chat-error', chat.id),
   };
-  const meta = [chat.visitor.countryCode?.toUpperCase(), chat.department?.name, visitorKindLabel(chat.visitor.kind), brand].filter(Boolean);
+  const meta = [
+    chat.visitor.countryCode?.toUpperCase(),
+    chat.department?.name,
+    visitorKindLabel(chat.visitor.kind),
+    brand,
+  ].filter(Boolean);
   const question = chat.question.trim();
 
   return (
@@ -56,7 +66,13 @@ export function ChatRow(props: Props) {
         <span class="chat-row__name" id={ids.name}>
           {name}
         </span>
-        <WaitTimer id={ids.wait} since={chat.startTime} escalateAfterSec={props.escalateAfterSec} missedAfterSec={props.missedAfterSec} clockOffsetMs={props.clockOffsetMs} />
+        <WaitTimer
+          id={ids.wait}
+          since={chat.startTime}
+          escalateAfterSec={props.escalateAfterSec}
+          missedAfterSec={props.missedAfterSec}
+          clockOffsetMs={props.clockOffsetMs}
+        />
       </div>
       <div class="chat-row__meta" id={ids.meta}>
         {meta.length ? meta.join(' · ') : 'No department'}

@@ -35,7 +35,13 @@ export function connectionState(poll: PollState | undefined, now: number): Conne
  * Offline, failing or stale: one banner, in plain words, with a way to retry. `problemsOnly`
  * (the side panel) leaves out "checking" and "updated … ago", which only the queue needs.
  */
-export function ConnectionBanner({ initial = null, problemsOnly = false }: { initial?: PollState | null; problemsOnly?: boolean }) {
+export function ConnectionBanner({
+  initial = null,
+  problemsOnly = false,
+}: {
+  initial?: PollState | null;
+  problemsOnly?: boolean;
+}) {
   // null until IndexedDB answers (unless the page read it before its first paint): no banner
   // flashes before the real poll state is known.
   const poll = useLiveMeta('poll', initial);
@@ -87,7 +93,10 @@ export function ConnectionBanner({ initial = null, problemsOnly = false }: { ini
   }
   return (
     // The stale age changes every second: keep it out of the live region so it is not re-announced.
-    <div class={`banner ${state.kind === 'error' ? 'banner--error' : 'banner--info'}`} role={state.kind === 'stale' ? undefined : 'status'}>
+    <div
+      class={`banner ${state.kind === 'error' ? 'banner--error' : 'banner--info'}`}
+      role={state.kind === 'stale' ? undefined : 'status'}
+    >
       {body}
       {state.kind !== 'never' && retryButton}
       {retryError && <p class="inline-error">{retryError}</p>}

@@ -6,8 +6,14 @@ import type { ComponentChildren } from 'preact';
  */
 function inline(text: string): ComponentChildren[] {
   return text.split(/(`[^`]+`|https?:\/\/\S+)/).map((part, index) => {
-    if (part.startsWith('`') && part.endsWith('`') && part.length > 1) return <code key={index}>{part.slice(1, -1)}</code>;
-    if (/^https?:\/\//.test(part)) return <a key={index} href={part} target="_blank" rel="noopener noreferrer">{part}</a>;
+    if (part.startsWith('`') && part.endsWith('`') && part.length > 1)
+      return <code key={index}>{part.slice(1, -1)}</code>;
+    if (/^https?:\/\//.test(part))
+      return (
+        <a key={index} href={part} target="_blank" rel="noopener noreferrer">
+          {part}
+        </a>
+      );
     return part;
   });
 }
@@ -40,7 +46,14 @@ export function MarkdownText({ source }: { source: string }) {
   return (
     <>
       {parseMarkdown(source).map((block, index) => {
-        if (block.kind === 'ul') return <ul key={index}>{block.items.map((item, i) => <li key={i}>{inline(item)}</li>)}</ul>;
+        if (block.kind === 'ul')
+          return (
+            <ul key={index}>
+              {block.items.map((item, i) => (
+                <li key={i}>{inline(item)}</li>
+              ))}
+            </ul>
+          );
         const Tag = block.kind;
         return <Tag key={index}>{inline(block.text)}</Tag>;
       })}

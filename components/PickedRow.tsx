@@ -13,7 +13,10 @@ interface Props {
 /** A chat this operator just picked up: the way into SalesIQ and into the visitor's history. */
 export function PickedRow({ chat, now, error, onOpen, onHistory }: Props) {
   const name = visitorLabel(chat);
-  const details = [chat.department?.name, chat.pickedUpAt ? `picked up ${formatAgo(now - chat.pickedUpAt)}` : ''].filter(Boolean);
+  const details = [
+    chat.department?.name,
+    chat.pickedUpAt ? `picked up ${formatAgo(now - chat.pickedUpAt)}` : '',
+  ].filter(Boolean);
   return (
     <li class="picked-row" data-chat-id={chat.id}>
       <div class="picked-row__text">

@@ -24,20 +24,20 @@ export function PortalPicker({ portals }: { portals: readonly Portal[] }) {
       </h2>
       <p>Your Zoho account belongs to more than one portal. Which one are you working in?</p>
       <ul class="portal-list">
-          {portals.map((portal) => (
-            <li key={portal.screen}>
-              <button
-                type="button"
-                class="portal-list__button"
-                disabled={pending !== null}
-                aria-busy={pending === portal.screen ? 'true' : undefined}
-                onClick={() => void choose(portal.screen)}
-              >
-                <span class="portal-list__name">{portal.name}</span>
-                <span class="portal-list__screen">{pending === portal.screen ? 'Opening…' : portal.screen}</span>
-              </button>
-            </li>
-          ))}
+        {portals.map((portal) => (
+          <li key={portal.screen}>
+            <button
+              type="button"
+              class="portal-list__button"
+              disabled={pending !== null}
+              aria-busy={pending === portal.screen ? 'true' : undefined}
+              onClick={() => void choose(portal.screen)}
+            >
+              <span class="portal-list__name">{portal.name}</span>
+              <span class="portal-list__screen">{pending === portal.screen ? 'Opening…' : portal.screen}</span>
+            </button>
+          </li>
+        ))}
       </ul>
       {error && (
         <p class="inline-error" role="alert">

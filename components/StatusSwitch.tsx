@@ -31,7 +31,12 @@ export function StatusSwitch({ status }: { status: OperatorStatus | undefined })
   const label = CHOICES.find((c) => c.value === pending)?.label;
   return (
     <div class="status-switch">
-      <div class="status-switch__group" role="group" aria-label="Your SalesIQ status" aria-busy={pending ? 'true' : undefined}>
+      <div
+        class="status-switch__group"
+        role="group"
+        aria-label="Your SalesIQ status"
+        aria-busy={pending ? 'true' : undefined}
+      >
         {CHOICES.map((choice) => (
           <button
             key={choice.value}

@@ -20,7 +20,9 @@ export function useShortcuts(): BoundShortcut[] | undefined {
             commands.map((command) => ({
               name: command.name ?? '',
               // _execute_action has no description of its own in some browsers.
-              description: command.description || (command.name === '_execute_action' ? 'Open the waiting list' : command.name ?? ''),
+              description:
+                command.description ||
+                (command.name === '_execute_action' ? 'Open the waiting list' : (command.name ?? '')),
               shortcut: command.shortcut ?? '',
             })),
           ),

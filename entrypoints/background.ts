@@ -31,7 +31,11 @@ import { checkHostAccess } from '../lib/host-access';
 import { onExtensionInstalled } from '../lib/onboarding/install';
 import { showTestNotification } from '../lib/queue/notifications';
 import { gatherReachability } from '../lib/reachability/gather';
-import { isReplyNotification, onReplyNotificationButton, onReplyNotificationClicked } from '../lib/my-chats/notification-actions';
+import {
+  isReplyNotification,
+  onReplyNotificationButton,
+  onReplyNotificationClicked,
+} from '../lib/my-chats/notification-actions';
 
 /** Page requests → lib functions. Every handler's result or error goes back as a Reply. */
 const handlers: Handlers = {
@@ -139,7 +143,9 @@ async function fixDelivery(): Promise<void> {
 
 /** Fire-and-forget work from a listener: failures are logged by kind only (never data). */
 function background(work: Promise<unknown>): void {
-  work.catch((error: unknown) => console.warn('Operator Companion:', asSalesIQError(error).kind, asSalesIQError(error).message.slice(0, 120)));
+  work.catch((error: unknown) =>
+    console.warn('Operator Companion:', asSalesIQError(error).kind, asSalesIQError(error).message.slice(0, 120)),
+  );
 }
 
 // Every listener is registered synchronously at worker start: an event that woke the worker is
@@ -178,11 +184,23 @@ export default defineBackground(() => {
   });
 
   browser.notifications.onClicked.addListener((id) =>
-    background(isServiceNotice(id) ? fixDelivery() : isReplyNotification(id) ? onReplyNotificationClicked(id) : onNotificationClicked(id)),
+    background(
+      isServiceNotice(id)
+        ? fixDelivery()
+        : isReplyNotification(id)
+          ? onReplyNotificationClicked(id)
+          : onNotificationClicked(id),
+    ),
   );
   // Firefox has no notification buttons.
   browser.notifications.onButtonClicked?.addListener((id, index) =>
-    background(isServiceNotice(id) ? fixDelivery() : isReplyNotification(id) ? onReplyNotificationButton(id, index) : onNotificationButton(id, index)),
+    background(
+      isServiceNotice(id)
+        ? fixDelivery()
+        : isReplyNotification(id)
+          ? onReplyNotificationButton(id, index)
+          : onNotificationButton(id, index),
+    ),
   );
 
   // Back online, or back at the screen: poll at once instead of waiting out a backoff or the
@@ -198,7 +216,10 @@ export default defineBackground(() => {
   });
   browser.tabs.onActivated.addListener(({ tabId, windowId }) => {
     rememberWindow(windowId);
-    browser.tabs.get(tabId).then((tab) => followConsoleUrl(tab.url)).catch(() => undefined);
+    browser.tabs
+      .get(tabId)
+      .then((tab) => followConsoleUrl(tab.url))
+      .catch(() => undefined);
   });
   browser.windows?.onFocusChanged.addListener(rememberWindow);
 

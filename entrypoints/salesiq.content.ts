@@ -1,7 +1,19 @@
 import { browser } from 'wxt/browser';
-import { findComposer, insertAtCaret, isEditable, replaceBeforeCaret, textBeforeCaret, type Composer } from '../lib/canned/composer';
+import {
+  findComposer,
+  insertAtCaret,
+  isEditable,
+  replaceBeforeCaret,
+  textBeforeCaret,
+  type Composer,
+} from '../lib/canned/composer';
 import { onShortcutsChanged, readShortcuts, shortcutBeforeCaret } from '../lib/canned/shortcuts';
-import { isInsertCannedMessage, type ExpandShortcutReply, type ExpandShortcutRequest, type InsertCannedReply } from '../lib/messages';
+import {
+  isInsertCannedMessage,
+  type ExpandShortcutReply,
+  type ExpandShortcutRequest,
+  type InsertCannedReply,
+} from '../lib/messages';
 import { DATA_CENTRES } from '../lib/salesiq/data-centres';
 
 /**
@@ -31,19 +43,28 @@ export default defineContentScript({
     });
 
     const origin = browser.runtime.getURL('/');
-    const onMessage = (message: unknown, sender: { id?: string; url?: string }, sendResponse: (reply: InsertCannedReply) => void) => {
+    const onMessage = (
+      message: unknown,
+      sender: { id?: string; url?: string },
+      sendResponse: (reply: InsertCannedReply) => void,
+    ) => {
       // Only our own extension pages push text (tabs.sendMessage); web pages cannot reach here.
       if (sender.id !== browser.runtime.id || (sender.url !== undefined && !sender.url.startsWith(origin))) return;
       if (!isInsertCannedMessage(message)) return;
       const composer = findComposer(document, lastUsed);
-      sendResponse(composer && insertAtCaret(composer, message.text) ? { inserted: true } : { inserted: false, reason: 'no-composer' });
+      sendResponse(
+        composer && insertAtCaret(composer, message.text)
+          ? { inserted: true }
+          : { inserted: false, reason: 'no-composer' },
+      );
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
     async function expand(el: Composer, shortcut: string, spaceTyped: boolean): Promise<void> {
       const request: ExpandShortcutRequest = { type: 'expandCannedShortcut', shortcut };
-      const reply = (await browser.runtime.sendMessage(request).catch(() => undefined)) as ExpandShortcutReply | undefined;
+      const reply = (await browser.runtime.sendMessage(request).catch(() => undefined)) as
+        ExpandShortcutReply | undefined;
       if (!reply?.text) return;
       // Only if the operator has not typed on meanwhile: never rewrite text away from the caret.
       const now = shortcutBeforeCaret(textBeforeCaret(el), { trailingSpace: spaceTyped });

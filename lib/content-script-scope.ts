@@ -19,14 +19,18 @@ export interface ConsoleScriptScope {
 }
 
 /** The scope the session asks for: its SalesIQ host (never the API paths), or none when signed out. */
-export function wantedScope(session: Pick<SessionInfo, 'state' | 'salesiqHost'> | undefined): ConsoleScriptScope | undefined {
+export function wantedScope(
+  session: Pick<SessionInfo, 'state' | 'salesiqHost'> | undefined,
+): ConsoleScriptScope | undefined {
   if (!session || session.state === 'signed-out' || !session.salesiqHost) return undefined;
   const host = session.salesiqHost.toLowerCase();
   return { matches: [`https://${host}/*`], excludeMatches: [`https://${host}/api/*`] };
 }
 
 type Scripting = {
-  getRegisteredContentScripts(filter?: { ids?: string[] }): Promise<Array<{ id: string; matches?: string[]; excludeMatches?: string[] }>>;
+  getRegisteredContentScripts(filter?: {
+    ids?: string[];
+  }): Promise<Array<{ id: string; matches?: string[]; excludeMatches?: string[] }>>;
   registerContentScripts(scripts: Array<Record<string, unknown>>): Promise<void>;
   unregisterContentScripts(filter?: { ids?: string[] }): Promise<void>;
   executeScript(injection: { target: { tabId: number }; files: string[] }): Promise<unknown>;
@@ -36,17 +40,30 @@ function scripting(): Scripting | undefined {
   return (browser as unknown as { scripting?: Scripting }).scripting;
 }
 
-const sameList = (a: readonly string[] = [], b: readonly string[] = []) => a.length === b.length && a.every((v, i) => v === b[i]);
+const sameList = (a: readonly string[] = [], b: readonly string[] = []) =>
+  a.length === b.length && a.every((v, i) => v === b[i]);
 
 async function reconcile(wanted: ConsoleScriptScope | undefined): Promise<void> {
   const api = scripting();
   if (!api) return;
   const [registered] = await api.getRegisteredContentScripts({ ids: [CONSOLE_SCRIPT_ID] });
-  if (registered && wanted && sameList(registered.matches, wanted.matches) && sameList(registered.excludeMatches, wanted.excludeMatches)) return;
+  if (
+    registered &&
+    wanted &&
+    sameList(registered.matches, wanted.matches) &&
+    sameList(registered.excludeMatches, wanted.excludeMatches)
+  )
+    return;
   if (registered) await api.unregisterContentScripts({ ids: [CONSOLE_SCRIPT_ID] });
   if (!wanted) return;
   await api.registerContentScripts([
-    { id: CONSOLE_SCRIPT_ID, js: [CONSOLE_SCRIPT_FILE], ...wanted, runAt: 'document_idle', persistAcrossSessions: true },
+    {
+      id: CONSOLE_SCRIPT_ID,
+      js: [CONSOLE_SCRIPT_FILE],
+      ...wanted,
+      runAt: 'document_idle',
+      persistAcrossSessions: true,
+    },
   ]);
   // A registration reaches pages loaded from now on; console tabs already open (the operator
   // signed in beside them) get the script once, now. They never had it: the scope just changed.
@@ -54,7 +71,9 @@ async function reconcile(wanted: ConsoleScriptScope | undefined): Promise<void> 
   await Promise.all(
     tabs
       .filter((tab) => tab.id !== undefined && !wanted.excludeMatches.some((p) => tab.url?.startsWith(p.slice(0, -1))))
-      .map((tab) => api.executeScript({ target: { tabId: tab.id! }, files: [CONSOLE_SCRIPT_FILE] }).catch(() => undefined)),
+      .map((tab) =>
+        api.executeScript({ target: { tabId: tab.id! }, files: [CONSOLE_SCRIPT_FILE] }).catch(() => undefined),
+      ),
   );
 }
 

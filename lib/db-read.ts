@@ -60,7 +60,11 @@ function openDatabase(): Promise<IDBDatabase | undefined> {
  * Resolves `empty` when the database does not exist yet. A connection closed under us (an
  * upgrade) is reopened once.
  */
-export async function readTogether<T>(tables: readonly TableName[], empty: T, read: (tx: IDBTransaction) => Promise<T>): Promise<T> {
+export async function readTogether<T>(
+  tables: readonly TableName[],
+  empty: T,
+  read: (tx: IDBTransaction) => Promise<T>,
+): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     const database = await openDatabase();
     if (!database) return empty;

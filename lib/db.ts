@@ -2,7 +2,14 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { CannedCategoryRecord, CannedRecord, CannedUseRecord } from './canned/records';
 import type { HistoryRecord, TranscriptRecord, VisitorCardRecord } from './visitor/records';
 import type { MyChatRecord } from './my-chats/records';
-import { activePortal, type AlertRecord, type ChatRecord, type MetaKey, type MetaRecord, type MetaValues } from './records';
+import {
+  activePortal,
+  type AlertRecord,
+  type ChatRecord,
+  type MetaKey,
+  type MetaRecord,
+  type MetaValues,
+} from './records';
 import { announceChanges, tablesOfParts } from './db-changes';
 import { DATABASE_NAME } from './db-read';
 
@@ -86,7 +93,11 @@ export class SessionChanged extends Error {
  * signed-in portal. Work that was in flight when the operator signed out or switched portal then
  * writes nothing, instead of bringing wiped data back. Returns undefined when it did not write.
  */
-export async function writeForPortal<T>(portal: string, tables: Table[], write: () => Promise<T>): Promise<T | undefined> {
+export async function writeForPortal<T>(
+  portal: string,
+  tables: Table[],
+  write: () => Promise<T>,
+): Promise<T | undefined> {
   return db.transaction('rw', [db.meta, ...tables], async () => {
     const session = await readMeta('session');
     if (activePortal(session)?.screen !== portal) return undefined;

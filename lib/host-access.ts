@@ -11,9 +11,13 @@ import { readMeta, writeMeta, type SessionInfo } from './db';
  */
 
 /** The Zoho hosts the signed-in session needs: its accounts and SalesIQ hosts. */
-export function neededOrigins(session: Pick<SessionInfo, 'state' | 'accountsHost' | 'salesiqHost'> | undefined): string[] {
+export function neededOrigins(
+  session: Pick<SessionInfo, 'state' | 'accountsHost' | 'salesiqHost'> | undefined,
+): string[] {
   if (!session || session.state === 'signed-out') return [];
-  return [session.accountsHost, session.salesiqHost].filter((host): host is string => !!host).map((host) => `https://${host}/*`);
+  return [session.accountsHost, session.salesiqHost]
+    .filter((host): host is string => !!host)
+    .map((host) => `https://${host}/*`);
 }
 
 export async function checkHostAccess(now = Date.now()): Promise<string[]> {

@@ -61,7 +61,8 @@ export type Request =
 
 type RequestType = Request['type'];
 
-export type Reply<T = unknown> = { ok: true; value: T } | { ok: false; error: { kind: ApiErrorKind | 'invalid'; message: string } };
+export type Reply<T = unknown> =
+  { ok: true; value: T } | { ok: false; error: { kind: ApiErrorKind | 'invalid'; message: string } };
 
 export type Handlers = {
   [K in RequestType]: (request: Extract<Request, { type: K }>) => Promise<unknown>;
@@ -135,7 +136,11 @@ export function refusal(value: unknown): Reply<never> {
  * Only our own pages may send requests: same extension id, and an extension page URL (not a
  * content script running inside a web page, which also carries our id).
  */
-export function isTrustedSender(sender: { id?: string; url?: string; tab?: unknown }, extensionId: string, extensionOrigin: string): boolean {
+export function isTrustedSender(
+  sender: { id?: string; url?: string; tab?: unknown },
+  extensionId: string,
+  extensionOrigin: string,
+): boolean {
   if (sender.id !== extensionId) return false;
   return typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
 }
@@ -158,7 +163,12 @@ export interface ExpandShortcutReply {
 export function isExpandShortcutRequest(value: unknown): value is ExpandShortcutRequest {
   if (!value || typeof value !== 'object') return false;
   const { type, shortcut } = value as Fields;
-  return type === 'expandCannedShortcut' && typeof shortcut === 'string' && shortcut.length <= 40 && normalizeShortcut(shortcut) !== undefined;
+  return (
+    type === 'expandCannedShortcut' &&
+    typeof shortcut === 'string' &&
+    shortcut.length <= 40 &&
+    normalizeShortcut(shortcut) !== undefined
+  );
 }
 
 const SALESIQ_HOSTS: ReadonlySet<string> = new Set(DATA_CENTRES.map((dc) => dc.salesiqHost));
@@ -168,7 +178,8 @@ export function isSalesIQContentSender(
   sender: { id?: string; url?: string; tab?: { id?: number }; frameId?: number },
   extensionId: string,
 ): boolean {
-  if (sender.id !== extensionId || sender.tab?.id === undefined || (sender.frameId ?? 0) !== 0 || !sender.url) return false;
+  if (sender.id !== extensionId || sender.tab?.id === undefined || (sender.frameId ?? 0) !== 0 || !sender.url)
+    return false;
   try {
     const url = new URL(sender.url);
     return url.protocol === 'https:' && SALESIQ_HOSTS.has(url.hostname.toLowerCase());

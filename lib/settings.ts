@@ -53,7 +53,8 @@ function choice<T>(value: unknown, valid: (v: unknown) => v is T, fallback: T): 
 
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
 const isClockTime = (v: unknown): v is string => typeof v === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(v);
-const isFilter = (v: unknown): v is string | null => v === null || (typeof v === 'string' && v.length > 0 && v.length <= 100);
+const isFilter = (v: unknown): v is string | null =>
+  v === null || (typeof v === 'string' && v.length > 0 && v.length <= 100);
 
 /**
  * Every setting checked and brought into range when read. storage.local is shared with the

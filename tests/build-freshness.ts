@@ -21,7 +21,9 @@ export function assertFreshBuild(buildDir: string, buildCommand: string): string
   const manifest = join(buildDir, 'manifest.json');
   if (!existsSync(manifest)) throw new Error(`No build at ${buildDir}: run "${buildCommand}" first.`);
   const builtAt = statSync(manifest).mtimeMs;
-  const changed = SOURCES.map((source) => [source, newestChange(join(ROOT, source))] as const).find(([, at]) => at > builtAt);
+  const changed = SOURCES.map((source) => [source, newestChange(join(ROOT, source))] as const).find(
+    ([, at]) => at > builtAt,
+  );
   if (changed) throw new Error(`The build at ${buildDir} is older than ${changed[0]}: run "${buildCommand}" first.`);
   return buildDir;
 }

@@ -36,7 +36,14 @@ function check(name, command, args, needed = []) {
 function suite(name, args) {
   if (only.length && !only.includes(name)) return;
   const report = `${RESULTS}/${name}.json`;
-  const { ok, seconds } = run('npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile=${report}`]);
+  const { ok, seconds } = run('npx', [
+    'vitest',
+    'run',
+    ...args,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile=${report}`,
+  ]);
   if (!existsSync(report)) {
     failed += 1;
     summary.push(`FAIL ${name}: the runner crashed before writing ${report}`);
@@ -51,7 +58,9 @@ function suite(name, args) {
   passed += suitePassed;
   failed += suiteFailed;
   skipped += suiteSkipped;
-  summary.push(`${suiteFailed ? 'FAIL' : 'ok  '} ${name}: ${suitePassed} passed, ${suiteFailed} failed, ${suiteSkipped} skipped (${seconds.toFixed(1)} s)`);
+  summary.push(
+    `${suiteFailed ? 'FAIL' : 'ok  '} ${name}: ${suitePassed} passed, ${suiteFailed} failed, ${suiteSkipped} skipped (${seconds.toFixed(1)} s)`,
+  );
 }
 
 check('typecheck', 'npm', ['run', '--silent', 'typecheck']);

@@ -89,7 +89,9 @@ export function CannedLibrary({ conversationId }: { conversationId?: string }) {
   }
 
   const copy = (hit: SearchHit) => run(() => copyText(fill(hit).text, hit.doc.id));
-  const insert = consoleTab ? (hit: SearchHit) => run(() => insertIntoConsole(consoleTab.tabId, fill(hit).text, hit.doc.id)) : undefined;
+  const insert = consoleTab
+    ? (hit: SearchHit) => run(() => insertIntoConsole(consoleTab.tabId, fill(hit).text, hit.doc.id))
+    : undefined;
   const primary = (hit: SearchHit) => void (insert ? insert(hit) : copy(hit));
 
   async function send(hit: SearchHit) {
@@ -118,7 +120,12 @@ export function CannedLibrary({ conversationId }: { conversationId?: string }) {
             }
           }}
         />
-        <select aria-label="Category" class="canned-bar__category" value={search.categoryId} onChange={(event) => search.setCategoryId(event.currentTarget.value)}>
+        <select
+          aria-label="Category"
+          class="canned-bar__category"
+          value={search.categoryId}
+          onChange={(event) => search.setCategoryId(event.currentTarget.value)}
+        >
           <option value="">All categories</option>
           {data.categories.map((category) => (
             <option key={category.id} value={category.id}>
@@ -205,7 +212,8 @@ function rowId(hit: SearchHit): string {
 }
 
 function emptyText(rows: number, query: string, synced: boolean): string {
-  if (rows === 0) return synced ? 'You have no canned responses in SalesIQ yet.' : 'Getting your canned responses from SalesIQ…';
+  if (rows === 0)
+    return synced ? 'You have no canned responses in SalesIQ yet.' : 'Getting your canned responses from SalesIQ…';
   return query.trim() ? `No response matches “${query.trim()}”.` : 'No responses in this category.';
 }
 

@@ -21,16 +21,44 @@ interface Props {
 }
 
 /** One canned response: its text (matches marked), shortcut and categories, and what to do with it. */
-export function CannedRow({ id, hit, tokens, active, shortcut, snippet, onActivate, onCopy, onInsert, onSend, onShortcut, busy, children }: Props) {
+export function CannedRow({
+  id,
+  hit,
+  tokens,
+  active,
+  shortcut,
+  snippet,
+  onActivate,
+  onCopy,
+  onInsert,
+  onSend,
+  onShortcut,
+  busy,
+  children,
+}: Props) {
   const textId = `${id}-text`;
   return (
-    <li id={id} class={active ? 'canned-row canned-row--active' : 'canned-row'} aria-current={active ? 'true' : undefined}>
+    <li
+      id={id}
+      class={active ? 'canned-row canned-row--active' : 'canned-row'}
+      aria-current={active ? 'true' : undefined}
+    >
       <p class="canned-row__text" id={textId} dir="auto" onClick={onActivate}>
         <Highlighted text={hit.doc.content} tokens={tokens} max={snippet} />
       </p>
       {(shortcut || hit.doc.categories.length > 0) && (
         <p class="canned-row__meta">
-          {shortcut && <span class={hit.shortcut ? 'canned-chip canned-chip--shortcut canned-chip--hit' : 'canned-chip canned-chip--shortcut'}>#{shortcut}</span>}
+          {shortcut && (
+            <span
+              class={
+                hit.shortcut
+                  ? 'canned-chip canned-chip--shortcut canned-chip--hit'
+                  : 'canned-chip canned-chip--shortcut'
+              }
+            >
+              #{shortcut}
+            </span>
+          )}
           {hit.doc.categories.map((category) => (
             <span class="canned-chip" key={category.id} dir="auto">
               <Highlighted text={category.name} tokens={tokens} />
@@ -57,7 +85,13 @@ export function CannedRow({ id, hit, tokens, active, shortcut, snippet, onActiva
           </button>
         )}
         {onShortcut && (
-          <button type="button" aria-describedby={textId} onClick={onShortcut} disabled={busy} class="canned-row__shortcut">
+          <button
+            type="button"
+            aria-describedby={textId}
+            onClick={onShortcut}
+            disabled={busy}
+            class="canned-row__shortcut"
+          >
             {shortcut ? 'Edit shortcut' : 'Add shortcut'}
           </button>
         )}

@@ -50,7 +50,9 @@ export function CannedSearch() {
         type="search"
         class="canned-bar__search"
         aria-label="Search canned responses"
-        placeholder={consoleTab ? 'Canned response: type, then Enter to insert' : 'Canned response: type, then Enter to copy'}
+        placeholder={
+          consoleTab ? 'Canned response: type, then Enter to insert' : 'Canned response: type, then Enter to copy'
+        }
         autoComplete="off"
         spellcheck={false}
         value={search.query}
@@ -68,22 +70,43 @@ export function CannedSearch() {
       />
       {search.query.trim() !== '' && !result && <p class="note">Searching…</p>}
       {showResults && result.hits.length === 0 && (
-        <p class="note">{data.rows.length ? `No response matches “${search.query.trim()}”.` : 'No canned responses saved yet.'}</p>
+        <p class="note">
+          {data.rows.length ? `No response matches “${search.query.trim()}”.` : 'No canned responses saved yet.'}
+        </p>
       )}
       {showResults && result.hits.length > 0 && (
         <ul class="canned-results" aria-label="Matching responses">
           {result.hits.map((hit, index) => (
-            <li key={hit.doc.id} class={index === active ? 'canned-row canned-row--active' : 'canned-row'} aria-current={index === active ? 'true' : undefined}>
-              <p class="canned-row__text canned-row__text--clamp" id={`canned-quick-${hit.doc.id}`} dir="auto" onClick={() => search.setActive(index)}>
-                {data.shortcuts[hit.doc.id] && <span class="canned-chip canned-chip--shortcut">#{data.shortcuts[hit.doc.id]}</span>}{' '}
+            <li
+              key={hit.doc.id}
+              class={index === active ? 'canned-row canned-row--active' : 'canned-row'}
+              aria-current={index === active ? 'true' : undefined}
+            >
+              <p
+                class="canned-row__text canned-row__text--clamp"
+                id={`canned-quick-${hit.doc.id}`}
+                dir="auto"
+                onClick={() => search.setActive(index)}
+              >
+                {data.shortcuts[hit.doc.id] && (
+                  <span class="canned-chip canned-chip--shortcut">#{data.shortcuts[hit.doc.id]}</span>
+                )}{' '}
                 <Highlighted text={hit.doc.content} tokens={result.tokens} max={SNIPPET} />
               </p>
               <div class="canned-row__actions">
-                <button type="button" aria-describedby={`canned-quick-${hit.doc.id}`} onClick={() => void use(hit, 'copy')}>
+                <button
+                  type="button"
+                  aria-describedby={`canned-quick-${hit.doc.id}`}
+                  onClick={() => void use(hit, 'copy')}
+                >
                   Copy
                 </button>
                 {consoleTab && (
-                  <button type="button" aria-describedby={`canned-quick-${hit.doc.id}`} onClick={() => void use(hit, 'insert')}>
+                  <button
+                    type="button"
+                    aria-describedby={`canned-quick-${hit.doc.id}`}
+                    onClick={() => void use(hit, 'insert')}
+                  >
                     Insert
                   </button>
                 )}
@@ -98,4 +121,3 @@ export function CannedSearch() {
     </section>
   );
 }
-

@@ -30,7 +30,9 @@ export function SendConfirm({ filled, visitorName, busy, onSend, onCancel }: Pro
         {filled.text}
       </p>
       {filled.missing.length > 0 && (
-        <p class="inline-error">Not filled in: {filled.missing.join(', ')}. Edit it in SalesIQ instead, or send as is.</p>
+        <p class="inline-error">
+          Not filled in: {filled.missing.join(', ')}. Edit it in SalesIQ instead, or send as is.
+        </p>
       )}
       <div class="canned-confirm__actions">
         <button type="button" class="primary" ref={send} disabled={busy} onClick={onSend}>

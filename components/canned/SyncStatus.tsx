@@ -5,7 +5,6 @@ import { describeError, type ApiErrorKind } from '../../lib/salesiq/errors';
 import { plainError } from '../../lib/ui/plain-error';
 import { ago, count } from './format';
 
-
 /** describeError speaks about chats; here the subject is the saved library. */
 function syncProblem(kind: ApiErrorKind): string {
   switch (kind) {

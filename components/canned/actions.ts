@@ -66,5 +66,7 @@ export async function sendToChat(conversationId: string, responseId: string, tex
   const reply = await ask<SendResult>({ type: 'sendCanned', conversationId, responseId, text });
   if (!reply.ok) throw new Error(plainError(reply.error));
   // A Send pressed again after an unanswered one: the background found the line already in the chat.
-  return reply.value?.alreadySent ? 'Already in the chat: it went out on your earlier Send, so it was not sent again.' : 'Sent to the chat.';
+  return reply.value?.alreadySent
+    ? 'Already in the chat: it went out on your earlier Send, so it was not sent again.'
+    : 'Sent to the chat.';
 }

@@ -26,7 +26,10 @@ export function useActiveConsole(session: SessionInfo | undefined): ActiveConsol
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true }).catch(() => []);
       const location = parseConsoleUrl(tab?.url);
       const signedIn = { state, salesiqHost, portal: screen === undefined ? undefined : { screen } };
-      if (active) setCurrent(tab?.id !== undefined && isSignedInConsole(location, signedIn) ? { tabId: tab.id, location } : undefined);
+      if (active)
+        setCurrent(
+          tab?.id !== undefined && isSignedInConsole(location, signedIn) ? { tabId: tab.id, location } : undefined,
+        );
     };
     const onUpdated = (_id: number, change: { url?: string; status?: string }) => {
       if (change.url || change.status === 'complete') void refresh();

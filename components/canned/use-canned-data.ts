@@ -83,7 +83,10 @@ export function useCannedData(enabled = true): CannedData {
   const [index, setIndex] = useState<CannedIndex | undefined>(undefined);
 
   // Between a portal switch and the next sync the cache may still hold the old portal's rows.
-  const rows = useMemo(() => (tables && portal ? tables[0].filter((row) => row.portal === portal) : EMPTY), [tables, portal]);
+  const rows = useMemo(
+    () => (tables && portal ? tables[0].filter((row) => row.portal === portal) : EMPTY),
+    [tables, portal],
+  );
   const uses = useMemo(() => new Map<string, LocalUse>(usesRows.map((u) => [u.id, u])), [usesRows]);
 
   useEffect(() => {
@@ -122,7 +125,8 @@ export function useCannedData(enabled = true): CannedData {
     const byId = new Map<string, string>();
     for (const category of tables?.[1] ?? []) if (category.portal === portal) byId.set(category.id, category.name);
     // Responses may name categories the category list did not return.
-    for (const row of rows) for (const category of row.categories) if (!byId.has(category.id)) byId.set(category.id, category.name);
+    for (const row of rows)
+      for (const category of row.categories) if (!byId.has(category.id)) byId.set(category.id, category.name);
     return [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
   }, [tables, rows, portal]);
 

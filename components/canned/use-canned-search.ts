@@ -39,8 +39,10 @@ export function useCannedSearch(data: CannedData, limit: number): CannedSearchSt
   const opened = useRef(false);
 
   const result = useMemo(() => {
-    if (data.index) return search(data.index, query, { categoryId: categoryId || undefined, shortcuts: data.shortcutLookup, limit });
-    if (!data.loaded) return !query.trim() && !categoryId && data.preview.length ? popular(data.preview, '', limit) : undefined;
+    if (data.index)
+      return search(data.index, query, { categoryId: categoryId || undefined, shortcuts: data.shortcutLookup, limit });
+    if (!data.loaded)
+      return !query.trim() && !categoryId && data.preview.length ? popular(data.preview, '', limit) : undefined;
     if (query.trim() && data.rows.length) return undefined;
     return popular(data.rows, categoryId, limit);
   }, [data.loaded, data.preview, data.index, data.rows, data.shortcutLookup, query, categoryId, limit]);

@@ -89,7 +89,9 @@ function SignedInAccount({ session, onStatus }: { session: SessionInfo; onStatus
             {error}
           </p>
         )}
-        {!session.portal && <p class="field__hint">Your account belongs to several portals: choose the one you work in.</p>}
+        {!session.portal && (
+          <p class="field__hint">Your account belongs to several portals: choose the one you work in.</p>
+        )}
       </div>
 
       <SignOut />

@@ -33,7 +33,10 @@ export function PopupApp({ initial }: { initial?: PopupInitial }) {
     return (
       <main class="popup">
         {/* The snapshot only stands in for the portal it was read for (not after a sign-in here). */}
-        <Queue session={session} initial={initial?.session?.portal?.screen === session.portal?.screen ? initial : undefined} />
+        <Queue
+          session={session}
+          initial={initial?.session?.portal?.screen === session.portal?.screen ? initial : undefined}
+        />
         <PopupFooter />
       </main>
     );

@@ -67,16 +67,30 @@ export function MyChats({ screen, settings, clockOffsetMs }: Props) {
     <section class="my-chats" aria-labelledby="my-chats-title">
       <h2 id="my-chats-title">
         My chats {chats && <span class="count">{chats.length}</span>}
-        {waiting > 0 && <span class="my-chats__waiting">{waiting === 1 ? '1 waiting for your reply' : `${waiting} waiting for your reply`}</span>}
+        {waiting > 0 && (
+          <span class="my-chats__waiting">
+            {waiting === 1 ? '1 waiting for your reply' : `${waiting} waiting for your reply`}
+          </span>
+        )}
       </h2>
       {!chats ? (
         <p class="muted my-chats__empty">Loading…</p>
       ) : chats.length === 0 ? (
-        <p class="muted my-chats__empty">No open chats. Chats you pick up show here, with how long each visitor has waited for your reply.</p>
+        <p class="muted my-chats__empty">
+          No open chats. Chats you pick up show here, with how long each visitor has waited for your reply.
+        </p>
       ) : (
         <ul class="picked-list" aria-labelledby="my-chats-title">
           {chats.map((chat) => (
-            <MyChatRow key={chat.id} chat={chat} settings={settings} clockOffsetMs={clockOffsetMs} error={errors.get(chat.id)} onOpen={open} onHistory={history} />
+            <MyChatRow
+              key={chat.id}
+              chat={chat}
+              settings={settings}
+              clockOffsetMs={clockOffsetMs}
+              error={errors.get(chat.id)}
+              onOpen={open}
+              onHistory={history}
+            />
           ))}
         </ul>
       )}
@@ -108,17 +122,29 @@ function MyChatRow({ chat, settings, clockOffsetMs, error, onOpen, onHistory }: 
     else onHistory(chat);
   };
   return (
-    <li class={`picked-row my-chat${waiting ? ' my-chat--waiting' : ''}`} data-my-chat-id={chat.id} onKeyDown={onKeyDown}>
+    <li
+      class={`picked-row my-chat${waiting ? ' my-chat--waiting' : ''}`}
+      data-my-chat-id={chat.id}
+      onKeyDown={onKeyDown}
+    >
       <div class="my-chat__head">
         <span class="picked-row__name">{name}</span>
         {chat.unread > 0 && (
           <span class="my-chat__unread" title={`${chat.unread} unread`}>
             <span aria-hidden="true">{chat.unread}</span>
-            <span class="visually-hidden">{chat.unread === 1 ? '1 unread message' : `${chat.unread} unread messages`}</span>
+            <span class="visually-hidden">
+              {chat.unread === 1 ? '1 unread message' : `${chat.unread} unread messages`}
+            </span>
           </span>
         )}
         {waiting && chat.visitorWaitingSince !== undefined && (
-          <WaitTimer id={timerId} since={chat.visitorWaitingSince} escalateAfterSec={settings.escalateAfterSec} missedAfterSec={settings.missedAfterSec} clockOffsetMs={clockOffsetMs} />
+          <WaitTimer
+            id={timerId}
+            since={chat.visitorWaitingSince}
+            escalateAfterSec={settings.escalateAfterSec}
+            missedAfterSec={settings.missedAfterSec}
+            clockOffsetMs={clockOffsetMs}
+          />
         )}
       </div>
       <span class="picked-row__meta">

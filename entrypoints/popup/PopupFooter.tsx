@@ -32,7 +32,11 @@ export function PopupFooter() {
           </button>
         </p>
       )}
-      <button type="button" class="link-button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#reachability') })}>
+      <button
+        type="button"
+        class="link-button"
+        onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#reachability') })}
+      >
         Can I be reached?
       </button>
     </footer>

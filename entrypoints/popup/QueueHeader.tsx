@@ -18,12 +18,7 @@ export function QueueHeader({ session, operator, count }: HeaderProps) {
   return (
     <header class="popup__header">
       <div class="popup__title-row">
-        <h1>
-          Waiting chats{' '}
-          {count !== undefined && (
-<span class="count">{count}</span>
-          )}
-        </h1>
+        <h1>Waiting chats {count !== undefined && <span class="count">{count}</span>}</h1>
         <SettingsButton />
       </div>
       <div class="popup__sub-row">
@@ -47,7 +42,14 @@ interface NoticesProps {
 }
 
 /** Connection, notifications, status and action errors, above the list. */
-export function QueueNotices({ operator, initialPoll, actionError, onDismissAction, orphanErrors, onDismissPickup }: NoticesProps) {
+export function QueueNotices({
+  operator,
+  initialPoll,
+  actionError,
+  onDismissAction,
+  orphanErrors,
+  onDismissPickup,
+}: NoticesProps) {
   return (
     <div class="popup__notices">
       <ConnectionBanner initial={initialPoll} />

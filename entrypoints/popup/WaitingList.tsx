@@ -35,7 +35,11 @@ export function WaitingList(props: Props) {
       <div class="queue__bar">
         <h2 id="queue-title">Waiting</h2>
         {departments.length > 0 && (
-          <DepartmentFilter departments={departments} value={filter} onChange={(departmentFilter) => void updateSettings({ departmentFilter })} />
+          <DepartmentFilter
+            departments={departments}
+            value={filter}
+            onChange={(departmentFilter) => void updateSettings({ departmentFilter })}
+          />
         )}
       </div>
       {!portalWaiting ? (

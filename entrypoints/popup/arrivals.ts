@@ -4,7 +4,9 @@ import type { ChatRecord } from '../../lib/records';
 
 /** "New chat from Ana, Sales." — at most three names, then a count. */
 export function arrivalMessage(chats: readonly ChatRecord[]): string {
-  const parts = chats.slice(0, 3).map((c) => `New chat from ${visitorLabel(c)}${c.department?.name ? `, ${c.department.name}` : ''}`);
+  const parts = chats
+    .slice(0, 3)
+    .map((c) => `New chat from ${visitorLabel(c)}${c.department?.name ? `, ${c.department.name}` : ''}`);
   if (chats.length > 3) parts.push(`${chats.length - 3} more new chats`);
   return `${parts.join('. ')}.`;
 }

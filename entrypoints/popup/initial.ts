@@ -17,7 +17,10 @@ export interface PopupInitial {
 
 const waitingQuery = { index: 'status', range: 'waiting' };
 /** "Just picked up" looks back this far; older pickups are not read at all. */
-const pickedQuery = (now: number) => ({ index: 'pickedUpAt', range: IDBKeyRange.lowerBound(now - JUST_PICKED_WINDOW_MS) });
+const pickedQuery = (now: number) => ({
+  index: 'pickedUpAt',
+  range: IDBKeyRange.lowerBound(now - JUST_PICKED_WINDOW_MS),
+});
 
 export const readWaiting = () => readRecords('chats', waitingQuery);
 export const readPicked = () => readRecords('chats', pickedQuery(Date.now()));

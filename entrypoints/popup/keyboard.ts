@@ -28,7 +28,8 @@ export type KeyTarget = 'typing' | 'control' | 'other';
 export function classifyTarget(element: Element | null): KeyTarget {
   if (!element) return 'other';
   const tag = element.tagName;
-  if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA' || (element as HTMLElement).isContentEditable) return 'typing';
+  if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA' || (element as HTMLElement).isContentEditable)
+    return 'typing';
   if (tag === 'BUTTON' || tag === 'A' || tag === 'SUMMARY') return 'control';
   return 'other';
 }

@@ -14,7 +14,8 @@ const MAX_HEIGHT = 600;
 export function holdRememberedHeight(): void {
   try {
     const remembered = Number(localStorage.getItem(KEY));
-    if (remembered > 0) document.documentElement.style.setProperty('--remembered-height', `${Math.min(remembered, MAX_HEIGHT)}px`);
+    if (remembered > 0)
+      document.documentElement.style.setProperty('--remembered-height', `${Math.min(remembered, MAX_HEIGHT)}px`);
     new ResizeObserver(([entry]) => {
       const height = Math.round(entry?.borderBoxSize[0]?.blockSize ?? 0);
       if (height > 0) localStorage.setItem(KEY, String(height));

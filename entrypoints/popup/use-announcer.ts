@@ -6,6 +6,9 @@ import { useCallback, useState } from 'preact/hooks';
  */
 export function useAnnouncer() {
   const [state, setState] = useState({ text: '', flip: false });
-  const announce = useCallback((text: string) => setState((s) => ({ text: text + (s.flip ? '' : '\u00a0'), flip: !s.flip })), []);
+  const announce = useCallback(
+    (text: string) => setState((s) => ({ text: text + (s.flip ? '' : '\u00a0'), flip: !s.flip })),
+    [],
+  );
   return { announcement: state.text, announce };
 }

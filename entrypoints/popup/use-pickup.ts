@@ -23,12 +23,26 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * chat: follow the chat's record until it says. A message wakes a new worker, which settles the
  * interrupted pickup by reading the chat back (never by sending it again) and polls at once.
  */
-async function followLostPickup(chatId: string, myOperatorId: string, clickedAt: number): Promise<PickupOutcome | undefined> {
+async function followLostPickup(
+  chatId: string,
+  myOperatorId: string,
+  clickedAt: number,
+): Promise<PickupOutcome | undefined> {
   void ask({ type: 'refreshNow' });
   const until = Date.now() + CHECK_FOR_MS;
   while (Date.now() < until) {
-    const [chat, inFlight, poll] = await Promise.all([readRecord('chats', chatId), pickupsInFlight.get(chatId), readMetaValue('poll')]);
-    const outcome = chat && pickupOutcomeFromRecord(chat, myOperatorId, { clickedAt, inFlight: inFlight !== undefined, lastPollAt: poll?.lastSuccessAt });
+    const [chat, inFlight, poll] = await Promise.all([
+      readRecord('chats', chatId),
+      pickupsInFlight.get(chatId),
+      readMetaValue('poll'),
+    ]);
+    const outcome =
+      chat &&
+      pickupOutcomeFromRecord(chat, myOperatorId, {
+        clickedAt,
+        inFlight: inFlight !== undefined,
+        lastPollAt: poll?.lastSuccessAt,
+      });
     if (outcome) return outcome;
     await sleep(CHECK_EVERY_MS);
   }

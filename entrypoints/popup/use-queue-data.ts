@@ -19,8 +19,14 @@ export function useQueueData(session: SessionInfo, departmentFilter: string | nu
   const departments = session.departments ?? [];
   // A remembered department that is no longer the operator's would hide every chat: treat it as "all".
   const filter = departmentFilter && departments.some((d) => d.id === departmentFilter) ? departmentFilter : null;
-  const portalWaiting = useMemo(() => (waitingRecords ? waitingQueue(waitingRecords, screen, null) : null), [waitingRecords, screen]);
-  const rows = useMemo(() => (portalWaiting ? (filter ? portalWaiting.filter((c) => c.department?.id === filter) : portalWaiting) : []), [portalWaiting, filter]);
+  const portalWaiting = useMemo(
+    () => (waitingRecords ? waitingQueue(waitingRecords, screen, null) : null),
+    [waitingRecords, screen],
+  );
+  const rows = useMemo(
+    () => (portalWaiting ? (filter ? portalWaiting.filter((c) => c.department?.id === filter) : portalWaiting) : []),
+    [portalWaiting, filter],
+  );
   const brandOf = useMemo(() => {
     const portals = session.portals ?? [];
     return portals.length > 1 ? new Map(portals.map((p) => [p.screen, p.name])) : null;
@@ -29,7 +35,10 @@ export function useQueueData(session: SessionInfo, departmentFilter: string | nu
   // Rows age out of "Just picked up" by the clock, not only when a chat changes.
   const expiry = useExpiryTick(pickedRecords);
   /* eslint-disable react-hooks/exhaustive-deps -- `expiry` is the clock's tick: it re-runs this on purpose */
-  const picked = useMemo(() => (pickedRecords ? justPickedUp(pickedRecords, screen, Date.now()) : []), [pickedRecords, screen, expiry]);
+  const picked = useMemo(
+    () => (pickedRecords ? justPickedUp(pickedRecords, screen, Date.now()) : []),
+    [pickedRecords, screen, expiry],
+  );
   /* eslint-enable react-hooks/exhaustive-deps */
 
   return { operator, clockOffsetMs, departments, filter, portalWaiting, rows, brandOf, picked };

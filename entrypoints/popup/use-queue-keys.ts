@@ -39,7 +39,8 @@ export function useQueueKeys({ rows, picked, pickup, openInSalesIQ, showHistory 
   /** The chat O and H act on: a focused "just picked up" row, the chat picked up here, or the selection. */
   function targetChat(): ChatRecord | undefined {
     const focusedPicked = (document.activeElement?.closest('.picked-row') as HTMLElement | null)?.dataset.chatId;
-    const byId = (id: string | null | undefined) => (id ? picked.find((c) => c.id === id) ?? rows.find((c) => c.id === id) : undefined);
+    const byId = (id: string | null | undefined) =>
+      id ? (picked.find((c) => c.id === id) ?? rows.find((c) => c.id === id)) : undefined;
     return byId(focusedPicked) ?? byId(pickup.lastPickedId) ?? rows[focusedIndex()] ?? picked[0];
   }
 

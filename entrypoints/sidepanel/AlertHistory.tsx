@@ -26,8 +26,8 @@ export function AlertHistory({ portal, salesiqHost }: Props) {
     <section class="section" aria-labelledby="alert-history-title">
       <h2 id="alert-history-title">Latest alerts</h2>
       <p class="note">
-        The last {rows.length === 1 ? 'alert' : `${rows.length} alerts`}, newest first. They are kept as long as visitor history
-        (Settings).
+        The last {rows.length === 1 ? 'alert' : `${rows.length} alerts`}, newest first. They are kept as long as visitor
+        history (Settings).
       </p>
       <ul class="alerts">
         {rows.map((row) => (
@@ -55,7 +55,13 @@ function AlertRow({ row, link }: { row: AlertHistoryRow; link: string }) {
       )}
       <p class="alerts__times">{timesText(row)}</p>
       {row.ending.kind === 'missed' && (
-        <a class="alerts__link" href={link} target="_blank" rel="noreferrer" aria-label={`Open the missed chat with ${row.visitor} in SalesIQ`}>
+        <a
+          class="alerts__link"
+          href={link}
+          target="_blank"
+          rel="noreferrer"
+          aria-label={`Open the missed chat with ${row.visitor} in SalesIQ`}
+        >
           Open in SalesIQ
         </a>
       )}
@@ -79,6 +85,8 @@ export function endingText(ending: AlertEnding): string {
 }
 
 function timesText(row: AlertHistoryRow): string {
-  const notified = row.notifiedAt ? `Notified ${formatDateTime(row.notifiedAt)}` : `Not notified (seen waiting ${formatDateTime(row.seenAt)})`;
+  const notified = row.notifiedAt
+    ? `Notified ${formatDateTime(row.notifiedAt)}`
+    : `Not notified (seen waiting ${formatDateTime(row.seenAt)})`;
   return row.escalatedAt ? `${notified} · escalated ${formatTime(row.escalatedAt)}` : notified;
 }

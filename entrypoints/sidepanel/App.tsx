@@ -61,7 +61,9 @@ export function SidePanelApp() {
             {cannedOpened && <CannedTab conversationId={focus.conversationId} />}
           </TabPanel>
           <TabPanel id="alerts" selected={tab === 'alerts'}>
-            {tab === 'alerts' && portal && session?.salesiqHost && <AlertHistory portal={portal} salesiqHost={session.salesiqHost} />}
+            {tab === 'alerts' && portal && session?.salesiqHost && (
+              <AlertHistory portal={portal} salesiqHost={session.salesiqHost} />
+            )}
           </TabPanel>
         </>
       )}

@@ -26,7 +26,8 @@ export function CannedTab({ conversationId }: { conversationId?: string }) {
   }, []);
   if (Library) return <Library conversationId={conversationId} />;
   if (!load) return <p class="empty">Canned responses will appear here.</p>;
-  if (failed) return <p class="inline-error">The canned responses could not be loaded. Reopen the panel to try again.</p>;
+  if (failed)
+    return <p class="inline-error">The canned responses could not be loaded. Reopen the panel to try again.</p>;
   return (
     <p class="note" role="status">
       Loading canned responses…

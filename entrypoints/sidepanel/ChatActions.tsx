@@ -53,19 +53,39 @@ export function ChatActions({ conversationId, visitorName, currentDepartmentId, 
   return (
     <div class="chat-actions">
       <div class="chat-actions__buttons">
-        <button type="button" ref={endButton} aria-expanded={open === 'end'} onClick={() => (setOpen('end'), setError(''), onDone(''))}>
+        <button
+          type="button"
+          ref={endButton}
+          aria-expanded={open === 'end'}
+          onClick={() => (setOpen('end'), setError(''), onDone(''))}
+        >
           End chat
         </button>
-        <button type="button" ref={transferButton} aria-expanded={open === 'transfer'} onClick={() => (setOpen('transfer'), setError(''), onDone(''))}>
+        <button
+          type="button"
+          ref={transferButton}
+          aria-expanded={open === 'transfer'}
+          onClick={() => (setOpen('transfer'), setError(''), onDone(''))}
+        >
           Transfer…
         </button>
       </div>
       {open === 'end' && (
         <Confirm titleId="end-title" onCancel={close}>
           <p id="end-title">End the chat with {visitorName}? The visitor can no longer write in it.</p>
-          {error && <p class="inline-error" role="alert">{error}</p>}
+          {error && (
+            <p class="inline-error" role="alert">
+              {error}
+            </p>
+          )}
           <div class="confirm__buttons">
-            <button type="button" class="primary" data-autofocus disabled={busy} onClick={() => void run({ type: 'endChat', conversationId }, 'The chat has ended.')}>
+            <button
+              type="button"
+              class="primary"
+              data-autofocus
+              disabled={busy}
+              onClick={() => void run({ type: 'endChat', conversationId }, 'The chat has ended.')}
+            >
               {busy ? 'Ending…' : 'End chat'}
             </button>
             <button type="button" onClick={close}>
@@ -82,7 +102,10 @@ export function ChatActions({ conversationId, visitorName, currentDepartmentId, 
           error={error}
           onCancel={close}
           onTransfer={(departmentId, operatorId, note, label) =>
-            void run({ type: 'transferChat', conversationId, departmentId, operatorId, note }, `Transferred to ${label}.`)
+            void run(
+              { type: 'transferChat', conversationId, departmentId, operatorId, note },
+              `Transferred to ${label}.`,
+            )
           }
         />
       )}
@@ -91,7 +114,15 @@ export function ChatActions({ conversationId, visitorName, currentDepartmentId, 
 }
 
 /** An inline confirmation: focus moves into it, Escape cancels. */
-function Confirm({ titleId, onCancel, children }: { titleId: string; onCancel(): void; children: preact.ComponentChildren }) {
+function Confirm({
+  titleId,
+  onCancel,
+  children,
+}: {
+  titleId: string;
+  onCancel(): void;
+  children: preact.ComponentChildren;
+}) {
   const root = useRef<HTMLDivElement>(null);
   // Layout effect: the keyboard moves in the same frame the confirmation appears.
   useLayoutEffect(() => {
@@ -142,7 +173,13 @@ function TransferForm({ currentDepartmentId, visitorName, busy, error, onCancel,
     void ask<TransferChoices>({ type: 'transferChoices' }).then((reply) => {
       if (!reply.ok) return setLoadError(`The departments could not be loaded. ${plainError(reply.error)}`);
       setChoices(reply.value);
-      setDepartmentId((current) => current || reply.value.departments.find((d) => d.id !== currentDepartmentId)?.id || reply.value.departments[0]?.id || '');
+      setDepartmentId(
+        (current) =>
+          current ||
+          reply.value.departments.find((d) => d.id !== currentDepartmentId)?.id ||
+          reply.value.departments[0]?.id ||
+          '',
+      );
     });
   };
   // Loaded once, when the form opens: the chat's department then is the one to move away from.
@@ -160,7 +197,12 @@ function TransferForm({ currentDepartmentId, visitorName, busy, error, onCancel,
         onSubmit={(event) => {
           event.preventDefault();
           if (!department) return;
-          onTransfer(department.id, colleague?.id, note.trim() || undefined, colleague ? `${colleague.name} (${department.name})` : department.name);
+          onTransfer(
+            department.id,
+            colleague?.id,
+            note.trim() || undefined,
+            colleague ? `${colleague.name} (${department.name})` : department.name,
+          );
         }}
       >
         <p id="transfer-title">Transfer the chat with {visitorName}</p>
@@ -181,7 +223,11 @@ function TransferForm({ currentDepartmentId, visitorName, busy, error, onCancel,
           <>
             <label class="field">
               <span>Department</span>
-              <select ref={departmentBox} value={departmentId} onChange={(e) => (setDepartmentId(e.currentTarget.value), setOperatorId(''))}>
+              <select
+                ref={departmentBox}
+                value={departmentId}
+                onChange={(e) => (setDepartmentId(e.currentTarget.value), setOperatorId(''))}
+              >
                 {choices.departments.map((d) => (
                   <option key={d.id} value={d.id}>
                     {d.name}
@@ -207,7 +253,11 @@ function TransferForm({ currentDepartmentId, visitorName, busy, error, onCancel,
             </label>
           </>
         )}
-        {error && <p class="inline-error" role="alert">{error}</p>}
+        {error && (
+          <p class="inline-error" role="alert">
+            {error}
+          </p>
+        )}
         <div class="confirm__buttons">
           <button type="submit" class="primary" disabled={busy || !department}>
             {busy ? 'Transferring…' : 'Transfer'}

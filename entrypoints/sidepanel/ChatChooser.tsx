@@ -12,7 +12,8 @@ interface Props {
 /** Switches the panel among the chats this operator is in. Hidden when there is nothing to switch to. */
 export function ChatChooser({ chats, selectedId, selectedLabel, onChoose }: Props) {
   const options = chats.map((c) => ({ id: c.id, label: visitorLabel(c) }));
-  if (selectedId && !options.some((o) => o.id === selectedId)) options.unshift({ id: selectedId, label: selectedLabel ?? 'This conversation' });
+  if (selectedId && !options.some((o) => o.id === selectedId))
+    options.unshift({ id: selectedId, label: selectedLabel ?? 'This conversation' });
   if (options.length < 2) return null;
   return (
     <label class="chooser">

@@ -49,7 +49,9 @@ export function Composer({ portal, visitorName, context, focusRequest, restore, 
   function onKeyDown(event: KeyboardEvent) {
     const el = event.currentTarget as HTMLTextAreaElement;
     if (event.isComposing || event.ctrlKey || event.metaKey || event.altKey) return;
-    const expanding = (event.key === ' ' || event.key === 'Tab' || (event.key === 'Enter' && !event.shiftKey)) && shortcuts.shortcutAt(el);
+    const expanding =
+      (event.key === ' ' || event.key === 'Tab' || (event.key === 'Enter' && !event.shiftKey)) &&
+      shortcuts.shortcutAt(el);
     if (expanding) {
       event.preventDefault();
       void shortcuts.expand(el, expanding, event.key === ' ' ? ' ' : '');
@@ -85,7 +87,8 @@ export function Composer({ portal, visitorName, context, focusRequest, restore, 
       />
       <div class="composer__foot">
         <p id="composer-hint" class="note">
-          Enter sends, Shift+Enter starts a new line{shortcuts.hasShortcuts ? ', #shortcut then Space inserts a canned response' : ''}.
+          Enter sends, Shift+Enter starts a new line
+          {shortcuts.hasShortcuts ? ', #shortcut then Space inserts a canned response' : ''}.
         </p>
         <button type="submit" class="primary" disabled={!draft.trim()}>
           Send

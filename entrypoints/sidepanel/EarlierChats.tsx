@@ -103,10 +103,17 @@ function EarlierChat({ item, visitorId }: { item: HistoryItem; visitorId?: strin
   const { conversation, feedback } = item;
   const [open, setOpen] = useState(false);
   const [error, setError] = useState('');
-  const transcript = useLiveRead(['transcripts'], () => (open ? readRecord('transcripts', conversation.id) : undefined), [open, conversation.id], null);
+  const transcript = useLiveRead(
+    ['transcripts'],
+    () => (open ? readRecord('transcripts', conversation.id) : undefined),
+    [open, conversation.id],
+    null,
+  );
   const regionId = domId('earlier', conversation.id);
   const operator = attenderOf(conversation)?.name;
-  const summary = [statusWord(conversation.status), operator, conversation.department?.name, ratingText(feedback)].filter(Boolean).join(' · ');
+  const summary = [statusWord(conversation.status), operator, conversation.department?.name, ratingText(feedback)]
+    .filter(Boolean)
+    .join(' · ');
 
   function toggle() {
     const next = !open;
@@ -137,7 +144,11 @@ function EarlierChat({ item, visitorId }: { item: HistoryItem; visitorId?: strin
             </p>
           )}
           {transcript?.savedAt ? (
-            <Transcript messages={transcript.messages} visitorId={visitorId} label={`Transcript from ${formatDateTime(conversation.startTime)}`} />
+            <Transcript
+              messages={transcript.messages}
+              visitorId={visitorId}
+              label={`Transcript from ${formatDateTime(conversation.startTime)}`}
+            />
           ) : error || transcript?.error ? (
             <p class="inline-error">{error || transcript?.error?.message}</p>
           ) : (

@@ -16,7 +16,9 @@ export function OutboxItems({ lines, onRetry, onEdit }: Props) {
         <li key={line.key} class={`msg msg--operator msg--${line.state}`} aria-busy={line.state === 'sending'}>
           <div class="msg__meta">
             <span class="msg__sender">You</span>{' '}
-            <span class={line.state === 'failed' ? 'msg__state msg__state--failed' : 'msg__state muted'}>{STATE_TEXT[line.state]}</span>
+            <span class={line.state === 'failed' ? 'msg__state msg__state--failed' : 'msg__state muted'}>
+              {STATE_TEXT[line.state]}
+            </span>
           </div>
           <p class="msg__text" dir="auto">
             {line.text}

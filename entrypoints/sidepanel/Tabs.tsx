@@ -19,15 +19,19 @@ export function TabList<Id extends string>({ label, tabs, selected, onSelect }: 
   function onKeyDown(event: KeyboardEvent) {
     const index = tabs.findIndex((t) => t.id === selected);
     const next =
-      event.key === 'ArrowRight' ? (index + 1) % tabs.length
-      : event.key === 'ArrowLeft' ? (index - 1 + tabs.length) % tabs.length
-      : event.key === 'Home' ? 0
-      : event.key === 'End' ? tabs.length - 1
-      : -1;
+      event.key === 'ArrowRight'
+        ? (index + 1) % tabs.length
+        : event.key === 'ArrowLeft'
+          ? (index - 1 + tabs.length) % tabs.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? tabs.length - 1
+              : -1;
     if (next < 0) return;
     event.preventDefault();
     onSelect(tabs[next]!.id);
-    (list.current?.querySelectorAll<HTMLElement>('[role="tab"]')[next])?.focus();
+    list.current?.querySelectorAll<HTMLElement>('[role="tab"]')[next]?.focus();
   }
   return (
     <div class="tabs" role="tablist" aria-label={label} ref={list} onKeyDown={onKeyDown}>
@@ -52,7 +56,14 @@ export function TabList<Id extends string>({ label, tabs, selected, onSelect }: 
 
 export function TabPanel({ id, selected, children }: { id: string; selected: boolean; children: ComponentChildren }) {
   return (
-    <div role="tabpanel" id={`tabpanel-${id}`} aria-labelledby={`tab-${id}`} hidden={!selected} class="tabpanel" tabIndex={0}>
+    <div
+      role="tabpanel"
+      id={`tabpanel-${id}`}
+      aria-labelledby={`tab-${id}`}
+      hidden={!selected}
+      class="tabpanel"
+      tabIndex={0}
+    >
       {children}
     </div>
   );

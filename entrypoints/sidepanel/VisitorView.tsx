@@ -59,10 +59,21 @@ export function VisitorView({ portal, me, conversationId, focusRead, composeRequ
   const id = conversationId ?? '';
   // Right after the conversation changes a query still holds the previous one's record: treat
   // that as "not read yet" rather than show the last visitor under the new chat.
-  const card = current(useLiveRead(['visitors'], () => (id ? readRecord('visitors', id) : undefined), [id], primedRecord('card', id)), (r) => r.conversationId === id);
-  const chat = current(useLiveRead(['chats'], () => (id ? readRecord('chats', id) : undefined), [id], primedRecord('chat', id)), (r) => r.id === id);
+  const card = current(
+    useLiveRead(['visitors'], () => (id ? readRecord('visitors', id) : undefined), [id], primedRecord('card', id)),
+    (r) => r.conversationId === id,
+  );
+  const chat = current(
+    useLiveRead(['chats'], () => (id ? readRecord('chats', id) : undefined), [id], primedRecord('chat', id)),
+    (r) => r.id === id,
+  );
   const transcript = current(
-    useLiveRead(['transcripts'], () => (id ? readRecord('transcripts', id) : undefined), [id], primedRecord('transcript', id)),
+    useLiveRead(
+      ['transcripts'],
+      () => (id ? readRecord('transcripts', id) : undefined),
+      [id],
+      primedRecord('transcript', id),
+    ),
     (r) => r.conversationId === id,
   );
   const picked = useLiveRead(['chats'], readPickedConnected, [], []);
@@ -132,17 +143,28 @@ export function VisitorView({ portal, me, conversationId, focusRead, composeRequ
         <StaleNote
           savedAt={savedAt}
           confirmedByPolls={stillWaiting}
-          reason={!online ? 'You are offline.' : (card?.error?.message ?? (refresh.error ? plainError(refresh.error) : ''))}
+          reason={
+            !online ? 'You are offline.' : (card?.error?.message ?? (refresh.error ? plainError(refresh.error) : ''))
+          }
           busy={refresh.busy}
           onRetry={refresh.retry}
         />
       )}
-      <VisitorCard conversation={conversation} profile={card?.profile} profileState={card?.profileState} onOpenInSalesIQ={openInSalesIQ} />
+      <VisitorCard
+        conversation={conversation}
+        profile={card?.profile}
+        profileState={card?.profileState}
+        onOpenInSalesIQ={openInSalesIQ}
+      />
       {actionError && <p class="inline-error">{actionError}</p>}
       <section class="section" aria-labelledby="this-chat-title">
         <h2 id="this-chat-title">This conversation</h2>
         {transcript?.savedAt || outbox.lines.length ? (
-          <Transcript messages={transcript?.messages ?? []} visitorId={conversation.visitor.id} label="This conversation's messages">
+          <Transcript
+            messages={transcript?.messages ?? []}
+            visitorId={conversation.visitor.id}
+            label="This conversation's messages"
+          >
             {outbox.lines.length ? (
               <OutboxItems
                 lines={outbox.lines}
@@ -197,7 +219,19 @@ export function VisitorView({ portal, me, conversationId, focusRead, composeRequ
 }
 
 /** Saved data stays on screen when SalesIQ cannot be reached; this says how old it is. */
-function StaleNote({ savedAt: written, confirmedByPolls, reason, busy, onRetry }: { savedAt: number; confirmedByPolls: boolean; reason: string; busy: boolean; onRetry(): void }) {
+function StaleNote({
+  savedAt: written,
+  confirmedByPolls,
+  reason,
+  busy,
+  onRetry,
+}: {
+  savedAt: number;
+  confirmedByPolls: boolean;
+  reason: string;
+  busy: boolean;
+  onRetry(): void;
+}) {
   const now = useNow();
   // A waiting chat is rewritten only when it changes; each successful poll confirms it.
   const poll = useLiveMeta('poll', undefined);
@@ -205,7 +239,9 @@ function StaleNote({ savedAt: written, confirmedByPolls, reason, busy, onRetry }
   return (
     <div class="banner banner--warn">
       <p>
-        <span role="status">{savedAt ? `Showing saved details from ${ago(now - savedAt)}.` : 'Showing saved details.'}</span>{' '}
+        <span role="status">
+          {savedAt ? `Showing saved details from ${ago(now - savedAt)}.` : 'Showing saved details.'}
+        </span>{' '}
         <span class="muted">{reason}</span>
       </p>
       <button type="button" class="banner__action" onClick={onRetry} disabled={busy}>

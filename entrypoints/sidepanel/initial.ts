@@ -47,7 +47,11 @@ async function read(): Promise<Primed> {
 }
 
 async function readConversation(id: string) {
-  const [card, chat, transcript] = await Promise.all([readRecord('visitors', id), readRecord('chats', id), readRecord('transcripts', id)]);
+  const [card, chat, transcript] = await Promise.all([
+    readRecord('visitors', id),
+    readRecord('chats', id),
+    readRecord('transcripts', id),
+  ]);
   return { card, chat, transcript };
 }
 
@@ -62,6 +66,9 @@ export function primedMeta<K extends 'session' | 'focus'>(key: K): Primed[K] | n
 }
 
 /** The primed record of the conversation about to be shown, or null when it was not primed. */
-export function primedRecord<K extends 'card' | 'chat' | 'transcript'>(key: K, conversationId: string): Primed[K] | null {
+export function primedRecord<K extends 'card' | 'chat' | 'transcript'>(
+  key: K,
+  conversationId: string,
+): Primed[K] | null {
   return primed && primed.conversationId === conversationId ? primed[key] : null;
 }

@@ -44,11 +44,21 @@ function inTranscript(line: OutboxLine, transcript: readonly Message[], myOperat
 }
 
 /** What to show after the transcript: everything not yet in it. A sent line leaves once the transcript has it. */
-export function visibleLines(lines: readonly OutboxLine[], transcript: readonly Message[], myOperatorId: string): OutboxLine[] {
+export function visibleLines(
+  lines: readonly OutboxLine[],
+  transcript: readonly Message[],
+  myOperatorId: string,
+): OutboxLine[] {
   return lines.filter((line) => line.state !== 'sent' || !inTranscript(line, transcript, myOperatorId));
 }
 
 /** Sent lines the transcript now shows: the composer drops them from its list. */
-export function settledKeys(lines: readonly OutboxLine[], transcript: readonly Message[], myOperatorId: string): string[] {
-  return lines.filter((line) => line.state === 'sent' && inTranscript(line, transcript, myOperatorId)).map((line) => line.key);
+export function settledKeys(
+  lines: readonly OutboxLine[],
+  transcript: readonly Message[],
+  myOperatorId: string,
+): string[] {
+  return lines
+    .filter((line) => line.state === 'sent' && inTranscript(line, transcript, myOperatorId))
+    .map((line) => line.key);
 }

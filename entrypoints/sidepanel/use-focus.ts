@@ -33,7 +33,9 @@ export function useFocusedConversation(signedIn: boolean) {
   const [mountedAt] = useState(Date.now);
   // Read before forgetOpeningChat() rewrites the URL.
   const [composeAtOpen] = useState(() => (urlCompose() ? Date.now() : 0));
-  const [pending, setPending] = useState<Pending | undefined>(() => (opening ? { conversationId: opening, sentAt: Date.now() } : undefined));
+  const [pending, setPending] = useState<Pending | undefined>(() =>
+    opening ? { conversationId: opening, sentAt: Date.now() } : undefined,
+  );
 
   useEffect(() => {
     if (!signedIn || !opening) return;

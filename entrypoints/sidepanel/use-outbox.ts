@@ -3,7 +3,16 @@ import { plainError } from '../../lib/ui/plain-error';
 import type { SendResult } from '../../lib/canned/send-outcome';
 import { ask } from '../../lib/messages';
 import type { Message } from '../../lib/salesiq/types';
-import { addLine, markFailed, markSending, markSent, removeLine, settledKeys, visibleLines, type OutboxLine } from './outbox';
+import {
+  addLine,
+  markFailed,
+  markSending,
+  markSent,
+  removeLine,
+  settledKeys,
+  visibleLines,
+  type OutboxLine,
+} from './outbox';
 
 type Lines = Record<string, OutboxLine[]>;
 
@@ -32,9 +41,12 @@ export function useOutbox(conversationId: string, transcript: readonly Message[]
     if (reply.ok) {
       update(chat, (current) => markSent(current, key, reply.value.message));
       // The same words, pressed again within minutes of a send whose answer was lost: that one went out.
-      if (reply.value.alreadySent) setNotice({ conversationId: chat, text: 'Already in the chat: it went out on your earlier send, so it was not sent again.' });
-    }
-    else update(chat, (current) => markFailed(current, key, plainError(reply.error)));
+      if (reply.value.alreadySent)
+        setNotice({
+          conversationId: chat,
+          text: 'Already in the chat: it went out on your earlier send, so it was not sent again.',
+        });
+    } else update(chat, (current) => markFailed(current, key, plainError(reply.error)));
   }
 
   /** False when this very text is already on its way to this chat (a double Enter). */

@@ -1,7 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { replaceBeforeCaret, textBeforeCaret } from '../../lib/canned/composer';
 import { fillPlaceholders, type PlaceholderContext } from '../../lib/canned/placeholders';
-import { invertShortcuts, onShortcutsChanged, readShortcuts, shortcutBeforeCaret, type ShortcutMap } from '../../lib/canned/shortcuts';
+import {
+  invertShortcuts,
+  onShortcutsChanged,
+  readShortcuts,
+  shortcutBeforeCaret,
+  type ShortcutMap,
+} from '../../lib/canned/shortcuts';
 import { readRecord } from '../../lib/db-read';
 import { ask } from '../../lib/messages';
 

@@ -27,7 +27,9 @@ export function WelcomeApp() {
         {session === LOADING ? (
           <p class="muted">Loading…</p>
         ) : signedIn ? (
-          <p class="step__state step__state--ok">Signed in{session.portal?.name ? ` to ${session.portal.name}` : ''}.</p>
+          <p class="step__state step__state--ok">
+            Signed in{session.portal?.name ? ` to ${session.portal.name}` : ''}.
+          </p>
         ) : (
           <SignInPanel session={session} headingLevel={3} />
         )}
@@ -47,8 +49,8 @@ export function WelcomeApp() {
       <section class="step" aria-labelledby="step-notify">
         <h2 id="step-notify">3. Allow notifications</h2>
         <p>
-          Each new waiting chat raises a desktop notification. Send yourself a test: if none appears, allow notifications for the browser in your operating
-          system’s settings and turn off Do Not Disturb.
+          Each new waiting chat raises a desktop notification. Send yourself a test: if none appears, allow
+          notifications for the browser in your operating system’s settings and turn off Do Not Disturb.
         </p>
         <TestNotificationButton />
       </section>
@@ -59,7 +61,14 @@ export function WelcomeApp() {
       </section>
 
       <p class="field__hint">
-        Something not working? Settings → <button type="button" class="link-button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#reachability') })}>Can I be reached?</button>{' '}
+        Something not working? Settings →{' '}
+        <button
+          type="button"
+          class="link-button"
+          onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#reachability') })}
+        >
+          Can I be reached?
+        </button>{' '}
         checks everything. <a href={browser.runtime.getURL(PRIVACY_PAGE)}>Privacy policy</a>. {NOT_AFFILIATED}
       </p>
     </main>

@@ -10,9 +10,11 @@ export function currentBrowser(): Browser {
 
 /** How to pin the toolbar icon, in each browser's own words. */
 export const PIN_STEPS: Record<Browser, string> = {
-  chrome: 'Click the puzzle-piece (Extensions) button at the right of the toolbar, then the pin next to Operator Companion.',
+  chrome:
+    'Click the puzzle-piece (Extensions) button at the right of the toolbar, then the pin next to Operator Companion.',
   edge: 'Click the puzzle-piece (Extensions) button in the toolbar, then the eye icon (Show in toolbar) next to Operator Companion.',
-  firefox: 'Click the puzzle-piece (Extensions) button in the toolbar, then the gear next to Operator Companion → Pin to Toolbar.',
+  firefox:
+    'Click the puzzle-piece (Extensions) button in the toolbar, then the gear next to Operator Companion → Pin to Toolbar.',
 };
 
 type UserSettings = { isOnToolbar?: boolean };
@@ -26,7 +28,10 @@ export function usePinned(): boolean | undefined {
   useEffect(() => {
     const action = browser.action as unknown as { getUserSettings?: () => Promise<UserSettings> };
     if (!action.getUserSettings) return;
-    const read = () => void action.getUserSettings!().then((settings) => setPinned(settings.isOnToolbar)).catch(() => undefined);
+    const read = () =>
+      void action.getUserSettings!()
+        .then((settings) => setPinned(settings.isOnToolbar))
+        .catch(() => undefined);
     read();
     const timer = setInterval(read, 1_000);
     return () => clearInterval(timer);

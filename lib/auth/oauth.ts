@@ -47,7 +47,12 @@ export class OAuthError extends Error {
 }
 
 /** Validate the redirect: our state, a token, a lifetime, and a data centre from our own table. */
-export function parseRedirect(redirectUrl: string, expectedState: string, fallbackDc: DataCentre, now = Date.now()): GrantedToken {
+export function parseRedirect(
+  redirectUrl: string,
+  expectedState: string,
+  fallbackDc: DataCentre,
+  now = Date.now(),
+): GrantedToken {
   const url = new URL(redirectUrl);
   const params = new URLSearchParams(url.hash.replace(/^#/, '') || url.search.replace(/^\?/, ''));
   const error = params.get('error');
@@ -64,7 +69,8 @@ export function parseRedirect(redirectUrl: string, expectedState: string, fallba
   const server = params.get('accounts-server');
   const location = params.get('location');
   const dc = server ? findByAccountsServer(server) : location ? findByLocation(location) : fallbackDc;
-  if (!dc) throw new OAuthError('unknown-dc', 'Your Zoho account is in a data centre this extension does not know yet.');
+  if (!dc)
+    throw new OAuthError('unknown-dc', 'Your Zoho account is in a data centre this extension does not know yet.');
   const lifetimeMs = (Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : 3600) * 1000;
   return { accessToken, expiresAt: now + lifetimeMs, dc };
 }

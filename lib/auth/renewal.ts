@@ -67,7 +67,12 @@ export function renewalEpoch(): number {
  * One silent renewal at a time; concurrent callers share it and its deadline. `asked`: the epoch
  * the caller read before reading `session`; if the session has ended since, nothing is minted.
  */
-export function renewSilently(session: SessionInfo, dc: DataCentre, asked: number, timeoutMs = RENEWAL_TIMEOUT_MS): Promise<StoredToken> {
+export function renewSilently(
+  session: SessionInfo,
+  dc: DataCentre,
+  asked: number,
+  timeoutMs = RENEWAL_TIMEOUT_MS,
+): Promise<StoredToken> {
   if (asked !== epoch) return Promise.reject(new RenewalDiscarded());
   if (!inFlight) {
     const attempt = boundedRenewal(session, dc, asked, timeoutMs);
@@ -95,7 +100,12 @@ function boundedRenewal(session: SessionInfo, dc: DataCentre, asked: number, tim
   return Promise.race([flow, deadline]).finally(() => clearTimeout(timer));
 }
 
-async function renewOnce(session: SessionInfo, dc: DataCentre, stillWanted: () => boolean, asked: number): Promise<StoredToken> {
+async function renewOnce(
+  session: SessionInfo,
+  dc: DataCentre,
+  stillWanted: () => boolean,
+  asked: number,
+): Promise<StoredToken> {
   const grant = takeUnverified(asked) ?? (await mint(dc));
   if (!stillWanted()) return discard(grant);
   try {
@@ -148,7 +158,11 @@ async function confirmSameOperator(grant: GrantedToken, session: SessionInfo, dc
   };
   if (grant.dc.location !== dc.location) return mismatch();
   // Unanswered, the token stays unusable (the caller's backoff retries); see `unverified`.
-  const { items: portals } = await listPortals({ host: dc.salesiqHost, token: grant.accessToken, location: dc.location });
+  const { items: portals } = await listPortals({
+    host: dc.salesiqHost,
+    token: grant.accessToken,
+    location: dc.location,
+  });
   const expected = session.portal ? [session.portal] : (session.portals ?? []);
   const same = expected.some((p) => portals.some((q) => q.screen === p.screen && q.operatorId === p.operatorId));
   if (expected.length > 0 && !same) return mismatch();

@@ -71,7 +71,11 @@ async function loadPortals(
   fallback: 'expired' | 'signed-out',
   afterWipe: AfterAccountWipe,
 ): Promise<SessionInfo> {
-  const { items: portals } = await listPortals({ host: dc.salesiqHost, token: token.accessToken, location: token.location });
+  const { items: portals } = await listPortals({
+    host: dc.salesiqHost,
+    token: token.accessToken,
+    location: token.location,
+  });
   const dcFacts = { location: dc.location, accountsHost: dc.accountsHost, salesiqHost: dc.salesiqHost, portals };
   if (portals.length === 0) {
     await clearToken();
@@ -86,12 +90,20 @@ async function loadPortals(
   // A portal's operator_id is "me" there: if the portal we had is not this account's with the
   // same operator, another person signed in, and nothing of the previous account may show.
   const previous = (await readSession()).portal;
-  const sameAccount = !previous || portals.some((p) => p.screen === previous.screen && p.operatorId === previous.operatorId);
+  const sameAccount =
+    !previous || portals.some((p) => p.screen === previous.screen && p.operatorId === previous.operatorId);
   if (!sameAccount) {
     await forgetAccountData();
     await afterWipe();
   }
-  await setSession({ ...dcFacts, state: 'choosing-portal', portal: undefined, operatorName: undefined, operatorEmail: undefined, error: undefined });
+  await setSession({
+    ...dcFacts,
+    state: 'choosing-portal',
+    portal: undefined,
+    operatorName: undefined,
+    operatorEmail: undefined,
+    error: undefined,
+  });
   const chosen = remembered ?? only;
   return chosen ? choosePortal(chosen.screen) : readSession();
 }
@@ -100,7 +112,8 @@ async function loadPortals(
 export async function choosePortal(screen: string): Promise<SessionInfo> {
   const session = await readSession();
   const portal: Portal | undefined = session.portals?.find((p) => p.screen === screen);
-  if (!portal || !session.salesiqHost) throw new SalesIQError('portal', 'That portal is not one of your SalesIQ portals.');
+  if (!portal || !session.salesiqHost)
+    throw new SalesIQError('portal', 'That portal is not one of your SalesIQ portals.');
   const target = await currentTarget(portal);
   const operator = await withTarget(target, (t) => getOperator(t, portal.operatorId));
   await browser.storage.local.set({ [LAST_PORTAL_KEY]: portal.screen });
@@ -135,7 +148,10 @@ export async function signOut(): Promise<{ revoked: boolean }> {
   // Signed out at once: a poll still under way writes nothing from here on (writeForPortal).
   await writeMeta('session', { state: 'signed-out', updatedAt: Date.now() });
   // Signing out must work offline too; the token then simply expires within the hour.
-  const revoked = !!token && !!session.accountsHost && (await revokeToken({ token: token.accessToken, location: token.location }, session.accountsHost));
+  const revoked =
+    !!token &&
+    !!session.accountsHost &&
+    (await revokeToken({ token: token.accessToken, location: token.location }, session.accountsHost));
   await clearToken();
   await wipeAccountData();
   await writeMeta('session', { state: 'signed-out', updatedAt: Date.now() });

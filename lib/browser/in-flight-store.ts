@@ -34,6 +34,7 @@ export function inFlightStore<T>(key: string): InFlightStore<T> {
     get: async (id) => (await all())[id],
     put: (id, value) => update((current) => ({ ...current, [id]: value })),
     remove: (id) => update(({ [id]: _gone, ...rest }) => rest),
-    prune: (keep) => update((current) => Object.fromEntries(Object.entries(current).filter(([, value]) => keep(value)))),
+    prune: (keep) =>
+      update((current) => Object.fromEntries(Object.entries(current).filter(([, value]) => keep(value)))),
   };
 }

@@ -19,7 +19,10 @@ export async function screenLocked(): Promise<boolean> {
 export function onScreenUnlocked(onUnlock: () => void): void {
   let last: string | undefined;
   // A worker started while the screen is locked must still see the unlock.
-  void browser.idle?.queryState(IDLE_DETECTION_SEC).then((state) => (last ??= state)).catch(() => undefined);
+  void browser.idle
+    ?.queryState(IDLE_DETECTION_SEC)
+    .then((state) => (last ??= state))
+    .catch(() => undefined);
   browser.idle?.onStateChanged.addListener((state) => {
     if (state === 'active' && last === 'locked') onUnlock();
     last = state;

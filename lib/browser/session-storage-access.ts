@@ -6,7 +6,9 @@ import { browser } from 'wxt/browser';
  * default or a stray setAccessLevel elsewhere cannot open it to the SalesIQ content script.
  * Firefox has no setAccessLevel; there storage.session is never exposed to content scripts.
  */
-type SessionArea = { setAccessLevel?: (options: { accessLevel: 'TRUSTED_CONTEXTS' | 'TRUSTED_AND_UNTRUSTED_CONTEXTS' }) => Promise<void> };
+type SessionArea = {
+  setAccessLevel?: (options: { accessLevel: 'TRUSTED_CONTEXTS' | 'TRUSTED_AND_UNTRUSTED_CONTEXTS' }) => Promise<void>;
+};
 
 export async function keepSessionStorageTrusted(): Promise<void> {
   const area = browser.storage.session as unknown as SessionArea;

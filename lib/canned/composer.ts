@@ -24,7 +24,9 @@ function isVisible(element: Element): boolean {
 }
 
 function hint(element: Element): string {
-  return ['placeholder', 'aria-label', 'data-placeholder', 'name', 'id'].map((a) => element.getAttribute(a) ?? '').join(' ');
+  return ['placeholder', 'aria-label', 'data-placeholder', 'name', 'id']
+    .map((a) => element.getAttribute(a) ?? '')
+    .join(' ');
 }
 
 /** The focused box, else the one the operator used last, else the page's most likely composer. */
@@ -34,9 +36,9 @@ export function findComposer(doc: Document, lastUsed?: Element | null): Composer
   while (active instanceof HTMLIFrameElement && active.contentDocument) active = active.contentDocument.activeElement;
   if (isEditable(active)) return active;
   if (lastUsed?.isConnected && isEditable(lastUsed) && isVisible(lastUsed)) return lastUsed;
-  const candidates = [...doc.querySelectorAll('textarea, [contenteditable=""], [contenteditable="true"], [role="textbox"]')].filter(
-    (el): el is Composer => isEditable(el) && isVisible(el),
-  );
+  const candidates = [
+    ...doc.querySelectorAll('textarea, [contenteditable=""], [contenteditable="true"], [role="textbox"]'),
+  ].filter((el): el is Composer => isEditable(el) && isVisible(el));
   return candidates.find((el) => COMPOSER_HINT.test(hint(el))) ?? candidates.at(-1);
 }
 
@@ -110,7 +112,13 @@ export function textBeforeCaret(el: Composer, max = 60): string {
   }
   const selection = el.ownerDocument.getSelection();
   const range = selection?.rangeCount ? selection.getRangeAt(0) : undefined;
-  if (!range || !range.collapsed || range.startContainer.nodeType !== Node.TEXT_NODE || !el.contains(range.startContainer)) return '';
+  if (
+    !range ||
+    !range.collapsed ||
+    range.startContainer.nodeType !== Node.TEXT_NODE ||
+    !el.contains(range.startContainer)
+  )
+    return '';
   const data = (range.startContainer as Text).data;
   return data.slice(Math.max(0, range.startOffset - max), range.startOffset);
 }

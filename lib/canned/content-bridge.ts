@@ -6,7 +6,12 @@ import { cachedChat, placeholderContext } from './context';
 import { fillPlaceholders } from './placeholders';
 import { invertShortcuts, normalizeShortcut, readShortcuts } from './shortcuts';
 import { recordCannedUse } from './usage';
-import { isExpandShortcutRequest, isSalesIQContentSender, type ExpandShortcutReply, type ExpandShortcutRequest } from '../messages';
+import {
+  isExpandShortcutRequest,
+  isSalesIQContentSender,
+  type ExpandShortcutReply,
+  type ExpandShortcutRequest,
+} from '../messages';
 
 async function chatFor(conversationId: string | undefined) {
   if (!conversationId) return undefined;

@@ -6,7 +6,10 @@ import type { PlaceholderContext } from './placeholders';
 type ChatFacts = Pick<Conversation, 'visitor' | 'department'>;
 
 /** Placeholder values from what the extension already knows about a chat and the operator. */
-export function placeholderContext(session: Pick<SessionInfo, 'operatorName'> | undefined, chat: ChatFacts | undefined): PlaceholderContext {
+export function placeholderContext(
+  session: Pick<SessionInfo, 'operatorName'> | undefined,
+  chat: ChatFacts | undefined,
+): PlaceholderContext {
   return {
     visitor: chat ? { name: chat.visitor.name, email: chat.visitor.email, phone: chat.visitor.phone } : undefined,
     operator: { name: session?.operatorName },

@@ -27,7 +27,11 @@ const MAX_PAGES = 1_000;
 const CATEGORY_PAGE_SIZE = 99;
 const MAX_CATEGORY_PAGES = 50;
 
-async function walkDepartment(source: CannedSource, departmentId: string | undefined, into: FetchedLibrary): Promise<void> {
+async function walkDepartment(
+  source: CannedSource,
+  departmentId: string | undefined,
+  into: FetchedLibrary,
+): Promise<void> {
   let expectedFirst: string | undefined;
   for (let page = 1; page <= MAX_PAGES; page += 1) {
     const result = await source.page(departmentId, page);
@@ -64,10 +68,14 @@ async function fetchCategories(source: CannedSource, into: FetchedLibrary): Prom
  * One request at a time: departments one after another, then the categories. A background sync
  * that bursts requests provokes 429s the operator's poll then has to wait out.
  */
-export async function fetchCannedLibrary(source: CannedSource, departmentIds: readonly string[]): Promise<FetchedLibrary> {
+export async function fetchCannedLibrary(
+  source: CannedSource,
+  departmentIds: readonly string[],
+): Promise<FetchedLibrary> {
   const library: FetchedLibrary = { responses: new Map(), categories: [], skipped: 0, unstable: false, requests: 0 };
   // No departments known: ask once without a filter (SalesIQ then uses the current department).
-  for (const id of departmentIds.length ? [...new Set(departmentIds)] : [undefined]) await walkDepartment(source, id, library);
+  for (const id of departmentIds.length ? [...new Set(departmentIds)] : [undefined])
+    await walkDepartment(source, id, library);
   await fetchCategories(source, library);
   return library;
 }

@@ -44,7 +44,9 @@ export function fold(text: string): Folded {
 /** Folded text only, for the index and queries: whole-string native calls, no per-char work. */
 export function foldText(text: string): string {
   if (ASCII.test(text)) return text.toLowerCase();
-  const composed = HAS_LATIN_ACCENTS.test(text) ? text.normalize('NFD').replace(LATIN_MARKS, '').normalize('NFC') : text.normalize('NFC');
+  const composed = HAS_LATIN_ACCENTS.test(text)
+    ? text.normalize('NFD').replace(LATIN_MARKS, '').normalize('NFC')
+    : text.normalize('NFC');
   return composed.toLowerCase();
 }
 

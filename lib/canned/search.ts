@@ -80,7 +80,10 @@ const CATEGORY_WEIGHT = 0.8;
 const QUALITY_STEPS = 20;
 const TOKEN_CACHE_SIZE = 200;
 
-function popularity(docs: readonly SearchDoc[], uses: ReadonlyMap<string, LocalUse>): { popOrder: Int32Array; popRank: Int32Array } {
+function popularity(
+  docs: readonly SearchDoc[],
+  uses: ReadonlyMap<string, LocalUse>,
+): { popOrder: Int32Array; popRank: Int32Array } {
   const n = docs.length;
   const count = new Float64Array(n);
   const last = new Float64Array(n);
@@ -231,7 +234,11 @@ function categoryMask(index: CannedIndex, categoryId: string): Uint8Array {
   return mask;
 }
 
-function shortcutTiers(index: CannedIndex, query: string, shortcuts: ReadonlyMap<string, string> | undefined): Map<number, 1 | 2> {
+function shortcutTiers(
+  index: CannedIndex,
+  query: string,
+  shortcuts: ReadonlyMap<string, string> | undefined,
+): Map<number, 1 | 2> {
   const tiers = new Map<number, 1 | 2>();
   const typed = query.trim().replace(/^#/, '').toLowerCase();
   if (!shortcuts || !typed || /\s/.test(typed)) return tiers;
@@ -246,7 +253,13 @@ function shortcutTiers(index: CannedIndex, query: string, shortcuts: ReadonlyMap
 
 function scratchFor(index: CannedIndex): Scratch {
   const n = index.docs.length;
-  index.scratch ??= { sum: new Float32Array(n), matched: new Uint8Array(n), best: new Float32Array(n), touched: new Int32Array(n), dirty: new Int32Array(n) };
+  index.scratch ??= {
+    sum: new Float32Array(n),
+    matched: new Uint8Array(n),
+    best: new Float32Array(n),
+    touched: new Int32Array(n),
+    dirty: new Int32Array(n),
+  };
   return index.scratch;
 }
 
@@ -382,7 +395,8 @@ export function search(index: CannedIndex, query: string, options: SearchOptions
 export function warmSearch(index: CannedIndex): void {
   let common = -1;
   for (let id = 0; id < index.postings.length; id += 1) {
-    if (index.vocab[id]!.length >= 4 && (common < 0 || index.postings[id]!.length > index.postings[common]!.length)) common = id;
+    if (index.vocab[id]!.length >= 4 && (common < 0 || index.postings[id]!.length > index.postings[common]!.length))
+      common = id;
   }
   if (common < 0) return;
   const word = index.vocab[common]!;

@@ -14,7 +14,12 @@ export interface SendResult {
  * ("One moment please", twice) is not this one. Whitespace runs count as one, since SalesIQ may
  * tidy them.
  */
-export function findSentLine(messages: readonly Message[], text: string, operatorId: string, sinceServerMs: number): Message | undefined {
+export function findSentLine(
+  messages: readonly Message[],
+  text: string,
+  operatorId: string,
+  sinceServerMs: number,
+): Message | undefined {
   const wanted = squash(text);
   return messages.find((m) => m.senderId === operatorId && m.time >= sinceServerMs && squash(m.text) === wanted);
 }

@@ -7,7 +7,15 @@ import { recordCannedUse } from './usage';
  * already filled, so what was shown is exactly what goes out). The send itself, with its
  * read-back when the answer is lost, is the composer's (lib/chat/send-message.ts).
  */
-export function sendCannedResponse({ conversationId, responseId, text }: { conversationId: string; responseId: string; text: string }): Promise<SendResult> {
+export function sendCannedResponse({
+  conversationId,
+  responseId,
+  text,
+}: {
+  conversationId: string;
+  responseId: string;
+  text: string;
+}): Promise<SendResult> {
   if (!text.trim()) return Promise.reject(new Error('There is nothing to send.'));
   return sendChatText(conversationId, text, { afterSent: () => recordCannedUse(responseId) });
 }

@@ -45,7 +45,12 @@ export async function readShortcuts(portal: string): Promise<ShortcutMap> {
  * Set (or, with an empty string, remove) a response's shortcut. A shortcut held by another
  * response that still exists is refused; one left behind by a deleted response is taken over.
  */
-export async function setShortcut(portal: string, responseId: string, input: string, liveIds: ReadonlySet<string>): Promise<ShortcutMap> {
+export async function setShortcut(
+  portal: string,
+  responseId: string,
+  input: string,
+  liveIds: ReadonlySet<string>,
+): Promise<ShortcutMap> {
   const all = await readAll();
   const map: ShortcutMap = { ...all[portal] };
   if (input.trim() === '' || input.trim() === '#') {
@@ -55,7 +60,8 @@ export async function setShortcut(portal: string, responseId: string, input: str
     if (!shortcut) throw new ShortcutError('invalid', 'Use letters, digits, - or _ (up to 32), e.g. #refund.');
     for (const [id, existing] of Object.entries(map)) {
       if (existing !== shortcut || id === responseId) continue;
-      if (liveIds.has(id)) throw new ShortcutError('taken', `#${shortcut} is already the shortcut of another response.`);
+      if (liveIds.has(id))
+        throw new ShortcutError('taken', `#${shortcut} is already the shortcut of another response.`);
       delete map[id];
     }
     map[responseId] = shortcut;
@@ -81,6 +87,8 @@ export function invertShortcuts(map: ShortcutMap): Map<string, string> {
 
 /** `#word` right before the caret (optionally followed by the space just typed). */
 export function shortcutBeforeCaret(before: string, { trailingSpace = false } = {}): string | undefined {
-  const match = (trailingSpace ? /(?:^|\s)#([\p{L}\p{N}_-]{1,32}) $/u : /(?:^|\s)#([\p{L}\p{N}_-]{1,32})$/u).exec(before);
+  const match = (trailingSpace ? /(?:^|\s)#([\p{L}\p{N}_-]{1,32}) $/u : /(?:^|\s)#([\p{L}\p{N}_-]{1,32})$/u).exec(
+    before,
+  );
   return match?.[1]?.toLowerCase();
 }

@@ -50,7 +50,10 @@ async function runSync(source: CannedSource): Promise<SyncSummary> {
   await patchState(portal, { startedAt, lastAttemptAt: startedAt });
   let result: SyncSummary;
   try {
-    const fetched = await fetchCannedLibrary(source, (session.departments ?? []).map((d) => d.id));
+    const fetched = await fetchCannedLibrary(
+      source,
+      (session.departments ?? []).map((d) => d.id),
+    );
     const fresh = new Map<string, CannedRecord>();
     for (const response of fetched.responses.values()) {
       // Disabled responses cannot be used in SalesIQ either: they leave the cache like deleted ones.
@@ -70,7 +73,10 @@ async function runSync(source: CannedSource): Promise<SyncSummary> {
   } catch (caught) {
     if (await portalSwitched(portal)) return runSync(source);
     const error = asSalesIQError(caught);
-    await patchState(portal, { startedAt: undefined, error: { kind: error.kind, message: error.message, at: Date.now() } });
+    await patchState(portal, {
+      startedAt: undefined,
+      error: { kind: error.kind, message: error.message, at: Date.now() },
+    });
     throw error;
   }
   // The operator switched portals meanwhile: what was just written belongs to the old one.

@@ -37,7 +37,8 @@ export function transferOutcome(chat: Conversation, target: TransferTarget, myOp
   if (ENDED.has(chat.status)) return { kind: 'ended' };
   const attender = chat.attender ?? chat.owner;
   const inDepartment = chat.department?.id === target.departmentId;
-  if (inDepartment && (target.operatorId ? attender?.id === target.operatorId : attender?.id !== myOperatorId)) return { kind: 'done' };
+  if (inDepartment && (target.operatorId ? attender?.id === target.operatorId : attender?.id !== myOperatorId))
+    return { kind: 'done' };
   if (attender && attender.id !== myOperatorId) return { kind: 'not-mine', by: attender.name };
   return { kind: 'unchanged' };
 }
@@ -53,7 +54,11 @@ const VERB: Record<ChatAction, { did: string; press: string }> = {
  * The words for an action that did not happen. `unanswered`: SalesIQ never answered the action
  * itself (timeout, reset, 5xx), and the read-back shows it did nothing.
  */
-export function actionRefusal(action: ChatAction, outcome: Exclude<ChatActionOutcome, { kind: 'done' }>, { unanswered = false } = {}): SalesIQError {
+export function actionRefusal(
+  action: ChatAction,
+  outcome: Exclude<ChatActionOutcome, { kind: 'done' }>,
+  { unanswered = false } = {},
+): SalesIQError {
   const { did } = VERB[action];
   switch (outcome.kind) {
     case 'ended':

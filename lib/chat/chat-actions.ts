@@ -1,11 +1,26 @@
 import { readSession, withAuth } from '../auth/session';
 import { db, writeForPortal } from '../db';
 import { inFlightStore } from '../browser/in-flight-store';
-import { closeConversation, getConversation, listDepartments, listOperators, transferConversation } from '../salesiq/api';
+import {
+  closeConversation,
+  getConversation,
+  listDepartments,
+  listOperators,
+  transferConversation,
+} from '../salesiq/api';
 import { SalesIQError, asSalesIQError, outcomeUnknown, reworded } from '../salesiq/errors';
 import type { Conversation } from '../salesiq/types';
 import type { TransferChoices } from './transfer-choices';
-import { actionRefusal, actionUnsure, refusalWords, closeOutcome, transferOutcome, type ChatAction, type ChatActionOutcome, type TransferTarget } from './action-outcome';
+import {
+  actionRefusal,
+  actionUnsure,
+  refusalWords,
+  closeOutcome,
+  transferOutcome,
+  type ChatAction,
+  type ChatActionOutcome,
+  type TransferTarget,
+} from './action-outcome';
 
 /**
  * End chat and Transfer from the side panel. Like a pickup, an answer that never came is not a
@@ -41,17 +56,33 @@ function checkId(value: unknown, what: string): string {
 
 export async function endChat(conversationId: string): Promise<Conversation> {
   const id = checkId(conversationId, 'chat');
-  return once(`close\n${id}`, () => act('close', id, (t) => closeConversation(t, id), (chat, mine) => closeOutcome(chat, mine)));
+  return once(`close\n${id}`, () =>
+    act(
+      'close',
+      id,
+      (t) => closeConversation(t, id),
+      (chat, mine) => closeOutcome(chat, mine),
+    ),
+  );
 }
 
-export async function transferChat(conversationId: string, target: { departmentId: unknown; operatorId?: unknown; note?: unknown }): Promise<Conversation> {
+export async function transferChat(
+  conversationId: string,
+  target: { departmentId: unknown; operatorId?: unknown; note?: unknown },
+): Promise<Conversation> {
   const id = checkId(conversationId, 'chat');
   const departmentId = checkId(target.departmentId, 'department');
-  const operatorId = target.operatorId === undefined || target.operatorId === '' ? undefined : checkId(target.operatorId, 'colleague');
+  const operatorId =
+    target.operatorId === undefined || target.operatorId === '' ? undefined : checkId(target.operatorId, 'colleague');
   const note = typeof target.note === 'string' && target.note.trim() ? target.note.trim().slice(0, 500) : undefined;
   const goal: TransferTarget = { departmentId, operatorId };
   return once(`transfer\n${id}`, () =>
-    act('transfer', id, (t) => transferConversation(t, id, { ...goal, note }), (chat, mine) => transferOutcome(chat, goal, mine)),
+    act(
+      'transfer',
+      id,
+      (t) => transferConversation(t, id, { ...goal, note }),
+      (chat, mine) => transferOutcome(chat, goal, mine),
+    ),
   );
 }
 
@@ -121,12 +152,24 @@ async function save(chat: Conversation, portal: string): Promise<void> {
   const now = Date.now();
   await writeForPortal(portal, [db.visitors, db.chats], async () => {
     const card = await db.visitors.get(chat.id);
-    if (card) await db.visitors.put({ ...card, conversation: { ...card.conversation, ...chat, visitor: { ...card.conversation.visitor, ...chat.visitor } }, savedAt: now });
+    if (card)
+      await db.visitors.put({
+        ...card,
+        conversation: { ...card.conversation, ...chat, visitor: { ...card.conversation.visitor, ...chat.visitor } },
+        savedAt: now,
+      });
     const known = await db.chats.get(chat.id);
-    if (known) await db.chats.put({ ...known, status: chat.status, attender: chat.attender, owner: chat.owner, department: chat.department ?? known.department, updatedAt: now });
+    if (known)
+      await db.chats.put({
+        ...known,
+        status: chat.status,
+        attender: chat.attender,
+        owner: chat.owner,
+        department: chat.department ?? known.department,
+        updatedAt: now,
+      });
   });
 }
-
 
 /** Where a chat can go: the portal's enabled departments and the other operators. Read when the form opens. */
 export async function transferChoices(): Promise<TransferChoices> {

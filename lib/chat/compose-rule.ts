@@ -7,7 +7,10 @@ import type { Conversation } from '../salesiq/types';
  */
 export type ComposeBlock = { kind: 'ended' } | { kind: 'not-mine'; by?: string } | { kind: 'waiting' };
 
-export function composeBlock(chat: Pick<Conversation, 'status' | 'attender' | 'owner'>, myOperatorId: string): ComposeBlock | undefined {
+export function composeBlock(
+  chat: Pick<Conversation, 'status' | 'attender' | 'owner'>,
+  myOperatorId: string,
+): ComposeBlock | undefined {
   if (chat.status === 'waiting') return { kind: 'waiting' };
   if (chat.status !== 'connected' && chat.status !== 'open' && chat.status !== 'unknown') return { kind: 'ended' };
   const attender = chat.attender ?? chat.owner;

@@ -9,14 +9,17 @@ import { composeBlock, composeBlockText } from './compose-rule';
 /** Send a line typed in the side panel; once SalesIQ has it, it joins the saved transcript at once. */
 export async function sendComposed(conversationId: string, text: unknown): Promise<SendResult> {
   if (typeof text !== 'string') throw new SalesIQError('unknown', 'There is nothing to send.');
-  if (typeof conversationId !== 'string' || !/^[\w$.:-]{1,80}$/.test(conversationId)) throw new SalesIQError('unknown', 'That chat is not valid.');
+  if (typeof conversationId !== 'string' || !/^[\w$.:-]{1,80}$/.test(conversationId))
+    throw new SalesIQError('unknown', 'That chat is not valid.');
   const session = await readSession();
   if (session.state !== 'signed-in' || !session.portal) throw new SalesIQError('auth', 'Sign in to send messages.');
   const portal = session.portal.screen;
   const known = (await db.visitors.get(conversationId))?.conversation ?? (await db.chats.get(conversationId));
   const block = known && composeBlock(known, session.portal.operatorId);
   if (block) throw new SalesIQError('taken', composeBlockText(block));
-  const result = await sendChatText(conversationId, text, { afterSent: () => addToTranscript(conversationId, portal) }).catch((caught: unknown) => {
+  const result = await sendChatText(conversationId, text, {
+    afterSent: () => addToTranscript(conversationId, portal),
+  }).catch((caught: unknown) => {
     throw sendRefusal(caught);
   });
   // A line found by a read-back for an earlier press is added too (it may not be saved yet).
@@ -43,7 +46,8 @@ async function addToTranscript(conversationId: string, portal: string): Promise<
  */
 function sendRefusal(caught: unknown): SalesIQError {
   const error = asSalesIQError(caught);
-  if (/^(Not sent|Not sure|There is nothing|This message is too long)/.test(error.message) || error.kind === 'auth') return error;
+  if (/^(Not sent|Not sure|There is nothing|This message is too long)/.test(error.message) || error.kind === 'auth')
+    return error;
   const words =
     error.kind === 'offline'
       ? 'Not sent: you are offline. Press Send again when the connection is back.'

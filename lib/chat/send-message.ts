@@ -47,7 +47,12 @@ export function sendChatText(conversationId: string, text: string, options: Send
   const body = text.trim();
   if (!body) return Promise.reject(new SalesIQError('unknown', 'There is nothing to send.'));
   if (body.length > MAX_SEND) {
-    return Promise.reject(new SalesIQError('unknown', `This message is too long to send as one (${body.length.toLocaleString('en')} characters; at most ${MAX_SEND.toLocaleString('en')}).`));
+    return Promise.reject(
+      new SalesIQError(
+        'unknown',
+        `This message is too long to send as one (${body.length.toLocaleString('en')} characters; at most ${MAX_SEND.toLocaleString('en')}).`,
+      ),
+    );
   }
   const key = keyOf(conversationId, body);
   let attempt = running.get(key);
@@ -58,7 +63,12 @@ export function sendChatText(conversationId: string, text: string, options: Send
   return attempt;
 }
 
-async function send(key: string, conversationId: string, body: string, { afterSent }: SendOptions): Promise<SendResult> {
+async function send(
+  key: string,
+  conversationId: string,
+  body: string,
+  { afterSent }: SendOptions,
+): Promise<SendResult> {
   const session = await readSession();
   const me = session.portal?.operatorId;
   if (session.state !== 'signed-in' || !me) throw new SalesIQError('auth', 'Sign in to send messages.');
@@ -108,9 +118,14 @@ async function readBack(attempt: SendAttempt, me: string): Promise<Message | und
     // taught it since): only a line stamped from then on is this send's.
     const since = salesiqNow(serverClockOffsetMs(), attempt.sentAt) - READ_BACK_MARGIN_MS;
     // The operator is waiting on this: a 429 from background work must not hold it back.
-    const { items } = await withAuth((t) => listMessages(t, attempt.conversationId, { fromTime: since, lane: 'operator' }));
+    const { items } = await withAuth((t) =>
+      listMessages(t, attempt.conversationId, { fromTime: since, lane: 'operator' }),
+    );
     return findSentLine(items, attempt.text, me, since);
   } catch (caught) {
-    throw reworded(caught, 'Not sure it was sent: SalesIQ did not answer. Press Send again: it checks the chat first and never sends twice.');
+    throw reworded(
+      caught,
+      'Not sure it was sent: SalesIQ did not answer. Press Send again: it checks the chat first and never sends twice.',
+    );
   }
 }

@@ -3,7 +3,12 @@ import { SessionChanged, db, writeForPortal } from '../db';
 import { getConversation, listMessages, listMyConnectedChats } from '../salesiq/api';
 import { SalesIQError, asSalesIQError, isTransient } from '../salesiq/errors';
 import type { Conversation } from '../salesiq/types';
-import { DISCOVERY_INTERVAL_MS, MAX_GONE_LOOKUPS_PER_TURN, MAX_MESSAGE_READS_PER_TURN, departmentsToList } from './cadence';
+import {
+  DISCOVERY_INTERVAL_MS,
+  MAX_GONE_LOOKUPS_PER_TURN,
+  MAX_MESSAGE_READS_PER_TURN,
+  departmentsToList,
+} from './cadence';
 import type { MyChatRecord } from './records';
 import { messagesFrom, needsMessages, stateFromList, stateFromMessages, type ReplyState } from './reply-state';
 
@@ -31,7 +36,13 @@ async function discoveryDue(portal: string, now: number): Promise<boolean> {
   if (lastDiscovery?.portal !== portal || now - lastDiscovery.at >= DISCOVERY_INTERVAL_MS) return true;
   // Picked up here since: list its department now rather than in up to 15 s.
   const since = lastDiscovery.at;
-  return (await db.chats.where('pickedUpAt').above(since).filter((c) => c.portal === portal).count()) > 0;
+  return (
+    (await db.chats
+      .where('pickedUpAt')
+      .above(since)
+      .filter((c) => c.portal === portal)
+      .count()) > 0
+  );
 }
 
 /** The departments listed this turn, and my stored chats, without calling SalesIQ. */
@@ -52,7 +63,9 @@ export async function pollMyChats(now = Date.now()): Promise<MyChatsResult> {
 
   const listed = new Map<string, Conversation>();
   for (const departmentId of queries) {
-    const result = await withAuth((t) => listMyConnectedChats(t, { operatorId, departmentId, timeoutMs: LIST_TIMEOUT_MS }));
+    const result = await withAuth((t) =>
+      listMyConnectedChats(t, { operatorId, departmentId, timeoutMs: LIST_TIMEOUT_MS }),
+    );
     for (const chat of result.items) listed.set(chat.id, chat);
   }
   if (discovery) lastDiscovery = { portal, at: now };
@@ -99,7 +112,12 @@ export async function pollMyChats(now = Date.now()): Promise<MyChatsResult> {
     const fresh = await lookUp(chat.id);
     if (fresh === 'unknown') continue;
     if (fresh && fresh.status === 'connected' && (fresh.attender ?? fresh.owner)?.id === operatorId) {
-      next.push({ ...chat, department: fresh.department ?? chat.department, ...stateFromList(fresh, chat), updatedAt: now });
+      next.push({
+        ...chat,
+        department: fresh.department ?? chat.department,
+        ...stateFromList(fresh, chat),
+        updatedAt: now,
+      });
     } else {
       ended.push(chat.id);
     }
@@ -112,7 +130,11 @@ export async function pollMyChats(now = Date.now()): Promise<MyChatsResult> {
   return { chats: [...current.values()], ended };
 }
 
-async function readReplyState(chat: Conversation, before: MyChatRecord | undefined, operatorId: string): Promise<ReplyState | undefined> {
+async function readReplyState(
+  chat: Conversation,
+  before: MyChatRecord | undefined,
+  operatorId: string,
+): Promise<ReplyState | undefined> {
   try {
     const { items } = await withAuth((t) => listMessages(t, chat.id, { fromTime: messagesFrom(chat, before) }));
     return stateFromMessages(items, before, chat.visitor.id, operatorId);
@@ -139,13 +161,21 @@ function changed(before: MyChatRecord | undefined, next: MyChatRecord): boolean 
   return !before || JSON.stringify({ ...before, updatedAt: 0 }) !== JSON.stringify({ ...next, updatedAt: 0 });
 }
 
-async function writeMyChats(portal: string, next: MyChatRecord[], known: Map<string, MyChatRecord>, ended: string[]): Promise<boolean> {
+async function writeMyChats(
+  portal: string,
+  next: MyChatRecord[],
+  known: Map<string, MyChatRecord>,
+  ended: string[],
+): Promise<boolean> {
   const writes = next.filter((chat) => changed(known.get(chat.id), chat));
   if (!writes.length && !ended.length) return (await readSession()).portal?.screen === portal;
   const done = await writeForPortal(portal, [db.myChats], async () => {
     // The alert decision is written by the alert step; a poll must not take it back.
     const stored = await db.myChats.bulkGet(writes.map((c) => c.id));
-    const merged = writes.map((chat, i) => ({ ...chat, alertedLineKey: stored[i]?.alertedLineKey ?? chat.alertedLineKey }));
+    const merged = writes.map((chat, i) => ({
+      ...chat,
+      alertedLineKey: stored[i]?.alertedLineKey ?? chat.alertedLineKey,
+    }));
     if (merged.length) await db.myChats.bulkPut(merged);
     if (ended.length) await db.myChats.bulkDelete(ended);
     return true;

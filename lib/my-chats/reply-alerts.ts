@@ -15,14 +15,22 @@ import type { MyChatsResult } from './poll';
 export type ReplyAlertStep = 'show' | 'skip' | 'withdraw' | undefined;
 
 /** What one chat needs: pure, from its record, the setting and whether it is on screen. */
-export function replyAlertStep(chat: MyChatRecord, { enabled, onScreen }: { enabled: boolean; onScreen: boolean }): ReplyAlertStep {
+export function replyAlertStep(
+  chat: MyChatRecord,
+  { enabled, onScreen }: { enabled: boolean; onScreen: boolean },
+): ReplyAlertStep {
   if (!awaitingReply(chat)) return 'withdraw';
   const key = lineKey(chat);
   if (key === undefined || key === chat.alertedLineKey) return undefined;
   return enabled && !onScreen ? 'show' : 'skip';
 }
 
-export async function alertReplies(result: MyChatsResult, settings: Settings, portal: string, localNow = Date.now()): Promise<void> {
+export async function alertReplies(
+  result: MyChatsResult,
+  settings: Settings,
+  portal: string,
+  localNow = Date.now(),
+): Promise<void> {
   const quiet = inQuietHours(settings.quietHours, new Date(localNow));
   const shown = new Set(await replyNotificationIds());
   for (const id of result.ended) if (shown.has(id)) await withdrawReplyNotification(id);
@@ -33,14 +41,21 @@ export async function alertReplies(result: MyChatsResult, settings: Settings, po
   for (const chat of result.chats) {
     const key = lineKey(chat);
     const pending = awaitingReply(chat) && key !== undefined && key !== chat.alertedLineKey;
-    const step = replyAlertStep(chat, { enabled: settings.replyAlerts, onScreen: pending ? await chatOnScreen(chat.id) : false });
+    const step = replyAlertStep(chat, {
+      enabled: settings.replyAlerts,
+      onScreen: pending ? await chatOnScreen(chat.id) : false,
+    });
     if (step === 'withdraw') {
       if (shown.has(chat.id)) await withdrawReplyNotification(chat.id);
       continue;
     }
     if (!step) continue;
     if (step === 'show') {
-      await showReplyNotification({ chat, hideVisitorText: settings.hideVisitorText, silent: !settings.sound || quiet });
+      await showReplyNotification({
+        chat,
+        hideVisitorText: settings.hideVisitorText,
+        silent: !settings.sound || quiet,
+      });
     }
     await writeForPortal(portal, [db.myChats], () => db.myChats.update(chat.id, { alertedLineKey: key }));
   }

@@ -6,7 +6,10 @@ import type { MyChatRecord } from './records';
  * chat (`unread_chats`, `last_message_info`) and what was known before. Pure: the poll decides
  * whether the chat's messages must be read (`needsMessages`) and passes them in.
  */
-export type ReplyState = Pick<MyChatRecord, 'lastSpeaker' | 'lastMessageId' | 'lastMessageTime' | 'lastVisitorLine' | 'unread' | 'visitorWaitingSince'>;
+export type ReplyState = Pick<
+  MyChatRecord,
+  'lastSpeaker' | 'lastMessageId' | 'lastMessageTime' | 'lastVisitorLine' | 'unread' | 'visitorWaitingSince'
+>;
 
 const NOBODY_SPOKE: ReplyState = { unread: 0 };
 
@@ -44,10 +47,16 @@ export function stateFromList(chat: Conversation, known: MyChatRecord | undefine
   if (!lastMessage?.from && !(unread && !unread.any)) return before; // unchanged since it was settled
   if (!lastMessage?.from) {
     // Nothing unread and no line named: answered (or nobody spoke yet). The visitor is not waiting.
-    return { ...before, lastSpeaker: before.lastSpeaker === 'visitor' ? 'operator' : before.lastSpeaker, unread: 0, visitorWaitingSince: undefined };
+    return {
+      ...before,
+      lastSpeaker: before.lastSpeaker === 'visitor' ? 'operator' : before.lastSpeaker,
+      unread: 0,
+      visitorWaitingSince: undefined,
+    };
   }
   const line = { lastMessageId: lastMessage.id, lastMessageTime: lastMessage.time ?? before.lastMessageTime };
-  if (lastMessage.from === 'operator') return { ...before, ...line, lastSpeaker: 'operator', unread: 0, visitorWaitingSince: undefined };
+  if (lastMessage.from === 'operator')
+    return { ...before, ...line, lastSpeaker: 'operator', unread: 0, visitorWaitingSince: undefined };
   const sameLine = lastMessage.id !== undefined && lastMessage.id === before.lastMessageId;
   const stillWaiting = before.lastSpeaker === 'visitor' && before.visitorWaitingSince !== undefined;
   const count = unread?.count ?? (sameLine ? before.unread : before.unread + 1);
@@ -65,7 +74,12 @@ export function stateFromList(chat: Conversation, known: MyChatRecord | undefine
  * first. A line from anyone but the visitor (the operator here or in the console, a colleague, a
  * bot) answers the visitor.
  */
-export function stateFromMessages(messages: readonly Message[], known: MyChatRecord | undefined, visitorId: string | undefined, operatorId: string): ReplyState {
+export function stateFromMessages(
+  messages: readonly Message[],
+  known: MyChatRecord | undefined,
+  visitorId: string | undefined,
+  operatorId: string,
+): ReplyState {
   let state = stateOf(known);
   const sorted = [...messages].sort((a, b) => a.time - b.time || (a.sequence ?? 0) - (b.sequence ?? 0));
   for (const message of sorted) {
@@ -73,7 +87,14 @@ export function stateFromMessages(messages: readonly Message[], known: MyChatRec
     if (state.lastMessageTime !== undefined && message.time < state.lastMessageTime) continue;
     const from = speakerOf(message, visitorId, operatorId);
     if (from === 'operator') {
-      state = { ...state, lastSpeaker: 'operator', lastMessageId: message.id, lastMessageTime: message.time, unread: 0, visitorWaitingSince: undefined };
+      state = {
+        ...state,
+        lastSpeaker: 'operator',
+        lastMessageId: message.id,
+        lastMessageTime: message.time,
+        unread: 0,
+        visitorWaitingSince: undefined,
+      };
     } else {
       const waiting = state.lastSpeaker === 'visitor';
       state = {
@@ -82,7 +103,7 @@ export function stateFromMessages(messages: readonly Message[], known: MyChatRec
         lastMessageTime: message.time,
         lastVisitorLine: message.text || state.lastVisitorLine,
         unread: (waiting ? state.unread : 0) + 1,
-        visitorWaitingSince: waiting ? state.visitorWaitingSince ?? message.time : message.time,
+        visitorWaitingSince: waiting ? (state.visitorWaitingSince ?? message.time) : message.time,
       };
     }
   }

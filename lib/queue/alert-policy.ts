@@ -14,7 +14,11 @@ import { playChime } from './sound';
 export type AlertStep = 'notify' | 'escalate' | undefined;
 
 /** What one waiting chat needs now, from its wait and what the alert log says was done. */
-export function alertStep(waitedSec: number, record: Pick<AlertRecord, 'notifiedAt' | 'escalatedAt'>, settings: Pick<Settings, 'escalateAfterSec' | 'missedAfterSec'>): AlertStep {
+export function alertStep(
+  waitedSec: number,
+  record: Pick<AlertRecord, 'notifiedAt' | 'escalatedAt'>,
+  settings: Pick<Settings, 'escalateAfterSec' | 'missedAfterSec'>,
+): AlertStep {
   const escalate = waitedSec >= settings.escalateAfterSec && waitedSec < settings.missedAfterSec;
   if (escalate && !record.escalatedAt) return 'escalate';
   if (!record.notifiedAt) return 'notify';
@@ -26,7 +30,12 @@ async function stillWaiting(conversationId: string): Promise<boolean> {
   return isWaiting(await db.chats.get(conversationId));
 }
 
-export async function alertWaitingChats(result: PollResult, settings: Settings, serverNow: number, localNow = Date.now()): Promise<void> {
+export async function alertWaitingChats(
+  result: PollResult,
+  settings: Settings,
+  serverNow: number,
+  localNow = Date.now(),
+): Promise<void> {
   const quiet = inQuietHours(settings.quietHours, new Date(localNow));
   const log = await db.alerts.bulkGet(result.waiting.map((c) => c.id));
   // One chime a turn, however many chats escalate in it: a burst of chats crossing the line
@@ -86,7 +95,11 @@ function isWaiting(chat: ChatRecord | undefined): boolean {
   return !!chat && chat.status === 'waiting' && chat.pickedUpAt === undefined;
 }
 
-async function notify(chat: ChatRecord, settings: Settings, { escalated, quiet, waitedSec }: { escalated: boolean; quiet: boolean; waitedSec: number }): Promise<void> {
+async function notify(
+  chat: ChatRecord,
+  settings: Settings,
+  { escalated, quiet, waitedSec }: { escalated: boolean; quiet: boolean; waitedSec: number },
+): Promise<void> {
   await showChatNotification({
     chat,
     escalated,

@@ -62,7 +62,11 @@ export function computeBadge(input: BadgeInput): Badge {
     return { text: '?', color: BADGE_COLORS.muted, title: `${NAME}: signed out. Click to sign in with Zoho.` };
   }
   if (session.state === 'expired') {
-    return { text: '?', color: BADGE_COLORS.error, title: `${NAME}: your Zoho sign-in expired. Click to sign in again.` };
+    return {
+      text: '?',
+      color: BADGE_COLORS.error,
+      title: `${NAME}: your Zoho sign-in expired. Click to sign in again.`,
+    };
   }
   if (session.state === 'choosing-portal') {
     return { text: '?', color: BADGE_COLORS.muted, title: `${NAME}: choose your SalesIQ portal.` };
@@ -72,11 +76,19 @@ export function computeBadge(input: BadgeInput): Badge {
   // Unreachable is offline as far as the operator can tell: same marker, its own tooltip.
   if (error?.kind === 'offline' || error?.kind === 'network') {
     const why = error.kind === 'offline' ? 'offline' : 'SalesIQ cannot be reached';
-    return { text: 'off', color: BADGE_COLORS.muted, title: `${NAME}: ${why}. Chats will update when the connection is back.` };
+    return {
+      text: 'off',
+      color: BADGE_COLORS.muted,
+      title: `${NAME}: ${why}. Chats will update when the connection is back.`,
+    };
   }
   if (error) {
     const when = poll?.nextPollAt ? ` Next try in ${Math.max(1, Math.round((poll.nextPollAt - now) / 1000))} s.` : '';
-    return { text: count ? `${count}!` : '!', color: BADGE_COLORS.error, title: `${NAME}: ${describeError(error.kind)}${when}` };
+    return {
+      text: count ? `${count}!` : '!',
+      color: BADGE_COLORS.error,
+      title: `${NAME}: ${describeError(error.kind)}${when}`,
+    };
   }
   if (input.notificationsBlocked && input.operatorStatus === 'available') {
     const waiting = count ? ` ${count} waiting.` : '';
@@ -92,7 +104,11 @@ export function computeBadge(input: BadgeInput): Badge {
   const repliesText = repliesSentence(replies, serverNow);
   if (count === 0) {
     if (replies.length) {
-      return { text: `↩${replies.length > 9 ? '9+' : replies.length}`, color: BADGE_COLORS.reply, title: `${NAME}: no chats waiting.${repliesText}${busy}` };
+      return {
+        text: `↩${replies.length > 9 ? '9+' : replies.length}`,
+        color: BADGE_COLORS.reply,
+        title: `${NAME}: no chats waiting.${repliesText}${busy}`,
+      };
     }
     return { text: '', color: BADGE_COLORS.calm, title: `${NAME}: no chats waiting.${busy}` };
   }
@@ -137,7 +153,10 @@ async function applyBadge(badge: Badge): Promise<void> {
  * Render the badge from what IndexedDB says now: after polls, pickups and sign-in changes. Returns
  * the session and poll state it read, so a caller that needs them too does not read them again.
  */
-export async function renderBadge(settings?: Settings, now = Date.now()): Promise<{ session: SessionInfo; poll: PollState | undefined }> {
+export async function renderBadge(
+  settings?: Settings,
+  now = Date.now(),
+): Promise<{ session: SessionInfo; poll: PollState | undefined }> {
   const [session, poll, operator, s, blocked] = await Promise.all([
     readSession(),
     readMeta('poll'),
@@ -147,7 +166,13 @@ export async function renderBadge(settings?: Settings, now = Date.now()): Promis
   ]);
   const portal = session.portal?.screen;
   const signedIn = session.state === 'signed-in' && portal !== undefined;
-  const waiting = signedIn ? await db.chats.where('status').equals('waiting').filter((c) => c.portal === portal).toArray() : [];
+  const waiting = signedIn
+    ? await db.chats
+        .where('status')
+        .equals('waiting')
+        .filter((c) => c.portal === portal)
+        .toArray()
+    : [];
   const mine = signedIn ? await db.myChats.where('portal').equals(portal).toArray() : [];
   await applyBadge(
     computeBadge({
@@ -160,7 +185,9 @@ export async function renderBadge(settings?: Settings, now = Date.now()): Promis
       now,
       clockOffsetMs: poll?.clockOffsetMs ?? serverClockOffsetMs(),
       notificationsBlocked: blocked,
-      replyWaitingSince: mine.filter((c) => c.lastSpeaker === 'visitor').map((c) => c.visitorWaitingSince ?? c.lastMessageTime ?? c.updatedAt),
+      replyWaitingSince: mine
+        .filter((c) => c.lastSpeaker === 'visitor')
+        .map((c) => c.visitorWaitingSince ?? c.lastMessageTime ?? c.updatedAt),
     }),
   );
   return { session, poll };

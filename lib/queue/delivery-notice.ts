@@ -23,25 +23,35 @@ function noticeContent(problem: DeliveryProblem, poll: PollState | undefined) {
     };
   }
   const why = poll?.error ? describeError(poll.error.kind) : 'SalesIQ is not answering.';
-  return { title: 'New chats are not reaching you', message: `${why} Check SalesIQ in the console meanwhile.`, action: 'Retry' };
+  return {
+    title: 'New chats are not reaching you',
+    message: `${why} Check SalesIQ in the console meanwhile.`,
+    action: 'Retry',
+  };
 }
 
 let queue: Promise<void> = Promise.resolve();
 
 /** Show, replace or withdraw the notice from the current state. Calls are serialised. */
-export function updateDeliveryNotice(session: SessionInfo | undefined, poll: PollState | undefined, now = Date.now()): Promise<void> {
-  queue = queue.then(async () => {
-    const problem = deliveryProblem(session, poll, now);
-    const shown = (await browser.storage.session.get(SHOWN_KEY))[SHOWN_KEY] as DeliveryProblem | undefined;
-    if (problem === shown) return;
-    if (problem) {
-      await showServiceNotice(noticeContent(problem, poll));
-      await browser.storage.session.set({ [SHOWN_KEY]: problem });
-    } else {
-      await withdrawServiceNotice();
-      await browser.storage.session.remove(SHOWN_KEY);
-    }
-  }).catch((error: unknown) => console.warn('Operator Companion: notice failed', String(error).slice(0, 120)));
+export function updateDeliveryNotice(
+  session: SessionInfo | undefined,
+  poll: PollState | undefined,
+  now = Date.now(),
+): Promise<void> {
+  queue = queue
+    .then(async () => {
+      const problem = deliveryProblem(session, poll, now);
+      const shown = (await browser.storage.session.get(SHOWN_KEY))[SHOWN_KEY] as DeliveryProblem | undefined;
+      if (problem === shown) return;
+      if (problem) {
+        await showServiceNotice(noticeContent(problem, poll));
+        await browser.storage.session.set({ [SHOWN_KEY]: problem });
+      } else {
+        await withdrawServiceNotice();
+        await browser.storage.session.remove(SHOWN_KEY);
+      }
+    })
+    .catch((error: unknown) => console.warn('Operator Companion: notice failed', String(error).slice(0, 120)));
   return queue;
 }
 

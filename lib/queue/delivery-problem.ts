@@ -9,7 +9,11 @@ export type DeliveryProblem = 'sign-in' | 'failing';
 /** SalesIQ failing this long (since the first failure after a success) is worth interrupting for. */
 export const FAILING_NOTICE_AFTER_MS = 30_000;
 
-export function deliveryProblem(session: SessionInfo | undefined, poll: PollState | undefined, now: number): DeliveryProblem | undefined {
+export function deliveryProblem(
+  session: SessionInfo | undefined,
+  poll: PollState | undefined,
+  now: number,
+): DeliveryProblem | undefined {
   if (session?.state === 'expired') return 'sign-in';
   if (session?.state !== 'signed-in') return undefined;
   return failingTooLong(poll, now) ? 'failing' : undefined;

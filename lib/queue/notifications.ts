@@ -23,7 +23,8 @@ export function conversationIdOf(notificationId: string): string | undefined {
  * invisible format characters and lone surrogates are removed; line breaks become spaces; long
  * text is cut on a character boundary. Joiners (U+200C/U+200D) stay: emoji and scripts need them.
  */
-const UNSAFE_IN_NOTIFICATIONS = /[\u0000-\u001F\u007F-\u009F\u061C\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+const UNSAFE_IN_NOTIFICATIONS =
+  /[\u0000-\u001F\u007F-\u009F\u061C\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function notificationText(text: string, maxChars: number): string {
@@ -54,7 +55,9 @@ function notificationContent({ chat, hideVisitorText, escalated, waitedSec }: Ch
   const department = chat.department?.name ?? 'SalesIQ';
   const who = hideVisitorText ? 'A visitor' : visitorLabel(chat);
   const title = escalated ? `Still waiting ${waitedSec} s: ${who} · ${department}` : `${who} · ${department}`;
-  const message = hideVisitorText ? 'New chat waiting. Open the extension to see it.' : chat.question || 'New chat waiting.';
+  const message = hideVisitorText
+    ? 'New chat waiting. Open the extension to see it.'
+    : chat.question || 'New chat waiting.';
   return { title, message };
 }
 
@@ -113,7 +116,9 @@ export async function withdrawNotification(conversationId: string): Promise<bool
 /** The conversations whose notification is on screen now. */
 export async function chatNotificationIds(): Promise<string[]> {
   const all = await browser.notifications.getAll();
-  return Object.keys(all).map(conversationIdOf).filter((id): id is string => id !== undefined);
+  return Object.keys(all)
+    .map(conversationIdOf)
+    .filter((id): id is string => id !== undefined);
 }
 
 export async function withdrawAllNotifications(): Promise<void> {
@@ -144,8 +149,15 @@ export interface ReplyAlert {
 
 export function replyNotificationContent({ chat, hideVisitorText }: Pick<ReplyAlert, 'chat' | 'hideVisitorText'>) {
   const department = chat.department?.name ?? 'SalesIQ';
-  if (hideVisitorText) return { title: `A visitor is waiting for your reply · ${department}`, message: 'New message in one of your chats. Open the extension to see it.' };
-  return { title: `${visitorLabel(chat)} is waiting for your reply · ${department}`, message: chat.lastVisitorLine || 'New message in your chat.' };
+  if (hideVisitorText)
+    return {
+      title: `A visitor is waiting for your reply · ${department}`,
+      message: 'New message in one of your chats. Open the extension to see it.',
+    };
+  return {
+    title: `${visitorLabel(chat)} is waiting for your reply · ${department}`,
+    message: chat.lastVisitorLine || 'New message in your chat.',
+  };
 }
 
 export async function showReplyNotification(alert: ReplyAlert): Promise<void> {
@@ -156,7 +168,9 @@ export async function showReplyNotification(alert: ReplyAlert): Promise<void> {
     title: notificationText(title, TITLE_CHARS),
     // A line of only spaces or control characters says nothing: say what happened instead.
     message: notificationText(message, MESSAGE_CHARS) || 'New message in your chat.',
-    ...(IS_FIREFOX ? {} : { buttons: [{ title: 'Open in SalesIQ' }, { title: 'Reply' }], priority: 2, silent: alert.silent }),
+    ...(IS_FIREFOX
+      ? {}
+      : { buttons: [{ title: 'Open in SalesIQ' }, { title: 'Reply' }], priority: 2, silent: alert.silent }),
   });
 }
 
@@ -167,7 +181,9 @@ export async function withdrawReplyNotification(conversationId: string): Promise
 /** The conversations whose reply alert is on screen now. */
 export async function replyNotificationIds(): Promise<string[]> {
   const all = await browser.notifications.getAll();
-  return Object.keys(all).map(replyConversationIdOf).filter((id): id is string => id !== undefined);
+  return Object.keys(all)
+    .map(replyConversationIdOf)
+    .filter((id): id is string => id !== undefined);
 }
 
 /**
@@ -181,7 +197,15 @@ export function isServiceNotice(notificationId: string): boolean {
   return notificationId === SERVICE_NOTICE_ID;
 }
 
-export async function showServiceNotice({ title, message, action }: { title: string; message: string; action: string }): Promise<void> {
+export async function showServiceNotice({
+  title,
+  message,
+  action,
+}: {
+  title: string;
+  message: string;
+  action: string;
+}): Promise<void> {
   await browser.notifications.clear(SERVICE_NOTICE_ID);
   await browser.notifications.create(SERVICE_NOTICE_ID, {
     type: 'basic',

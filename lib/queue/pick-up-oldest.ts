@@ -11,6 +11,12 @@ export async function pickUpOldestWaiting(): Promise<void> {
   const session = await readSession();
   const screen = activePortal(session)?.screen;
   if (!screen) return;
-  const oldest = (await db.chats.where('status').equals('waiting').filter((c) => c.portal === screen).sortBy('startTime'))[0];
+  const oldest = (
+    await db.chats
+      .where('status')
+      .equals('waiting')
+      .filter((c) => c.portal === screen)
+      .sortBy('startTime')
+  )[0];
   if (oldest) await pickUpAndOpen(oldest.id);
 }

@@ -37,7 +37,10 @@ export function pickupOutcome(chat: Conversation, myOperatorId: string, evidence
  * The words for a pickup that did not make the chat ours. `unanswered`: SalesIQ never answered the
  * pickup itself (timeout, reset, 5xx), and the read-back shows it did nothing.
  */
-export function pickupRefusal(outcome: Exclude<PickupOutcome, { kind: 'mine' }>, { unanswered = false } = {}): SalesIQError {
+export function pickupRefusal(
+  outcome: Exclude<PickupOutcome, { kind: 'mine' }>,
+  { unanswered = false } = {},
+): SalesIQError {
   switch (outcome.kind) {
     case 'taken':
       return new SalesIQError('taken', `${outcome.by} picked up this chat first.`);

@@ -137,7 +137,12 @@ async function recordEnding(conversationId: string, outcome: PickupOutcome): Pro
   if (outcome.kind === 'taken') await stamp(conversationId, 'takenByOtherAt', { takenBy: outcome.by });
 }
 
-async function save(known: ChatRecord | undefined, chat: Conversation, portal: string, pickedUpAt?: number): Promise<ChatRecord> {
+async function save(
+  known: ChatRecord | undefined,
+  chat: Conversation,
+  portal: string,
+  pickedUpAt?: number,
+): Promise<ChatRecord> {
   const now = Date.now();
   const record: ChatRecord = {
     ...known,

@@ -54,9 +54,18 @@ async function fetchWaiting(departmentIds: string[]): Promise<{ chats: Conversat
   const target = await currentTarget();
   for (const departmentId of queries) {
     for (let page = 1; page <= MAX_PAGES; page++) {
-      const result = await withTarget(target, (t) => listConversations(t, { status: 'waiting', departmentId, limit: PAGE_SIZE, page, timeoutMs: WAITING_LIST_TIMEOUT_MS }));
+      const result = await withTarget(target, (t) =>
+        listConversations(t, {
+          status: 'waiting',
+          departmentId,
+          limit: PAGE_SIZE,
+          page,
+          timeoutMs: WAITING_LIST_TIMEOUT_MS,
+        }),
+      );
       skipped += result.skipped;
-      for (const chat of result.items) if (chat.status === 'waiting' || chat.status === 'unknown') byId.set(chat.id, chat);
+      for (const chat of result.items)
+        if (chat.status === 'waiting' || chat.status === 'unknown') byId.set(chat.id, chat);
       if (result.items.length + result.skipped < PAGE_SIZE) break;
     }
   }
@@ -72,7 +81,10 @@ function outcomeOf(chat: Conversation, myOperatorId: string): GoneOutcome {
 }
 
 /** What became of a chat that left the queue; undefined = not settled yet, ask again next poll. */
-async function classifyGone(chat: ChatRecord, myOperatorId: string): Promise<{ fresh?: Conversation; outcome: GoneOutcome } | undefined> {
+async function classifyGone(
+  chat: ChatRecord,
+  myOperatorId: string,
+): Promise<{ fresh?: Conversation; outcome: GoneOutcome } | undefined> {
   try {
     const fresh = await withAuth((t) => getConversation(t, chat.id));
     // Still waiting for an operator: the list lagged or paged past it; it is not gone.
@@ -126,7 +138,16 @@ export async function pollWaitingChats(now = Date.now()): Promise<PollResult> {
       const startTime = Math.min(chat.startTime, before?.startTime ?? chat.startTime);
       // Listed again: a chat we picked up long ago is back in the queue (e.g. transferred back).
       const requeued = { pickedUpAt: undefined, missingSince: undefined };
-      const next: ChatRecord = { ...before, ...chat, ...requeued, startTime, status: 'waiting', portal, firstSeenAt: before?.firstSeenAt ?? now, updatedAt: now };
+      const next: ChatRecord = {
+        ...before,
+        ...chat,
+        ...requeued,
+        startTime,
+        status: 'waiting',
+        portal,
+        firstSeenAt: before?.firstSeenAt ?? now,
+        updatedAt: now,
+      };
       waiting.push(next);
       if (!before || changedSince(before, next)) changed.push(next);
     });
@@ -142,7 +163,10 @@ export async function pollWaitingChats(now = Date.now()): Promise<PollResult> {
     const offset = serverClockOffsetMs(poll?.clockOffsetMs);
     if (poll?.clockOffsetMs !== offset) await writeMeta('poll', { failures: 0, ...poll, clockOffsetMs: offset });
     // An unchanged waiting chat got its alert record when it was last written.
-    await recordFirstSeen(changed.map((c) => ({ conversationId: c.id, portal, startTime: c.startTime })), now);
+    await recordFirstSeen(
+      changed.map((c) => ({ conversationId: c.id, portal, startTime: c.startTime })),
+      now,
+    );
     return { waiting, left };
   });
   if (!merged) throw new SessionChanged();
@@ -152,12 +176,15 @@ export async function pollWaitingChats(now = Date.now()): Promise<PollResult> {
   // poll except for the ones on screen.
   const onScreen = new Set(await chatNotificationIds().catch(() => [] as string[]));
   const left = [...merged.left].sort(
-    (a, b) => Number(onScreen.has(b.id)) - Number(onScreen.has(a.id)) || (a.missingSince ?? now) - (b.missingSince ?? now),
+    (a, b) =>
+      Number(onScreen.has(b.id)) - Number(onScreen.has(a.id)) || (a.missingSince ?? now) - (b.missingSince ?? now),
   );
   const results = await inBatches(left, CLASSIFY_CONCURRENCY, (chat, index) => {
     const overdue = now - (chat.missingSince ?? now) >= CLOSE_MISSING_AFTER_MS;
     if (overdue) return Promise.resolve({ outcome: 'ended' as const });
-    return onScreen.has(chat.id) || index < MAX_CLASSIFY_PER_POLL ? classifyGone(chat, active.operatorId) : Promise.resolve(undefined);
+    return onScreen.has(chat.id) || index < MAX_CLASSIFY_PER_POLL
+      ? classifyGone(chat, active.operatorId)
+      : Promise.resolve(undefined);
   });
   for (const [index, chat] of left.entries()) {
     const missingSince = chat.missingSince ?? now;
@@ -184,7 +211,8 @@ export async function pollWaitingChats(now = Date.now()): Promise<PollResult> {
     const written = await writeForPortal(portal, [db.chats, db.alerts], async () => {
       await db.chats.put(updated);
       if (outcome === 'missed') await stamp(chat.id, 'missedAt', {}, now);
-      if (outcome === 'taken') await stamp(chat.id, 'takenByOtherAt', { takenBy: fresh && attenderOf(fresh)?.name }, now);
+      if (outcome === 'taken')
+        await stamp(chat.id, 'takenByOtherAt', { takenBy: fresh && attenderOf(fresh)?.name }, now);
       if (outcome === 'picked-up-by-me') await stamp(chat.id, 'pickedUpAt', {}, now);
       if (outcome === 'ended') await stamp(chat.id, 'endedAt', {}, now);
       return true;

@@ -235,10 +235,21 @@ async function tick(reason: TickReason, turn: number): Promise<void> {
   if (turn !== currentTurn) return;
   const written = await updateMeta('poll', (p) => {
     const next = outcome(p);
-    const delay = nextPollDelayMs({ status, pagesVisible: visible, screenLocked: locked, departments, failures: next.failures, errorKind, retryAfterMs });
+    const delay = nextPollDelayMs({
+      status,
+      pagesVisible: visible,
+      screenLocked: locked,
+      departments,
+      failures: next.failures,
+      errorKind,
+      retryAfterMs,
+    });
     return { ...next, nextPollAt: Date.now() + delay };
   });
   await showState(Date.now(), settings);
   // A turn that is not due only re-checks the notice and reschedules for the poll: no wait is cut.
-  schedule(Math.max(0, Math.min((written.nextPollAt ?? 0) - Date.now(), untilFailingNotice(written, Date.now()))), turn);
+  schedule(
+    Math.max(0, Math.min((written.nextPollAt ?? 0) - Date.now(), untilFailingNotice(written, Date.now()))),
+    turn,
+  );
 }

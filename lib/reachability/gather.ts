@@ -34,12 +34,18 @@ async function probeConsole(url: string): Promise<{ ok: boolean; detail: string 
 
 export async function gatherReachability(now = Date.now()): Promise<ReachabilityFacts> {
   const api = browser as unknown as MaybeChrome;
-  const [session, token, poll, operator] = await Promise.all([readSession(), readToken(), readMeta('poll'), readMeta('operator')]);
+  const [session, token, poll, operator] = await Promise.all([
+    readSession(),
+    readToken(),
+    readMeta('poll'),
+    readMeta('operator'),
+  ]);
   const notifications = await optional(api.notifications?.getPermissionLevel?.bind(api.notifications));
   const settings = await optional(api.action?.getUserSettings?.bind(api.action));
-  const hosts = session.salesiqHost && session.accountsHost
-    ? [`https://${session.accountsHost}/*`, `https://${session.salesiqHost}/*`]
-    : [...ZOHO_HOST_PERMISSIONS];
+  const hosts =
+    session.salesiqHost && session.accountsHost
+      ? [`https://${session.accountsHost}/*`, `https://${session.salesiqHost}/*`]
+      : [...ZOHO_HOST_PERMISSIONS];
   const hostAccess = (await optional(() => browser.permissions.contains({ origins: hosts }))) ?? false;
   const signedIn = session.state === 'signed-in';
   const screen = session.portal?.screen;
@@ -56,10 +62,19 @@ export async function gatherReachability(now = Date.now()): Promise<Reachability
     lastSuccessAt: poll?.lastSuccessAt,
     lastError: poll?.error ? { kind: poll.error.kind, at: poll.error.at } : undefined,
     cadenceMs: signedIn
-      ? nextPollDelayMs({ status: operator?.status, pagesVisible: false, failures: poll?.failures ?? 0, errorKind: poll?.error?.kind, random: () => 1 })
+      ? nextPollDelayMs({
+          status: operator?.status,
+          pagesVisible: false,
+          failures: poll?.failures ?? 0,
+          errorKind: poll?.error?.kind,
+          random: () => 1,
+        })
       : undefined,
     operatorStatus: signedIn ? operator?.status : undefined,
-    console: signedIn && session.salesiqHost && screen ? await probeConsole(consoleUrl(session.salesiqHost, screen)) : undefined,
+    console:
+      signedIn && session.salesiqHost && screen
+        ? await probeConsole(consoleUrl(session.salesiqHost, screen))
+        : undefined,
     hostAccess,
   };
 }

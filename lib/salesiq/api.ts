@@ -55,13 +55,23 @@ async function changeState(target: ApiTarget, endpoint: string, path: string, bo
   } catch (error) {
     if (!(error instanceof SalesIQError) || error.kind !== 'method') throw error;
     const second = first === 'PUT' ? 'POST' : 'PUT';
-    const result = await zohoRequest({ method: second, url: portalUrl(target, path), auth: target, body, lane: 'operator' });
+    const result = await zohoRequest({
+      method: second,
+      url: portalUrl(target, path),
+      auth: target,
+      body,
+      lane: 'operator',
+    });
     await rememberMethod(endpoint, second);
     return result;
   }
 }
 
-export async function setOperatorStatus(target: ApiTarget, operatorId: string, status: Exclude<OperatorStatus, 'other'>) {
+export async function setOperatorStatus(
+  target: ApiTarget,
+  operatorId: string,
+  status: Exclude<OperatorStatus, 'other'>,
+) {
   const data = await changeState(target, 'operatorStatus', `operators/${enc(operatorId)}/status`, {
     status: status === 'available' ? 'Available' : 'Busy',
   });
@@ -81,7 +91,10 @@ export interface ConversationQuery {
   timeoutMs?: number;
 }
 
-export async function listConversations(target: ApiTarget, query: ConversationQuery): Promise<ParsedList<Conversation>> {
+export async function listConversations(
+  target: ApiTarget,
+  query: ConversationQuery,
+): Promise<ParsedList<Conversation>> {
   const data = await zohoRequest({
     url: portalUrl(target, 'conversations'),
     auth: target,
@@ -108,8 +121,20 @@ export async function listMyConnectedChats(
   target: ApiTarget,
   { operatorId, departmentId, timeoutMs }: { operatorId: string; departmentId?: string; timeoutMs?: number },
 ): Promise<ParsedList<Conversation>> {
-  const result = await listConversations(target, { status: 'connected', attenderId: operatorId, departmentId, limit: MAX_LIMIT, timeoutMs });
-  const items = result.items.filter((chat) => (chat.attender ?? chat.owner)?.id === operatorId && chat.status !== 'ended' && chat.status !== 'closed' && chat.status !== 'missed');
+  const result = await listConversations(target, {
+    status: 'connected',
+    attenderId: operatorId,
+    departmentId,
+    limit: MAX_LIMIT,
+    timeoutMs,
+  });
+  const items = result.items.filter(
+    (chat) =>
+      (chat.attender ?? chat.owner)?.id === operatorId &&
+      chat.status !== 'ended' &&
+      chat.status !== 'closed' &&
+      chat.status !== 'missed',
+  );
   return { items, skipped: result.skipped };
 }
 
@@ -117,8 +142,14 @@ export async function listMyConnectedChats(
  * `lane: 'operator'` for a read the operator is waiting on (the read-back after a pickup whose answer
  * never came), so a 429 provoked by background work does not hold it back.
  */
-export async function getConversation(target: ApiTarget, conversationId: string, { lane }: { lane?: RequestLane } = {}) {
-  return parseConversation(await zohoRequest({ url: portalUrl(target, `conversations/${enc(conversationId)}`), auth: target, lane }));
+export async function getConversation(
+  target: ApiTarget,
+  conversationId: string,
+  { lane }: { lane?: RequestLane } = {},
+) {
+  return parseConversation(
+    await zohoRequest({ url: portalUrl(target, `conversations/${enc(conversationId)}`), auth: target, lane }),
+  );
 }
 
 /** The answer is the conversation as SalesIQ now sees it; the caller decides whether it is ours. */
@@ -155,7 +186,11 @@ export interface TransferRequest {
 }
 
 /** `PUT /conversations/{id}/transfer` (documented), body `{department_id, operator_id?, note?}`. */
-export async function transferConversation(target: ApiTarget, conversationId: string, request: TransferRequest): Promise<Conversation | undefined> {
+export async function transferConversation(
+  target: ApiTarget,
+  conversationId: string,
+  request: TransferRequest,
+): Promise<Conversation | undefined> {
   const data = await zohoRequest({
     method: 'PUT',
     url: portalUrl(target, `conversations/${enc(conversationId)}/transfer`),
@@ -168,16 +203,24 @@ export async function transferConversation(target: ApiTarget, conversationId: st
 
 /** The portal's departments (`GET /departments`), enabled ones only: where a chat can go. */
 export async function listDepartments(target: ApiTarget) {
-  return parseList(await zohoRequest({ url: portalUrl(target, 'departments'), auth: target, lane: 'operator' }), parseDepartment);
+  return parseList(
+    await zohoRequest({ url: portalUrl(target, 'departments'), auth: target, lane: 'operator' }),
+    parseDepartment,
+  );
 }
 
 /** The portal's operators (`GET /operators`), each with their departments. */
 export async function listOperators(target: ApiTarget) {
-  return parseList(await zohoRequest({ url: portalUrl(target, 'operators'), auth: target, lane: 'operator' }), parseOperator);
+  return parseList(
+    await zohoRequest({ url: portalUrl(target, 'operators'), auth: target, lane: 'operator' }),
+    parseOperator,
+  );
 }
 
 export async function getFeedback(target: ApiTarget, conversationId: string) {
-  return parseFeedback(await zohoRequest({ url: portalUrl(target, `conversations/${enc(conversationId)}/feedback`), auth: target }));
+  return parseFeedback(
+    await zohoRequest({ url: portalUrl(target, `conversations/${enc(conversationId)}/feedback`), auth: target }),
+  );
 }
 
 export interface CannedPage extends ParsedList<CannedResponse> {
@@ -237,7 +280,10 @@ export async function listMessages(
 }
 
 /** One page of the v3 visitor list with its `next_key` cursor, for finding one visitor by id. */
-export async function listVisitorsV3Page(target: ApiTarget, { limit = 200, nextKey }: { limit?: number; nextKey?: string } = {}) {
+export async function listVisitorsV3Page(
+  target: ApiTarget,
+  { limit = 200, nextKey }: { limit?: number; nextKey?: string } = {},
+) {
   const json = await zohoRequest({
     url: `https://${target.host}/api/v3/${enc(target.screen)}/visitors`,
     auth: target,

@@ -34,16 +34,20 @@ export function parseConsoleUrl(raw: string | undefined): ConsoleLocation | unde
     return undefined;
   }
   if (url.protocol !== 'https:' || !url.hostname.startsWith('salesiq.')) return undefined;
-  const segments = url.pathname.split('/').filter(Boolean).map((s) => {
-    try {
-      return decodeURIComponent(s);
-    } catch {
-      return '';
-    }
-  });
+  const segments = url.pathname
+    .split('/')
+    .filter(Boolean)
+    .map((s) => {
+      try {
+        return decodeURIComponent(s);
+      } catch {
+        return '';
+      }
+    });
   const [screen, section, id] = segments;
   if (!screen || screen === 'api' || !/^[\w.-]+$/.test(screen)) return undefined;
-  const conversationId = section && CHAT_SECTIONS.has(section.toLowerCase()) && id && /^[\w$.:-]{1,80}$/.test(id) ? id : undefined;
+  const conversationId =
+    section && CHAT_SECTIONS.has(section.toLowerCase()) && id && /^[\w$.:-]{1,80}$/.test(id) ? id : undefined;
   return { host: url.hostname.toLowerCase(), screen, conversationId };
 }
 

@@ -55,7 +55,9 @@ export function outcomeUnknown(kind: ApiErrorKind): boolean {
 /** The same failure in the caller's words; an auth failure keeps its own (it ends the session). */
 export function reworded(caught: unknown, message: string): SalesIQError {
   const error = asSalesIQError(caught);
-  return error.kind === 'auth' ? error : new SalesIQError(error.kind, message, { status: error.status, code: error.code });
+  return error.kind === 'auth'
+    ? error
+    : new SalesIQError(error.kind, message, { status: error.status, code: error.code });
 }
 
 export function asSalesIQError(error: unknown): SalesIQError {

@@ -27,7 +27,11 @@ async function readAll(): Promise<Record<string, number>> {
   return ((await browser.storage.session.get(KEY))[KEY] as Record<string, number> | undefined) ?? {};
 }
 
-export async function blockedUntil(host: string, now = Date.now(), lane: RequestLane = 'background'): Promise<number | undefined> {
+export async function blockedUntil(
+  host: string,
+  now = Date.now(),
+  lane: RequestLane = 'background',
+): Promise<number | undefined> {
   const all = await readAll();
   const until = Math.max(0, ...keysFor(host, lane).map((key) => all[key] ?? 0));
   return until > now ? Math.min(until, now + MAX_RETRY_AFTER_MS) : undefined;

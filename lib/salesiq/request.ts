@@ -82,7 +82,10 @@ function assertTokenDestination(url: URL, auth: TokenAuth): void {
   const dc = findByLocation(auth.location);
   const ownHost = dc && (url.host === dc.salesiqHost || url.host === dc.accountsHost);
   if (!ownHost || url.protocol !== 'https:') {
-    throw new SalesIQError('unknown', `Refused to send the Zoho sign-in to ${url.host.slice(0, 80)}: not your data centre.`);
+    throw new SalesIQError(
+      'unknown',
+      `Refused to send the Zoho sign-in to ${url.host.slice(0, 80)}: not your data centre.`,
+    );
   }
 }
 
@@ -93,11 +96,13 @@ export async function zohoRequest(options: RequestOptions): Promise<unknown> {
   const host = target.host;
   const lane = options.lane ?? 'background';
   const blocked = await blockedUntil(host, Date.now(), lane);
-  if (blocked) throw new SalesIQError('rate-limited', 'SalesIQ asked us to slow down.', { retryAfterMs: blocked - Date.now() });
+  if (blocked)
+    throw new SalesIQError('rate-limited', 'SalesIQ asked us to slow down.', { retryAfterMs: blocked - Date.now() });
   try {
     return await send(options);
   } catch (error) {
-    if (error instanceof SalesIQError && error.kind === 'rate-limited') await noteRateLimit(host, error.retryAfterMs, Date.now(), lane);
+    if (error instanceof SalesIQError && error.kind === 'rate-limited')
+      await noteRateLimit(host, error.retryAfterMs, Date.now(), lane);
     throw error;
   }
 }

@@ -117,7 +117,8 @@ function visitor(value: unknown): Visitor {
 function unreadInfo(value: unknown): UnreadInfo | undefined {
   const flag = bool(value);
   if (flag !== undefined) return flag ? { any: true } : { any: false, count: 0 };
-  const n = typeof value === 'number' || (typeof value === 'string' && /^\d{1,6}$/.test(value)) ? count(value) : undefined;
+  const n =
+    typeof value === 'number' || (typeof value === 'string' && /^\d{1,6}$/.test(value)) ? count(value) : undefined;
   return n === undefined || !Number.isInteger(n) ? undefined : { any: n > 0, count: n };
 }
 
@@ -138,7 +139,11 @@ function speaker(sender: Raw, visitorId: string | undefined, attenderId: string 
   return undefined;
 }
 
-function lastMessageInfo(value: unknown, visitorId: string | undefined, attenderId: string | undefined): LastMessageInfo | undefined {
+function lastMessageInfo(
+  value: unknown,
+  visitorId: string | undefined,
+  attenderId: string | undefined,
+): LastMessageInfo | undefined {
   const raw = asRecord(value);
   if (!raw) return undefined;
   const body = raw.message;
@@ -204,8 +209,11 @@ export function parsePortal(value: unknown): Portal {
 export function parseOperator(value: unknown): Operator {
   const raw = need(asRecord(value), 'operator');
   const statusCode = count(raw.status_code);
-  const name = [text(raw.first_name), text(raw.last_name)].filter(Boolean).join(' ') || text(raw.nick_name) || 'Operator';
-  const departments = Array.isArray(raw.departments) ? raw.departments.map(departmentRef).filter((d) => d !== undefined) : [];
+  const name =
+    [text(raw.first_name), text(raw.last_name)].filter(Boolean).join(' ') || text(raw.nick_name) || 'Operator';
+  const departments = Array.isArray(raw.departments)
+    ? raw.departments.map(departmentRef).filter((d) => d !== undefined)
+    : [];
   return {
     id: need(id(raw.id), 'operator id'),
     name,
@@ -240,7 +248,9 @@ export function parseMessage(value: unknown): Message {
 
 export function parseCannedResponse(value: unknown): CannedResponse {
   const raw = need(asRecord(value), 'canned response');
-  const categories = Array.isArray(raw.categories) ? raw.categories.map(departmentRef).filter((c) => c !== undefined) : [];
+  const categories = Array.isArray(raw.categories)
+    ? raw.categories.map(departmentRef).filter((c) => c !== undefined)
+    : [];
   return {
     id: need(id(raw.id), 'canned response id'),
     content: need(text(raw.content, MAX_TEXT), 'canned response content'),

@@ -49,7 +49,6 @@ export function waitLevel(seconds: number, settings: Pick<Settings, 'escalateAft
 /** The words that go with the colour, so colour is never the only signal. */
 export const WAIT_LEVEL_TEXT: Record<WaitLevel, string> = { calm: '', soon: 'Due soon', urgent: 'Urgent' };
 
-
 export function visitorKindLabel(kind: ChatRecord['visitor']['kind']): string {
   return kind === 'contact' ? 'Contact' : kind === 'lead' ? 'Lead' : '';
 }
@@ -64,7 +63,11 @@ export function formatAgo(ms: number): string {
 }
 
 /** Waiting chats of one portal, oldest wait first (ties by id, so the order never flickers). */
-export function waitingQueue(chats: readonly ChatRecord[], portal: string | undefined, departmentId: string | null): ChatRecord[] {
+export function waitingQueue(
+  chats: readonly ChatRecord[],
+  portal: string | undefined,
+  departmentId: string | null,
+): ChatRecord[] {
   return chats
     .filter((c) => c.status === 'waiting' && !c.pickedUpAt && (!portal || c.portal === portal))
     .filter((c) => !departmentId || c.department?.id === departmentId)
@@ -76,7 +79,10 @@ export const JUST_PICKED_WINDOW_MS = 30 * 60 * 1000;
 /** Chats this operator picked up in the last 30 minutes, newest first. */
 export function justPickedUp(chats: readonly ChatRecord[], portal: string | undefined, now: number): ChatRecord[] {
   return chats
-    .filter((c) => c.pickedUpAt !== undefined && now - c.pickedUpAt < JUST_PICKED_WINDOW_MS && (!portal || c.portal === portal))
+    .filter(
+      (c) =>
+        c.pickedUpAt !== undefined && now - c.pickedUpAt < JUST_PICKED_WINDOW_MS && (!portal || c.portal === portal),
+    )
     .sort((a, b) => (b.pickedUpAt ?? 0) - (a.pickedUpAt ?? 0));
 }
 

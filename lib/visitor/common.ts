@@ -29,7 +29,11 @@ export function rethrowAuth(error: unknown): void {
 }
 
 /** Run `task` over `items`, at most `limit` at a time (SalesIQ publishes no rate limit: stay polite). */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<PromiseSettledResult<R>[]> {
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<R>,
+): Promise<PromiseSettledResult<R>[]> {
   const results: PromiseSettledResult<R>[] = new Array(items.length);
   let next = 0;
   const worker = async () => {

@@ -9,7 +9,10 @@ import type { HistoryCursor, HistoryItem, HistoryRecord } from './records';
 export const HISTORY_PAGE_SIZE = 10;
 
 function newestFirst(a: HistoryItem, b: HistoryItem): number {
-  return b.conversation.startTime - a.conversation.startTime || (a.conversation.id < b.conversation.id ? 1 : a.conversation.id > b.conversation.id ? -1 : 0);
+  return (
+    b.conversation.startTime - a.conversation.startTime ||
+    (a.conversation.id < b.conversation.id ? 1 : a.conversation.id > b.conversation.id ? -1 : 0)
+  );
 }
 
 /** Fresh conversation data replaces the old; a feedback answer already fetched is kept. */
@@ -23,7 +26,12 @@ export function mergeHistory(items: readonly HistoryItem[], incoming: readonly C
 }
 
 /** The cursor after reading page `page` of a department, which answered with `received`. */
-export function advanceCursor(cursor: HistoryCursor | undefined, page: number, received: readonly Conversation[], pageSize = HISTORY_PAGE_SIZE): HistoryCursor {
+export function advanceCursor(
+  cursor: HistoryCursor | undefined,
+  page: number,
+  received: readonly Conversation[],
+  pageSize = HISTORY_PAGE_SIZE,
+): HistoryCursor {
   const oldestReceived = received.length ? Math.min(...received.map((c) => c.startTime)) : undefined;
   const oldest = [cursor?.oldest, oldestReceived].filter((t): t is number => t !== undefined);
   return {
@@ -51,10 +59,18 @@ export interface VisibleHistory {
  * What the panel may show without lying about order: everything at least as new as the oldest
  * item of every unfinished department. The current conversation is never part of its own history.
  */
-export function visibleHistory(record: Pick<HistoryRecord, 'items' | 'cursors'> | undefined, currentId: string | undefined): VisibleHistory {
+export function visibleHistory(
+  record: Pick<HistoryRecord, 'items' | 'cursors'> | undefined,
+  currentId: string | undefined,
+): VisibleHistory {
   if (!record) return { items: [], hasMore: false };
   const unfinished = Object.values(record.cursors).filter((c) => !c.done);
-  const cutoff = unfinished.reduce((max, c) => Math.max(max, c.oldest ?? Number.POSITIVE_INFINITY), Number.NEGATIVE_INFINITY);
-  const items = record.items.filter((item) => item.conversation.id !== currentId && item.conversation.startTime >= cutoff);
+  const cutoff = unfinished.reduce(
+    (max, c) => Math.max(max, c.oldest ?? Number.POSITIVE_INFINITY),
+    Number.NEGATIVE_INFINITY,
+  );
+  const items = record.items.filter(
+    (item) => item.conversation.id !== currentId && item.conversation.startTime >= cutoff,
+  );
   return { items, hasMore: unfinished.length > 0 };
 }

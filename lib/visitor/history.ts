@@ -44,7 +44,11 @@ async function saveError(key: string, visitor: Visitor, error: unknown, now: num
   });
 }
 
-async function readPages(visitor: Visitor, pages: Array<{ department: string; page: number }>, now: number): Promise<HistoryRecord | undefined> {
+async function readPages(
+  visitor: Visitor,
+  pages: Array<{ department: string; page: number }>,
+  now: number,
+): Promise<HistoryRecord | undefined> {
   const key = historyKey(visitor.portal, visitor.email);
   let results: Awaited<ReturnType<typeof fetchPage>>[];
   try {
@@ -58,7 +62,9 @@ async function readPages(visitor: Visitor, pages: Array<{ department: string; pa
     const current = await db.history.get(key);
     let items = current?.items ?? [];
     // Departments the operator left no longer page; departments they joined start at page 0.
-    const cursors = Object.fromEntries(visitor.departments.map((d) => [d, current?.cursors[d] ?? { page: 0, done: false }]));
+    const cursors = Object.fromEntries(
+      visitor.departments.map((d) => [d, current?.cursors[d] ?? { page: 0, done: false }]),
+    );
     for (const result of results) {
       items = mergeHistory(items, result.items);
       cursors[result.department] = advanceCursor(cursors[result.department], result.page, result.items);
@@ -72,9 +78,13 @@ async function readPages(visitor: Visitor, pages: Array<{ department: string; pa
 /** Ratings for ended conversations not asked about yet. "No feedback" is an answer too. */
 async function fillFeedback(key: string, portal: string, now: number): Promise<void> {
   const record = await db.history.get(key);
-  const todo = (record?.items ?? []).filter((i) => !i.feedbackCheckedAt && RATED_STATUSES.has(i.conversation.status)).slice(0, FEEDBACK_PER_RUN);
+  const todo = (record?.items ?? [])
+    .filter((i) => !i.feedbackCheckedAt && RATED_STATUSES.has(i.conversation.status))
+    .slice(0, FEEDBACK_PER_RUN);
   if (!todo.length) return;
-  const results = await mapLimit(todo, FEEDBACK_CONCURRENCY, (item) => withAuth((t) => getFeedback(t, item.conversation.id)));
+  const results = await mapLimit(todo, FEEDBACK_CONCURRENCY, (item) =>
+    withAuth((t) => getFeedback(t, item.conversation.id)),
+  );
   const answers = new Map<string, HistoryRecord['items'][number]['feedback'] | null>();
   results.forEach((result, i) => {
     const id = todo[i]!.conversation.id;
@@ -106,7 +116,11 @@ const flights = singleFlight<void>();
 export function refreshHistory(visitor: Visitor, now = Date.now()): Promise<void> {
   const key = historyKey(visitor.portal, visitor.email);
   return flights(`refresh\n${key}`, async () => {
-    await readPages(visitor, visitor.departments.map((department) => ({ department, page: 1 })), now);
+    await readPages(
+      visitor,
+      visitor.departments.map((department) => ({ department, page: 1 })),
+      now,
+    );
     await fillFeedback(key, visitor.portal, now);
   });
 }
@@ -117,7 +131,9 @@ export function loadMoreHistory(visitor: Visitor, now = Date.now()): Promise<voi
   return flights(`more\n${key}`, async () => {
     const current = await db.history.get(key);
     if (!current?.savedAt) return refreshHistory(visitor, now);
-    const cursors = Object.fromEntries(visitor.departments.map((d) => [d, current.cursors[d] ?? { page: 0, done: false }]));
+    const cursors = Object.fromEntries(
+      visitor.departments.map((d) => [d, current.cursors[d] ?? { page: 0, done: false }]),
+    );
     const pages = nextPages(cursors);
     if (!pages.length) return;
     await readPages(visitor, pages, now);

@@ -34,7 +34,12 @@ function conversationOf(chat: ChatRecord): Conversation {
   return conversation;
 }
 
-async function saveCard(conversationId: string, portal: string, patch: Partial<VisitorCardRecord>, base?: Conversation): Promise<VisitorCardRecord | undefined> {
+async function saveCard(
+  conversationId: string,
+  portal: string,
+  patch: Partial<VisitorCardRecord>,
+  base?: Conversation,
+): Promise<VisitorCardRecord | undefined> {
   return writeForPortal(portal, [db.visitors], async () => {
     const current = await db.visitors.get(conversationId);
     const conversation = patch.conversation ?? current?.conversation ?? base;
@@ -57,7 +62,12 @@ async function settleFinishedChat(conversation: Conversation, portal: string, no
   });
 }
 
-async function refreshCard(conversationId: string, ctx: PortalContext, force: boolean, now: number): Promise<{ card?: VisitorCardRecord; error?: unknown }> {
+async function refreshCard(
+  conversationId: string,
+  ctx: PortalContext,
+  force: boolean,
+  now: number,
+): Promise<{ card?: VisitorCardRecord; error?: unknown }> {
   const cached = await db.visitors.get(conversationId);
   const maxAge = cached && isLive(cached.conversation.status) ? MAX_AGE.liveCard : MAX_AGE.endedCard;
   if (cached && !force && now - cached.savedAt < maxAge && !cached.error) return { card: cached };
@@ -71,7 +81,12 @@ async function refreshCard(conversationId: string, ctx: PortalContext, force: bo
     // What the queue saw of the chat is still worth showing, marked as saved, not live.
     const chat = await db.chats.get(conversationId);
     const base = chat && chat.portal === ctx.portal ? conversationOf(chat) : undefined;
-    const card = await saveCard(conversationId, ctx.portal, { savedAt: cached?.savedAt ?? chat?.updatedAt ?? 0, error: refreshError(error, now) }, base);
+    const card = await saveCard(
+      conversationId,
+      ctx.portal,
+      { savedAt: cached?.savedAt ?? chat?.updatedAt ?? 0, error: refreshError(error, now) },
+      base,
+    );
     return { card, error };
   }
 }
@@ -97,13 +112,28 @@ async function refreshProfile(card: VisitorCardRecord, force: boolean, now: numb
   }
 }
 
-async function refreshTranscriptIfDue(card: VisitorCardRecord, ctx: PortalContext, force: boolean, now: number): Promise<void> {
+async function refreshTranscriptIfDue(
+  card: VisitorCardRecord,
+  ctx: PortalContext,
+  force: boolean,
+  now: number,
+): Promise<void> {
   const saved = await db.transcripts.get(card.conversationId);
-  const due = force || !saved?.savedAt || !!saved.error || isLive(card.conversation.status) || now - saved.savedAt >= MAX_AGE.endedTranscript;
+  const due =
+    force ||
+    !saved?.savedAt ||
+    !!saved.error ||
+    isLive(card.conversation.status) ||
+    now - saved.savedAt >= MAX_AGE.endedTranscript;
   if (due) await refreshTranscript(card.conversationId, ctx.portal, now);
 }
 
-async function refreshHistoryIfDue(card: VisitorCardRecord, ctx: PortalContext, force: boolean, now: number): Promise<void> {
+async function refreshHistoryIfDue(
+  card: VisitorCardRecord,
+  ctx: PortalContext,
+  force: boolean,
+  now: number,
+): Promise<void> {
   const email = card.conversation.visitor.email;
   if (!email) return;
   const saved = await db.history.get(historyKey(ctx.portal, email));
@@ -134,7 +164,10 @@ async function refresh(conversationId: string, force: boolean, now: number): Pro
 /** Card, transcript, v3 profile and page 1 of the earlier conversations, each when due. */
 const flights = singleFlight<void>();
 
-export function refreshVisitor(conversationId: string, { force = false, now = Date.now() }: { force?: boolean; now?: number } = {}): Promise<void> {
+export function refreshVisitor(
+  conversationId: string,
+  { force = false, now = Date.now() }: { force?: boolean; now?: number } = {},
+): Promise<void> {
   return flights(conversationId, () => refresh(conversationId, force, now));
 }
 

@@ -23,7 +23,9 @@ export interface PurgeResult {
 }
 
 function retentionDays(value: unknown): number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : DEFAULT_SETTINGS.visitorRetentionDays;
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0
+    ? value
+    : DEFAULT_SETTINGS.visitorRetentionDays;
 }
 
 export async function purgeVisitorData(now = Date.now(), days?: number): Promise<PurgeResult> {

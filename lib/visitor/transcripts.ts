@@ -50,7 +50,12 @@ async function fetchAndSave(conversationId: string, portal: string, incremental:
     rethrowAuth(error);
     await writeForPortal(portal, [db.transcripts], async () => {
       const current = await db.transcripts.get(conversationId);
-      await db.transcripts.put({ conversationId, messages: current?.messages ?? [], savedAt: current?.savedAt ?? 0, error: refreshError(error, now) });
+      await db.transcripts.put({
+        conversationId,
+        messages: current?.messages ?? [],
+        savedAt: current?.savedAt ?? 0,
+        error: refreshError(error, now),
+      });
     });
     throw error;
   }

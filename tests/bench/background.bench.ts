@@ -68,9 +68,11 @@ function processTimes(userDataDir: string): ProcessTimes {
       // The process ended while we read.
     }
   }
-  const roots = [...cmd].filter(([, c]) => c.includes(`--user-data-dir=${userDataDir}`) && !c.includes('--type=')).map(([pid]) => pid);
+  const roots = [...cmd]
+    .filter(([, c]) => c.includes(`--user-data-dir=${userDataDir}`) && !c.includes('--type='))
+    .map(([pid]) => pid);
   const ours = new Set(roots);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const [pid, parent] of parents) {
       if (!ours.has(pid) && ours.has(parent)) {
@@ -126,7 +128,13 @@ async function polledDepartments(ext: ExtensionSession): Promise<number> {
         const open = indexedDB.open('operator-companion');
         open.onsuccess = () => {
           const get = open.result.transaction('meta').objectStore('meta').get('session');
-          get.onsuccess = () => resolve(Math.max(1, (get.result as { value?: { departments?: unknown[] } } | undefined)?.value?.departments?.length ?? 1));
+          get.onsuccess = () =>
+            resolve(
+              Math.max(
+                1,
+                (get.result as { value?: { departments?: unknown[] } } | undefined)?.value?.departments?.length ?? 1,
+              ),
+            );
           get.onerror = () => resolve(1);
         };
         open.onerror = () => resolve(1);
@@ -142,7 +150,13 @@ interface StateCost {
   heapMb: number;
 }
 
-async function measureState(ext: ExtensionSession, sim: Simulator, worker: CDPSession, ms: number, label: string): Promise<StateCost> {
+async function measureState(
+  ext: ExtensionSession,
+  sim: Simulator,
+  worker: CDPSession,
+  ms: number,
+  label: string,
+): Promise<StateCost> {
   const from = Date.now();
   const cpu0 = processTimes(ext.userDataDir);
   await sleep(ms);
@@ -191,7 +205,11 @@ function startArrivals(sim: Simulator, random: () => number): () => void {
 
 async function pickUp(ext: ExtensionSession, sim: Simulator, chatId: string): Promise<void> {
   await ext.worker.evaluate(
-    (id) => (browser.notifications.onButtonClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(`chat:${id}`, 0),
+    (id) =>
+      (browser.notifications.onButtonClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(
+        `chat:${id}`,
+        0,
+      ),
     chatId,
   );
   await waitFor(
@@ -211,7 +229,9 @@ async function lockScreen(ext: ExtensionSession, locked: boolean): Promise<void>
       __realQueryState?: unknown;
     };
     g.__realQueryState ??= g.chrome.idle.queryState;
-    const fake = on ? (_s: number, cb?: (v: string) => void) => (cb ? cb(state) : Promise.resolve(state)) : g.__realQueryState;
+    const fake = on
+      ? (_s: number, cb?: (v: string) => void) => (cb ? cb(state) : Promise.resolve(state))
+      : g.__realQueryState;
     g.chrome.idle.queryState = fake;
     if (g.browser?.idle) g.browser.idle.queryState = on ? async () => state : g.__realQueryState;
     g.chrome.idle.onStateChanged.dispatch(state);
@@ -221,7 +241,11 @@ async function lockScreen(ext: ExtensionSession, locked: boolean): Promise<void>
 async function setStatus(ext: ExtensionSession, label: 'Busy' | 'Available'): Promise<void> {
   const popup = await ext.openPage('popup');
   await popup.getByRole('button', { name: label, exact: true }).click();
-  await waitFor(() => popup.getByRole('button', { name: label, exact: true }).getAttribute('aria-pressed'), (v) => v === 'true', { what: `${label} pressed` });
+  await waitFor(
+    () => popup.getByRole('button', { name: label, exact: true }).getAttribute('aria-pressed'),
+    (v) => v === 'true',
+    { what: `${label} pressed` },
+  );
   await popup.close();
 }
 
@@ -234,7 +258,9 @@ async function seedWeek(ext: ExtensionSession): Promise<Record<string, number>> 
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const idb = open.result;
-          const stores = ['chats', 'alerts', 'visitors', 'history', 'transcripts'].filter((s) => idb.objectStoreNames.contains(s));
+          const stores = ['chats', 'alerts', 'visitors', 'history', 'transcripts'].filter((s) =>
+            idb.objectStoreNames.contains(s),
+          );
           const read = idb.transaction(stores);
           const templates: Record<string, unknown[]> = {};
           for (const s of stores) {
@@ -303,10 +329,16 @@ export default async function backgroundBench(): Promise<Metrics> {
       const chat = sim.addChat({ visitorKind: 'returning' });
       await pickUp(ext, sim, chat.id);
       const panel = await ext.openPage('sidepanel', `?conversation=${encodeURIComponent(chat.id)}`);
-      await panel.locator('.earlier__item').first().waitFor({ timeout: 20_000 }).catch(() => undefined);
+      await panel
+        .locator('.earlier__item')
+        .first()
+        .waitFor({ timeout: 20_000 })
+        .catch(() => undefined);
       await panel.close();
     }
-    const target = await devtools.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'));
+    const target = await devtools.waitForTarget(
+      (t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'),
+    );
     const worker = await target.createCDPSession();
     stopArrivals = startArrivals(sim, random);
     await sleep(SETTLE_MS);
@@ -333,7 +365,9 @@ export default async function backgroundBench(): Promise<Metrics> {
     const stopper = await workerStopper(await ext.context.newCDPSession(host), ext.extensionId);
     await stopper.stopAll();
     await host.evaluate(() =>
-      (globalThis as unknown as { chrome: { alarms: { create(n: string, o: object): Promise<void> } } }).chrome.alarms.create('poll', {
+      (
+        globalThis as unknown as { chrome: { alarms: { create(n: string, o: object): Promise<void> } } }
+      ).chrome.alarms.create('poll', {
         when: Date.now() + 500,
         periodInMinutes: 0.5,
       }),
@@ -349,12 +383,20 @@ export default async function backgroundBench(): Promise<Metrics> {
     await options.getByRole('button', { name: 'Sign in with Zoho' }).waitFor({ timeout: 20_000 });
     await options.close();
     await host.close();
-    const target2 = await devtools.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'), { timeout: 15_000 });
+    const target2 = await devtools.waitForTarget(
+      (t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'),
+      { timeout: 15_000 },
+    );
     const worker2 = await target2.createCDPSession();
     await sleep(5_000);
     const signedOut = await measureState(ext, sim, worker2, SIGNED_OUT_MS, 'signed out');
 
-    const perMin = (value: number, unit: string, extra: Partial<Metric> = {}): Metric => ({ value, unit, better: 'lower', ...extra });
+    const perMin = (value: number, unit: string, extra: Partial<Metric> = {}): Metric => ({
+      value,
+      unit,
+      better: 'lower',
+      ...extra,
+    });
     return {
       bg_cpu_signed_out_ms_per_min: perMin(signedOut.cpuMsPerMin, 'ms/min'),
       bg_cpu_ms_per_min: perMin(available.cpuMsPerMin, 'ms/min', { control: 'bg_cpu_signed_out_ms_per_min' }),
@@ -362,18 +404,29 @@ export default async function backgroundBench(): Promise<Metrics> {
         target: 300,
         control: 'bg_cpu_signed_out_ms_per_min',
       }),
-      bg_extension_process_cpu_ms_per_min: perMin(available.extensionCpuMsPerMin, 'ms/min', { control: 'bg_extension_process_cpu_signed_out_ms_per_min' }),
+      bg_extension_process_cpu_ms_per_min: perMin(available.extensionCpuMsPerMin, 'ms/min', {
+        control: 'bg_extension_process_cpu_signed_out_ms_per_min',
+      }),
       bg_extension_process_cpu_signed_out_ms_per_min: perMin(signedOut.extensionCpuMsPerMin, 'ms/min'),
       bg_wakeups_per_min: perMin(available.wakeupsPerMin, 'wake-ups/min'),
       // SalesIQ's budget: 15 list calls a minute per department polled.
       requests_per_min_available: perMin(available.requestsPerMin, 'req/min', { target: 15 * departments }),
       bg_js_heap_mb: perMin(busy.heapMb, 'MB', { target: 15 }),
       bg_cpu_busy_ms_per_min: perMin(busy.cpuMsPerMin, 'ms/min', { control: 'bg_cpu_signed_out_ms_per_min' }),
-      bg_cpu_locked_ms_per_min: perMin(locked.cpuMsPerMin, 'ms/min', { target: busy.cpuMsPerMin, control: 'bg_cpu_busy_ms_per_min' }),
+      bg_cpu_locked_ms_per_min: perMin(locked.cpuMsPerMin, 'ms/min', {
+        target: busy.cpuMsPerMin,
+        control: 'bg_cpu_busy_ms_per_min',
+      }),
       bg_wakeups_busy_per_min: perMin(busy.wakeupsPerMin, 'wake-ups/min'),
-      bg_wakeups_locked_per_min: perMin(locked.wakeupsPerMin, 'wake-ups/min', { target: busy.wakeupsPerMin, control: 'bg_wakeups_busy_per_min' }),
+      bg_wakeups_locked_per_min: perMin(locked.wakeupsPerMin, 'wake-ups/min', {
+        target: busy.wakeupsPerMin,
+        control: 'bg_wakeups_busy_per_min',
+      }),
       requests_per_min_busy: perMin(busy.requestsPerMin, 'req/min', { target: 3 }),
-      requests_per_min_locked: perMin(locked.requestsPerMin, 'req/min', { target: 3, control: 'requests_per_min_busy' }),
+      requests_per_min_locked: perMin(locked.requestsPerMin, 'req/min', {
+        target: 3,
+        control: 'requests_per_min_busy',
+      }),
       requests_per_min_signed_out: perMin(signedOut.requestsPerMin, 'req/min', { target: 0 }),
       idb_mb_after_week: perMin(round(idbMb, 1), 'MB'),
     };

@@ -17,7 +17,18 @@ import { percentile, round, type Metrics } from './report';
 const COUNT = 10_000;
 const MANY = 50_000;
 const OPENS = 15;
-const QUERIES = ['refund', 'pasword reset', 'office hours', 'ref 4242', 'shiping eu', 'ありがとう', 'transfer billing', 'clear cache', 'thanks zylker', 'hola'];
+const QUERIES = [
+  'refund',
+  'pasword reset',
+  'office hours',
+  'ref 4242',
+  'shiping eu',
+  'ありがとう',
+  'transfer billing',
+  'clear cache',
+  'thanks zylker',
+  'hola',
+];
 
 interface SyncMeta {
   value?: { lastAttemptAt?: number; lastSuccessAt?: number; count?: number; startedAt?: number };
@@ -56,7 +67,10 @@ async function measures(page: Page, name: string): Promise<number[]> {
 async function controlLoop(page: Page, size: number, times: number): Promise<number[]> {
   return page.evaluate(
     ([n, t]) => {
-      const texts = Array.from({ length: n }, (_, i) => `Canned response ${i}: thanks for waiting, here is how to reset your password ${i % 97}`);
+      const texts = Array.from(
+        { length: n },
+        (_, i) => `Canned response ${i}: thanks for waiting, here is how to reset your password ${i % 97}`,
+      );
       const durations: number[] = [];
       let found = 0;
       for (let k = 0; k < t; k++) {
@@ -98,16 +112,31 @@ async function measureLibrary(count: number, openCount: number): Promise<Library
     const builds: number[] = [];
     for (let i = 0; i < openCount; i += 1) {
       const page = await openLibrary(ext);
-      await waitFor(() => measures(page, 'canned-open'), (m) => m.length > 0, { what: 'canned-open' });
-      await waitFor(() => measures(page, 'canned-index'), (m) => m.length > 0, { what: 'canned-index' });
+      await waitFor(
+        () => measures(page, 'canned-open'),
+        (m) => m.length > 0,
+        { what: 'canned-open' },
+      );
+      await waitFor(
+        () => measures(page, 'canned-index'),
+        (m) => m.length > 0,
+        { what: 'canned-index' },
+      );
       opens.push((await measures(page, 'canned-open'))[0]!);
       builds.push((await measures(page, 'canned-index'))[0]!);
       await page.close();
     }
-    if (openCount) console.log(`  open: ${opens.map((v) => round(v, 0)).join(', ')} ms; index build p50 ${round(percentile(builds, 50), 1)} ms`);
+    if (openCount)
+      console.log(
+        `  open: ${opens.map((v) => round(v, 0)).join(', ')} ms; index build p50 ${round(percentile(builds, 50), 1)} ms`,
+      );
 
     const page = await openLibrary(ext);
-    await waitFor(() => measures(page, 'canned-index'), (m) => m.length > 0, { timeoutMs: 60_000, what: 'index' });
+    await waitFor(
+      () => measures(page, 'canned-index'),
+      (m) => m.length > 0,
+      { timeoutMs: 60_000, what: 'index' },
+    );
     const box = page.getByRole('searchbox', { name: 'Search canned responses' });
     for (const query of QUERIES) {
       await box.fill('');
@@ -117,7 +146,9 @@ async function measureLibrary(count: number, openCount: number): Promise<Library
     const searches = await measures(page, 'canned-search');
     const control = await controlLoop(page, count, searches.length);
     await page.close();
-    console.log(`  ${count} responses, ${searches.length} keystrokes: p50 ${round(percentile(searches, 50), 2)} ms, max ${round(Math.max(...searches), 2)} ms; control loop p50 ${round(percentile(control, 50), 2)} ms`);
+    console.log(
+      `  ${count} responses, ${searches.length} keystrokes: p50 ${round(percentile(searches, 50), 2)} ms, max ${round(Math.max(...searches), 2)} ms; control loop p50 ${round(percentile(control, 50), 2)} ms`,
+    );
     return { syncSeconds, opens, searches, control };
   } finally {
     await ext.close().catch(() => undefined);

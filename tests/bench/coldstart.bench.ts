@@ -66,7 +66,11 @@ async function stopperFor(cdp: CDPSession, extensionId: string): Promise<WorkerS
   return {
     async stopAll() {
       await cdp.send('ServiceWorker.stopAllWorkers');
-      await waitFor(() => status, (s) => s === 'stopped', { timeoutMs: 10_000, intervalMs: 20, what: `the worker of ${extensionId} stopped` });
+      await waitFor(
+        () => status,
+        (s) => s === 'stopped',
+        { timeoutMs: 10_000, intervalMs: 20, what: `the worker of ${extensionId} stopped` },
+      );
     },
   };
 }
@@ -75,10 +79,22 @@ async function stopperFor(cdp: CDPSession, extensionId: string): Promise<WorkerS
  * Sets `alarm` (replacing it) to fire in `inMs`, then stops the worker behind `page`, so the alarm
  * finds it stopped; returns the alarm's scheduled time, or undefined if the stop took too long.
  */
-async function armAndStop(page: Page, stopper: WorkerStopper, alarm: string, inMs: number, periodInMinutes?: number): Promise<number | undefined> {
+async function armAndStop(
+  page: Page,
+  stopper: WorkerStopper,
+  alarm: string,
+  inMs: number,
+  periodInMinutes?: number,
+): Promise<number | undefined> {
   const due = await page.evaluate(
     async ([name, delay, period]) => {
-      const api = (globalThis as unknown as { chrome: { alarms: { create(n: string, o: object): Promise<void>; get(n: string): Promise<{ scheduledTime: number }> } } }).chrome;
+      const api = (
+        globalThis as unknown as {
+          chrome: {
+            alarms: { create(n: string, o: object): Promise<void>; get(n: string): Promise<{ scheduledTime: number }> };
+          };
+        }
+      ).chrome;
       await api.alarms.create(name, { when: Date.now() + delay, ...(period ? { periodInMinutes: period } : {}) });
       return (await api.alarms.get(name)).scheduledTime;
     },
@@ -88,7 +104,11 @@ async function armAndStop(page: Page, stopper: WorkerStopper, alarm: string, inM
   return Date.now() < due - 200 ? due : undefined;
 }
 
-function firstRequestAfter(sim: Simulator, from: number, match: (path: string, query: Record<string, string>) => boolean): number | undefined {
+function firstRequestAfter(
+  sim: Simulator,
+  from: number,
+  match: (path: string, query: Record<string, string>) => boolean,
+): number | undefined {
   return sim.requests().find((r) => r.t >= from && match(r.path, r.query))?.t;
 }
 
@@ -128,7 +148,12 @@ export default async function coldStartBench(): Promise<Metrics> {
       if (due === undefined) continue;
       await sleep(Math.max(0, due - Date.now()));
       const polled = await waitFor(
-        () => firstRequestAfter(sim, due - 50, (path, query) => path.endsWith('/conversations') && query.status === 'waiting'),
+        () =>
+          firstRequestAfter(
+            sim,
+            due - 50,
+            (path, query) => path.endsWith('/conversations') && query.status === 'waiting',
+          ),
         (t) => t !== undefined,
         { timeoutMs: 20_000, intervalMs: 20, what: 'the first list request after the alarm' },
       );
@@ -146,14 +171,32 @@ export default async function coldStartBench(): Promise<Metrics> {
       );
       control.push(pinged! - controlDue);
     }
-    console.log(`  extension: ${ours.map((v) => Math.round(v)).join(', ')} ms; control: ${control.map((v) => Math.round(v)).join(', ')} ms`);
+    console.log(
+      `  extension: ${ours.map((v) => Math.round(v)).join(', ')} ms; control: ${control.map((v) => Math.round(v)).join(', ')} ms`,
+    );
     const median = percentile(ours, 50);
     const controlMedian = percentile(control, 50);
     return {
       sw_cold_start_control_ms: { value: Math.round(controlMedian), unit: 'ms', better: 'lower' },
-      sw_cold_start_to_poll_ms: { value: Math.round(median), unit: 'ms', better: 'lower', control: 'sw_cold_start_control_ms' },
-      sw_cold_start_over_control_ms: { value: Math.round(median - controlMedian), unit: 'ms', target: 300, better: 'lower', control: 'sw_cold_start_control_ms' },
-      sw_cold_start_to_poll_max_ms: { value: Math.round(Math.max(...ours)), unit: 'ms', better: 'lower', control: 'sw_cold_start_control_max_ms' },
+      sw_cold_start_to_poll_ms: {
+        value: Math.round(median),
+        unit: 'ms',
+        better: 'lower',
+        control: 'sw_cold_start_control_ms',
+      },
+      sw_cold_start_over_control_ms: {
+        value: Math.round(median - controlMedian),
+        unit: 'ms',
+        target: 300,
+        better: 'lower',
+        control: 'sw_cold_start_control_ms',
+      },
+      sw_cold_start_to_poll_max_ms: {
+        value: Math.round(Math.max(...ours)),
+        unit: 'ms',
+        better: 'lower',
+        control: 'sw_cold_start_control_max_ms',
+      },
       sw_cold_start_control_max_ms: { value: Math.round(Math.max(...control)), unit: 'ms', better: 'lower' },
     };
   } finally {

@@ -43,7 +43,9 @@ export default async function composerBench(): Promise<Metrics> {
         w.moments = {};
         const watch = new MutationObserver(() => {
           const now = performance.now();
-          const line = [...document.querySelectorAll('.msg')].find((li) => li.querySelector('.msg__text')?.textContent === t);
+          const line = [...document.querySelectorAll('.msg')].find(
+            (li) => li.querySelector('.msg__text')?.textContent === t,
+          );
           if (!line) return;
           if (!w.moments.sentAt && !line.classList.contains('msg--sending')) w.moments.sentAt = now;
           if (!line.matches('.msg--sending, .msg--sent, .msg--failed')) {
@@ -52,19 +54,33 @@ export default async function composerBench(): Promise<Metrics> {
           }
         });
         watch.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
-        document.addEventListener('keydown', (e) => e.key === 'Enter' && (w.moments.enterAt = performance.now()), { capture: true, once: true });
+        document.addEventListener('keydown', (e) => e.key === 'Enter' && (w.moments.enterAt = performance.now()), {
+          capture: true,
+          once: true,
+        });
       }, text);
       await box.press('Enter');
-      await page.waitForFunction(() => (window as unknown as Moments).moments.savedAt, undefined, { timeout: 15_000, polling: 50 });
-      const { enterAt = Number.NaN, sentAt = Number.NaN, savedAt = Number.NaN } = await page.evaluate(() => (window as unknown as Moments).moments);
+      await page.waitForFunction(() => (window as unknown as Moments).moments.savedAt, undefined, {
+        timeout: 15_000,
+        polling: 50,
+      });
+      const {
+        enterAt = Number.NaN,
+        sentAt = Number.NaN,
+        savedAt = Number.NaN,
+      } = await page.evaluate(() => (window as unknown as Moments).moments);
       if (i >= WARMUP) {
         saved.push(savedAt - enterAt);
         echoed.push(sentAt - enterAt);
       }
     }
     world.sim.clearFaults();
-    const sent = world.sim.state().conversations.find((c) => c.conversation.id === chat.id)!.messages.filter((m) => m.message.text.endsWith('from the bench'));
-    if (sent.length !== WARMUP + SAMPLES) throw new Error(`expected ${WARMUP + SAMPLES} replies in the chat, found ${sent.length}`);
+    const sent = world.sim
+      .state()
+      .conversations.find((c) => c.conversation.id === chat.id)!
+      .messages.filter((m) => m.message.text.endsWith('from the bench'));
+    if (sent.length !== WARMUP + SAMPLES)
+      throw new Error(`expected ${WARMUP + SAMPLES} replies in the chat, found ${sent.length}`);
     console.log(`saved samples (ms): ${saved.map((v) => round(v)).join(', ')}`);
     console.log(`echo samples (ms): ${echoed.map((v) => round(v)).join(', ')}`);
     return {

@@ -13,7 +13,8 @@ export default async function run(): Promise<Metrics> {
   const world = await startWorld({ cannedCount: 5 });
   try {
     const result = await driveHostileCorpus(world);
-    if (result.problems.length) console.warn(`hostile inputs: ${result.problems.length} problem(s):\n  ${result.problems.join('\n  ')}`);
+    if (result.problems.length)
+      console.warn(`hostile inputs: ${result.problems.length} problem(s):\n  ${result.problems.join('\n  ')}`);
     console.log(`hostile inputs: ${HOSTILE_CORPUS.length} strings, ${result.tried} tried, ${result.executed} executed`);
     return {
       hostile_inputs_tried: { value: result.tried, unit: 'inputs', better: 'higher' },

@@ -21,7 +21,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Records when the worker shows each notification (Chrome keeps no time of its own we can read). */
 async function recordNotificationTimes(ext: ExtensionSession): Promise<void> {
   await ext.worker.evaluate(() => {
-    const g = globalThis as unknown as { __shownAt?: { id: string; at: number }[]; chrome: { notifications: { create: (...args: unknown[]) => unknown } } };
+    const g = globalThis as unknown as {
+      __shownAt?: { id: string; at: number }[];
+      chrome: { notifications: { create: (...args: unknown[]) => unknown } };
+    };
     if (g.__shownAt) return;
     const shown: { id: string; at: number }[] = (g.__shownAt = []);
     const api = g.chrome.notifications;
@@ -34,7 +37,9 @@ async function recordNotificationTimes(ext: ExtensionSession): Promise<void> {
 }
 
 async function shownSince(ext: ExtensionSession, id: string, since: number): Promise<number | undefined> {
-  const all = (await ext.worker.evaluate(() => (globalThis as unknown as { __shownAt?: { id: string; at: number }[] }).__shownAt ?? [])) as { id: string; at: number }[];
+  const all = (await ext.worker.evaluate(
+    () => (globalThis as unknown as { __shownAt?: { id: string; at: number }[] }).__shownAt ?? [],
+  )) as { id: string; at: number }[];
   return all.find((n) => n.id === id && n.at >= since)?.at;
 }
 
@@ -47,7 +52,11 @@ function myChatsRequests(sim: Simulator, from: number, to: number): number {
   return sim
     .requests()
     .filter((r) => r.kind === 'salesiq' && r.t >= from && r.t < to)
-    .filter((r) => r.query.status === 'connected' || (r.method === 'GET' && (/\/messages$/.test(r.path) || /\/conversations\/[^/]+$/.test(r.path)))).length;
+    .filter(
+      (r) =>
+        r.query.status === 'connected' ||
+        (r.method === 'GET' && (/\/messages$/.test(r.path) || /\/conversations\/[^/]+$/.test(r.path))),
+    ).length;
 }
 
 async function measure(sim: Simulator): Promise<{ mine: number; total: number }> {
@@ -74,7 +83,8 @@ export default async function myChatsBench(): Promise<Metrics> {
     // Start from no open chat of mine: the quiet world's own connected chat ends.
     const state = sim.state();
     for (const c of state.conversations) {
-      if (c.conversation.status === 'Connected' && c.conversation.attender?.id === state.myOperatorId) sim.endChat(c.conversation.id);
+      if (c.conversation.status === 'Connected' && c.conversation.attender?.id === state.myOperatorId)
+        sim.endChat(c.conversation.id);
     }
     const popup = await signIn(ext);
     await recordNotificationTimes(ext);
@@ -86,7 +96,11 @@ export default async function myChatsBench(): Promise<Metrics> {
       await button.click();
     }
     await waitFor(
-      () => sim.state().conversations.filter((c) => chats.includes(c.conversation.id) && c.conversation.status === 'Connected').length,
+      () =>
+        sim
+          .state()
+          .conversations.filter((c) => chats.includes(c.conversation.id) && c.conversation.status === 'Connected')
+          .length,
       (n) => n === chats.length,
       { timeoutMs: 30_000, what: 'three chats picked up' },
     );
@@ -106,13 +120,21 @@ export default async function myChatsBench(): Promise<Metrics> {
       const writtenAt = Date.now();
       sim.visitorMessage(id, `Line ${i + 1}: are you there?`);
       try {
-        const at = await waitFor(() => shownSince(ext, `reply:${id}`, writtenAt), (t) => t !== undefined, { timeoutMs: 30_000, intervalMs: 50, what: 'the reply alert' });
+        const at = await waitFor(
+          () => shownSince(ext, `reply:${id}`, writtenAt),
+          (t) => t !== undefined,
+          { timeoutMs: 30_000, intervalMs: 50, what: 'the reply alert' },
+        );
         latencies.push(at! - writtenAt);
       } catch {
         missing += 1;
       }
       sim.consoleReply(id, 'Yes, here.');
-      await waitFor(() => onScreen(ext), (ids) => !ids.includes(`reply:${id}`), { timeoutMs: 30_000, intervalMs: 100, what: 'the alert withdrawn' });
+      await waitFor(
+        () => onScreen(ext),
+        (ids) => !ids.includes(`reply:${id}`),
+        { timeoutMs: 30_000, intervalMs: 100, what: 'the alert withdrawn' },
+      );
     }
 
     console.log('  measuring requests per minute with no open chat…');

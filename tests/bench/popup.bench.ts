@@ -40,7 +40,11 @@ export default async function popupBench(): Promise<Metrics> {
     await popup.getByRole('button', { name: 'Sign in with Zoho' }).click();
     await popup.getByText('Zylker').first().waitFor({ timeout: 20_000 });
     for (let i = 0; i < CHATS; i++) sim.addChat({ startedAgoMs: i * 300 });
-    await waitFor(() => popup.locator('.chat-row').count(), (n) => n === CHATS, { timeoutMs: 30_000, what: `${CHATS} rows` });
+    await waitFor(
+      () => popup.locator('.chat-row').count(),
+      (n) => n === CHATS,
+      { timeoutMs: 30_000, what: `${CHATS} rows` },
+    );
     await popup.close();
 
     const host = await ext.openPage('offscreen');
@@ -56,7 +60,15 @@ export default async function popupBench(): Promise<Metrics> {
 
     // A busy portal during an outage: 500 waiting, the real popup and the blank one alternated again.
     for (let i = CHATS; i < MANY_CHATS; i++) sim.addChat({ startedAgoMs: i * 300 });
-    await waitFor(() => openToolbarPopup(host, MANY_CHATS).then(() => true, () => false), (ok) => ok, { timeoutMs: 60_000, what: `${MANY_CHATS} rows` });
+    await waitFor(
+      () =>
+        openToolbarPopup(host, MANY_CHATS).then(
+          () => true,
+          () => false,
+        ),
+      (ok) => ok,
+      { timeoutMs: 60_000, what: `${MANY_CHATS} rows` },
+    );
     const many: ToolbarPopupOpen[] = [];
     const manyBlanks: ToolbarPopupOpen[] = [];
     for (let i = 0; i < MANY_SAMPLES; i++) {
@@ -66,11 +78,17 @@ export default async function popupBench(): Promise<Metrics> {
 
     const shown = opens.map((o) => o.shownMs);
     const rendered = opens.map((o) => o.renderedMs);
-    console.log(`  ${SAMPLES} toolbar popups: shown ${round(Math.min(...shown))}–${round(Math.max(...shown))} ms, rendered ${round(Math.min(...rendered))}–${round(Math.max(...rendered))} ms after navigation start`);
+    console.log(
+      `  ${SAMPLES} toolbar popups: shown ${round(Math.min(...shown))}–${round(Math.max(...shown))} ms, rendered ${round(Math.min(...rendered))}–${round(Math.max(...rendered))} ms after navigation start`,
+    );
     const blankShown = blanks.map((o) => o.shownMs);
     const manyShown = many.map((o) => o.shownMs);
-    console.log(`  ${SAMPLES} blank popups: shown ${round(Math.min(...blankShown))}–${round(Math.max(...blankShown))} ms`);
-    console.log(`  ${MANY_SAMPLES} popups of ${MANY_CHATS}: shown ${round(Math.min(...manyShown))}–${round(Math.max(...manyShown))} ms`);
+    console.log(
+      `  ${SAMPLES} blank popups: shown ${round(Math.min(...blankShown))}–${round(Math.max(...blankShown))} ms`,
+    );
+    console.log(
+      `  ${MANY_SAMPLES} popups of ${MANY_CHATS}: shown ${round(Math.min(...manyShown))}–${round(Math.max(...manyShown))} ms`,
+    );
     const ms = (value: number, target?: number, control?: string) => ({
       value: round(value),
       unit: 'ms',
@@ -85,11 +103,22 @@ export default async function popupBench(): Promise<Metrics> {
       popup_blank_paint_p95_ms: ms(blankP95),
       popup_paint_p50_ms: ms(percentile(shown, 50), undefined, 'popup_blank_paint_p50_ms'),
       popup_paint_p95_ms: ms(p95, undefined, 'popup_blank_paint_p95_ms'),
-      popup_paint_vs_blank_p95: { value: round(p95 / blankP95, 2), unit: '×', target: 1.25, better: 'lower', control: 'popup_blank_paint_p95_ms' },
+      popup_paint_vs_blank_p95: {
+        value: round(p95 / blankP95, 2),
+        unit: '×',
+        target: 1.25,
+        better: 'lower',
+        control: 'popup_blank_paint_p95_ms',
+      },
       popup_blank_paint_500_p95_ms: ms(percentile(manyShown.length ? manyBlanks.map((o) => o.shownMs) : [], 95)),
       popup_paint_500_p95_ms: ms(percentile(manyShown, 95), round(1.5 * p95), 'popup_blank_paint_500_p95_ms'),
       popup_rendered_p95_ms: ms(percentile(rendered, 95)),
-      popup_toolbar_wait_p50_ms: ms(percentile(opens.map((o) => o.toolbarWaitMs), 50)),
+      popup_toolbar_wait_p50_ms: ms(
+        percentile(
+          opens.map((o) => o.toolbarWaitMs),
+          50,
+        ),
+      ),
     };
   } finally {
     await ext.close();

@@ -22,10 +22,22 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export { seeded };
 
 /** A plain HTTPS call to the simulator, addressed to a Zoho host name. */
-function zohoGet(sim: Simulator, host: string, path: string, token?: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function zohoGet(
+  sim: Simulator,
+  host: string,
+  path: string,
+  token?: string,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = https.request(
-      { host: '127.0.0.1', port: sim.port, path, servername: host, rejectUnauthorized: false, headers: { Host: host, ...(token ? { Authorization: `Zoho-oauthtoken ${token}` } : {}) } },
+      {
+        host: '127.0.0.1',
+        port: sim.port,
+        path,
+        servername: host,
+        rejectUnauthorized: false,
+        headers: { Host: host, ...(token ? { Authorization: `Zoho-oauthtoken ${token}` } : {}) },
+      },
       (res) => {
         let body = '';
         res.on('data', (c) => (body += c));
@@ -49,9 +61,15 @@ async function startBaseline(sim: Simulator, random: () => number) {
   let stopped = false;
   const poll = async () => {
     for (const department of DEPARTMENTS) {
-      const res = await zohoGet(sim, 'salesiq.zoho.com', `/api/v2/zylker/conversations?status=waiting&department_id=${department}&limit=99&baseline=1`, token);
+      const res = await zohoGet(
+        sim,
+        'salesiq.zoho.com',
+        `/api/v2/zylker/conversations?status=waiting&department_id=${department}&limit=99&baseline=1`,
+        token,
+      );
       const now = Date.now();
-      for (const chat of (JSON.parse(res.body) as { data: { id: string }[] }).data) if (!firstSeen.has(chat.id)) firstSeen.set(chat.id, now);
+      for (const chat of (JSON.parse(res.body) as { data: { id: string }[] }).data)
+        if (!firstSeen.has(chat.id)) firstSeen.set(chat.id, now);
     }
   };
   // An alarm's phase is arbitrary relative to visitors: start at a random point of the period.
@@ -72,7 +90,8 @@ async function startBaseline(sim: Simulator, random: () => number) {
 }
 
 function extensionRequests(sim: Simulator, from: number, to: number): number {
-  return sim.requests().filter((r) => r.kind === 'salesiq' && r.t >= from && r.t < to && r.query.baseline === undefined).length;
+  return sim.requests().filter((r) => r.kind === 'salesiq' && r.t >= from && r.t < to && r.query.baseline === undefined)
+    .length;
 }
 
 export async function measureRate(sim: Simulator): Promise<number> {
@@ -122,7 +141,9 @@ export default async function queueBench(): Promise<Metrics> {
     await signInAndClose(ext);
     // Requests per minute (Available, Busy, locked, signed out): background.bench.ts, with their CPU cost.
 
-    console.log(`  ${CHATS} chats arriving over ${ARRIVAL_WINDOW_MS / 1000} s, extension and 30 s baseline side by side…`);
+    console.log(
+      `  ${CHATS} chats arriving over ${ARRIVAL_WINDOW_MS / 1000} s, extension and 30 s baseline side by side…`,
+    );
     const baseline = await startBaseline(sim, random);
     const offsets = Array.from({ length: CHATS }, () => random() * ARRIVAL_WINDOW_MS).sort((a, b) => a - b);
     const startedAt = Date.now();
@@ -134,9 +155,14 @@ export default async function queueBench(): Promise<Metrics> {
     }
     await sleep(BASELINE_PERIOD_MS + 5_000);
     await baseline.stop();
-    const notified = await notifiedAt(ext, chats.map((c) => c.id));
+    const notified = await notifiedAt(
+      ext,
+      chats.map((c) => c.id),
+    );
     const latencies = chats.flatMap((c, i) => (notified[i] ? [notified[i]! - c.start] : []));
-    const baselineLatencies = chats.flatMap((c) => (baseline.firstSeen.has(c.id) ? [baseline.firstSeen.get(c.id)! - c.start] : []));
+    const baselineLatencies = chats.flatMap((c) =>
+      baseline.firstSeen.has(c.id) ? [baseline.firstSeen.get(c.id)! - c.start] : [],
+    );
     console.log(`  notified ${latencies.length}/${CHATS} chats; baseline saw ${baselineLatencies.length}/${CHATS}`);
     const missing = CHATS - latencies.length;
     const p95 = percentile(latencies, 95);
@@ -144,7 +170,12 @@ export default async function queueBench(): Promise<Metrics> {
       notify_p50_ms: { value: Math.round(percentile(latencies, 50)), unit: 'ms', target: 4000, better: 'lower' },
       notify_p95_ms: { value: Math.round(p95), unit: 'ms', target: 6000, better: 'lower' },
       notify_missing_chats: { value: missing, unit: 'chats', target: 0, better: 'lower' },
-      baseline_notify_p95_ms: { value: Math.round(percentile(baselineLatencies, 95)), unit: 'ms', target: round(5 * p95, 0), better: 'higher' },
+      baseline_notify_p95_ms: {
+        value: Math.round(percentile(baselineLatencies, 95)),
+        unit: 'ms',
+        target: round(5 * p95, 0),
+        better: 'higher',
+      },
     };
   } finally {
     await ext.close();

@@ -44,7 +44,9 @@ try {
     const out = resolve(scratch, `${file}.json`);
     // The same node, with the same loader flags (tsx) this runner was started with.
     try {
-      execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--one', file, out], { stdio: 'inherit' });
+      execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--one', file, out], {
+        stdio: 'inherit',
+      });
     } catch {
       // One bench's failure (its error is printed above) must not lose the others' figures.
       failed.push(file);

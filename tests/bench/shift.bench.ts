@@ -33,7 +33,14 @@ import {
 } from './shift/figures';
 import { NotificationObserver } from './shift/observer';
 import { makeUserData, pickUpInPopup, sendCannedInSidePanel, signInFromPopup, type Told } from './shift/operator';
-import { readAlertLog, readEscalations, readSessionState, readUserData, setSetting, userDataLost } from './shift/extension-data';
+import {
+  readAlertLog,
+  readEscalations,
+  readSessionState,
+  readUserData,
+  setSetting,
+  userDataLost,
+} from './shift/extension-data';
 
 const FULL_MINUTES = 11;
 const MINUTES = Number(process.env.SHIFT_MINUTES ?? FULL_MINUTES);
@@ -80,7 +87,11 @@ function addChat(shift: Shift, reserved = false): { id: string; name: string } {
   shift.names += 1;
   const name = `Shift visitor ${String(shift.names).padStart(3, '0')}`;
   const department_id = DEPARTMENTS[Math.floor(shift.random() * DEPARTMENTS.length)];
-  const chat = shift.sim.addChat({ department_id, visitor: { name }, question: `Question ${shift.names}: can you help?` });
+  const chat = shift.sim.addChat({
+    department_id,
+    visitor: { name },
+    question: `Question ${shift.names}: can you help?`,
+  });
   shift.chats.set(chat.id, { id: chat.id, name, arrivedAt: Date.now() });
   if (reserved) shift.reserved.add(chat.id);
   return { id: chat.id, name };
@@ -88,7 +99,9 @@ function addChat(shift: Shift, reserved = false): { id: string; name: string } {
 
 /** Random arrivals over the shift; about a third are taken by a colleague after 5–45 s. */
 async function arrivals(shift: Shift, startedAt: number, stop: () => boolean): Promise<void> {
-  const offsets = Array.from({ length: CHATS }, () => shift.random() * ARRIVALS_UNTIL_S * 1000 * SCALE).sort((a, b) => a - b);
+  const offsets = Array.from({ length: CHATS }, () => shift.random() * ARRIVALS_UNTIL_S * 1000 * SCALE).sort(
+    (a, b) => a - b,
+  );
   for (const offset of offsets) {
     await sleep(Math.max(0, startedAt + offset - Date.now()));
     if (stop()) return;
@@ -143,8 +156,10 @@ async function pickup(shift: Shift, scenario: PickupScenario): Promise<string> {
   const told = await pickUpInPopup(shift.ext, chat, {
     before() {
       if (scenario === 'race' && colleagueFirst) colleague();
-      if (scenario === 'lostAnswer') faultId = sim.setFault({ kind: 'lostAnswer', pathRegex: `/conversations/${chat.id}/pickup`, times: 1 });
-      if (scenario === 'workerStop') faultId = sim.setFault({ kind: 'latency', ms: 3_000, pathRegex: `/conversations/${chat.id}/pickup`, times: 1 });
+      if (scenario === 'lostAnswer')
+        faultId = sim.setFault({ kind: 'lostAnswer', pathRegex: `/conversations/${chat.id}/pickup`, times: 1 });
+      if (scenario === 'workerStop')
+        faultId = sim.setFault({ kind: 'latency', ms: 3_000, pathRegex: `/conversations/${chat.id}/pickup`, times: 1 });
     },
     async after() {
       if (scenario === 'race' && !colleagueFirst) {
@@ -171,10 +186,22 @@ async function pickupThenLostSend(shift: Shift): Promise<void> {
   const chatId = await pickup(shift, 'plain');
   let faultId: string | undefined;
   const told = await sendCannedInSidePanel(shift.ext, chatId, 'refund', () => {
-    faultId = shift.sim.setFault({ kind: 'lostAnswer', method: 'POST', pathRegex: `/conversations/${chatId}/messages`, times: 1 });
+    faultId = shift.sim.setFault({
+      kind: 'lostAnswer',
+      method: 'POST',
+      pathRegex: `/conversations/${chatId}/messages`,
+      times: 1,
+    });
   });
   if (faultId) shift.sim.clearFault(faultId);
-  shift.actions.push({ kind: 'send', chatId, scenario: 'lostAnswer', told, clickedAt: told.clickedAt, text: told.text });
+  shift.actions.push({
+    kind: 'send',
+    chatId,
+    scenario: 'lostAnswer',
+    told,
+    clickedAt: told.clickedAt,
+    text: told.text,
+  });
   console.log(`    lost send: told ${told.said} “${told.words}”`);
 }
 
@@ -250,13 +277,19 @@ async function renewalRefused(shift: Shift): Promise<void> {
   const from = Date.now();
   sim.configure({ refresh: 'prompt_required' });
   sim.setFault({ kind: 'revokeAll', pathRegex: LIST, times: 1 });
-  const refusal = await until(() => sim.state().authRequests.find((a) => a.t >= from && a.endpoint === 'refresh' && a.outcome.startsWith('error')), 60_000);
+  const refusal = await until(
+    () =>
+      sim.state().authRequests.find((a) => a.t >= from && a.endpoint === 'refresh' && a.outcome.startsWith('error')),
+    60_000,
+  );
   const refusedAt = refusal?.t;
   // No refusal seen (the extension never tried to renew): the operator was blind from the revocation.
   const since = refusedAt ?? from;
   const shown = await until(() => shift.observer.signInAlertSince(since), BLIND_ALERT_WAIT_MS);
   shift.blindAlert = { refusedAt: since, shownAt: shown?.t, waitedMs: Date.now() - since };
-  console.log(`    renewal refused ${refusedAt ? `at +${refusedAt - from} ms` : 'never (no renewal tried)'}; sign-in notification ${shown ? `after ${shown.t - since} ms: “${shown.title ?? shown.id}”` : 'never shown'}`);
+  console.log(
+    `    renewal refused ${refusedAt ? `at +${refusedAt - from} ms` : 'never (no renewal tried)'}; sign-in notification ${shown ? `after ${shown.t - since} ms: “${shown.title ?? shown.id}”` : 'never shown'}`,
+  );
 
   sim.configure({ refresh: 'ok' });
   let signedIn = false;
@@ -266,7 +299,11 @@ async function renewalRefused(shift: Shift): Promise<void> {
     await worker
       .evaluate(
         ([id, index]) => {
-          const events = (globalThis as unknown as { chrome: { notifications: Record<string, { dispatch(...args: unknown[]): void }> } }).chrome.notifications;
+          const events = (
+            globalThis as unknown as {
+              chrome: { notifications: Record<string, { dispatch(...args: unknown[]): void }> };
+            }
+          ).chrome.notifications;
           // Chromium's own event dispatch runs the listeners exactly as a click would.
           if (index >= 0) events.onButtonClicked!.dispatch(id, index);
           else events.onClicked!.dispatch(id);
@@ -274,7 +311,10 @@ async function renewalRefused(shift: Shift): Promise<void> {
         [shown.id, button] as const,
       )
       .catch(() => undefined);
-    signedIn = !!(await until(async () => ((await readSessionState(shift.observer.host)) === 'signed-in' ? true : undefined), 20_000));
+    signedIn = !!(await until(
+      async () => ((await readSessionState(shift.observer.host)) === 'signed-in' ? true : undefined),
+      20_000,
+    ));
   }
   if (!signedIn) await signInFromPopup(shift.ext);
   // Blind from the refusal (signed out from then on) until signed in again; before it, revoked
@@ -327,13 +367,24 @@ const SCHEDULE: [number, string, (s: Shift) => Promise<unknown>][] = [
  */
 function doubleActions(shift: Shift): number {
   const reached = (pattern: RegExp, method?: string) =>
-    shift.sim.requests().filter((r) => pattern.test(r.path) && (!method || r.method === method) && (!r.fault || r.fault === 'lostAnswer' || r.fault === 'latency')).length;
+    shift.sim
+      .requests()
+      .filter(
+        (r) =>
+          pattern.test(r.path) &&
+          (!method || r.method === method) &&
+          (!r.fault || r.fault === 'lostAnswer' || r.fault === 'latency'),
+      ).length;
   let extra = 0;
   for (const action of shift.actions) {
-    if (action.kind === 'pickup') extra += Math.max(0, reached(new RegExp(`/conversations/${action.chatId}/pickup$`)) - 1);
+    if (action.kind === 'pickup')
+      extra += Math.max(0, reached(new RegExp(`/conversations/${action.chatId}/pickup$`)) - 1);
     else {
       const posted = messagesWith(shift, action.chatId, action.text!);
-      extra += Math.max(0, Math.max(posted, reached(new RegExp(`/conversations/${action.chatId}/messages$`), 'POST')) - 1);
+      extra += Math.max(
+        0,
+        Math.max(posted, reached(new RegExp(`/conversations/${action.chatId}/messages$`), 'POST')) - 1,
+      );
     }
   }
   return extra;
@@ -356,17 +407,24 @@ function wrongOutcomes(shift: Shift): { wrong: number; lines: string[] } {
   let wrong = 0;
   for (const action of shift.actions) {
     const chat = shift.sim.state().conversations.find((c) => c.conversation.id === action.chatId);
-    const performed = action.kind === 'pickup' ? chat?.conversation.attender?.id === me : messagesWith(shift, action.chatId, action.text!) > 0;
+    const performed =
+      action.kind === 'pickup'
+        ? chat?.conversation.attender?.id === me
+        : messagesWith(shift, action.chatId, action.text!) > 0;
     const ok = action.told.said === (performed ? 'done' : 'failed');
     if (!ok) wrong += 1;
-    lines.push(`${ok ? '  ' : '✗ '}${action.kind} (${action.scenario}): SalesIQ ${performed ? 'did it' : 'did not'}; told ${action.told.said} “${action.told.words}”`);
+    lines.push(
+      `${ok ? '  ' : '✗ '}${action.kind} (${action.scenario}): SalesIQ ${performed ? 'did it' : 'did not'}; told ${action.told.said} “${action.told.words}”`,
+    );
   }
   return { wrong, lines };
 }
 
 /** shift_recovery_p95_ms: each outage's end → the first list poll SalesIQ answered 200 after it. */
 function recoveries(shift: Shift, shiftEnd: number): number[] {
-  const polls = shift.sim.requests().filter((r) => /\/conversations$/.test(r.path) && r.query.status === 'waiting' && r.status === 200 && !r.fault);
+  const polls = shift.sim
+    .requests()
+    .filter((r) => /\/conversations$/.test(r.path) && r.query.status === 'waiting' && r.status === 200 && !r.fault);
   return shift.outageEnds.map((back) => (polls.find((r) => r.t >= back)?.t ?? shiftEnd) - back);
 }
 
@@ -376,11 +434,25 @@ export default async function shiftBench(): Promise<Metrics> {
   const sim = await startSimulator({ port: 0, seed: 13, seedChat: false, clockOffsetMs: 90_000 });
   const ext = await launchExtension({ zohoPort: sim.port });
   const observer = new NotificationObserver();
-  const shift: Shift = { sim, ext, observer, random: seeded(2026), chats: new Map(), reserved: new Set(), disturbances: [], outageEnds: [], actions: [], names: 0, startedAt: 0 };
+  const shift: Shift = {
+    sim,
+    ext,
+    observer,
+    random: seeded(2026),
+    chats: new Map(),
+    reserved: new Set(),
+    disturbances: [],
+    outageEnds: [],
+    actions: [],
+    names: 0,
+    startedAt: 0,
+  };
   let stopped = false;
   try {
     await observer.attach(ext);
-    console.log(`  ${MINUTES} min shift${MINUTES === FULL_MINUTES ? '' : ' (shortened: figures for development only)'}, ${CHATS} random chats`);
+    console.log(
+      `  ${MINUTES} min shift${MINUTES === FULL_MINUTES ? '' : ' (shortened: figures for development only)'}, ${CHATS} random chats`,
+    );
     await signInFromPopup(ext);
     await makeUserData(ext, SHORTCUT);
     await setSetting(observer.host, 'visitorRetentionDays', 14);
@@ -448,8 +520,14 @@ function figures(
   // What the extension could not shorten after a fault (see workerAsleep and serverErrorBackoff).
   const stops = shift.disturbances.filter((d) => d.label.startsWith('service-worker stop')).map((d) => d.from);
   const asleep = workerAsleep(stops, shift.observer.workerRunningAt, shiftEnd);
-  const listRequestsAt = shift.sim.requests().filter((r) => /\/conversations$/.test(r.path) && r.query.status === 'waiting').map((r) => r.t);
-  const backoff = serverErrorBackoff(shift.disturbances.filter((d) => d.label.endsWith(' burst')), listRequestsAt);
+  const listRequestsAt = shift.sim
+    .requests()
+    .filter((r) => /\/conversations$/.test(r.path) && r.query.status === 'waiting')
+    .map((r) => r.t);
+  const backoff = serverErrorBackoff(
+    shift.disturbances.filter((d) => d.label.endsWith(' burst')),
+    listRequestsAt,
+  );
   const blind = union([...scripted, ...asleep, ...backoff]);
   const shown = firstShown(events);
   const notified = notifiedChats(events, alertLog);
@@ -465,16 +543,30 @@ function figures(
   const recovery = recoveries(shift, shiftEnd);
   const latencies = faultFreeLatencies(chats, shown, shift.disturbances);
   const blindAlert = shift.blindAlert;
-  const blindAlertMs = blindAlert?.refusedAt && blindAlert.shownAt ? blindAlert.shownAt - blindAlert.refusedAt : (blindAlert?.waitedMs ?? BLIND_ALERT_WAIT_MS);
+  const blindAlertMs =
+    blindAlert?.refusedAt && blindAlert.shownAt
+      ? blindAlert.shownAt - blindAlert.refusedAt
+      : (blindAlert?.waitedMs ?? BLIND_ALERT_WAIT_MS);
 
   console.log(`\n  chats: ${chats.length} (${chats.filter((c) => notified.has(c.id)).length} notified); disturbances:`);
-  for (const d of shift.disturbances) console.log(`    ${d.label}: ${Math.round((d.to - d.from) / 100) / 10} s${d.blind ? ' (blind)' : ''}`);
-  if (notNotified.length) console.log(`  not notified: ${notNotified.map((id) => shift.chats.get(id)!.name).join(', ')}`);
-  for (const d of duplicates) console.log(`  duplicate: ${shift.chats.get(d.id.slice(5))?.name ?? d.id} ${d.reason} at +${Math.round((d.t - shift.startedAt) / 1000)} s`);
+  for (const d of shift.disturbances)
+    console.log(`    ${d.label}: ${Math.round((d.to - d.from) / 100) / 10} s${d.blind ? ' (blind)' : ''}`);
+  if (notNotified.length)
+    console.log(`  not notified: ${notNotified.map((id) => shift.chats.get(id)!.name).join(', ')}`);
+  for (const d of duplicates)
+    console.log(
+      `  duplicate: ${shift.chats.get(d.id.slice(5))?.name ?? d.id} ${d.reason} at +${Math.round((d.t - shift.startedAt) / 1000)} s`,
+    );
   if (stale.length) console.log(`  stale on screen: ${stale.map((id) => shift.chats.get(id)!.name).join(', ')}`);
   const strictOnly = staleStrict.filter((id) => !stale.includes(id));
-  if (strictOnly.length) console.log(`  stale only while the worker was stopped or in a 5xx backoff: ${strictOnly.map((id) => shift.chats.get(id)!.name).join(', ')}`);
-  for (const i of [...asleep, ...backoff]) console.log(`    not shortenable: ${((i.to - i.from) / 1000).toFixed(1)} s from +${((i.from - shift.startedAt) / 1000).toFixed(1)}`);
+  if (strictOnly.length)
+    console.log(
+      `  stale only while the worker was stopped or in a 5xx backoff: ${strictOnly.map((id) => shift.chats.get(id)!.name).join(', ')}`,
+    );
+  for (const i of [...asleep, ...backoff])
+    console.log(
+      `    not shortenable: ${((i.to - i.from) / 1000).toFixed(1)} s from +${((i.from - shift.startedAt) / 1000).toFixed(1)}`,
+    );
   // The timeline of every chat a figure counts against, so a miss can be explained from the log.
   const rel = (t: number) => `+${((t - shift.startedAt) / 1000).toFixed(1)}`;
   for (const chatId of new Set([...staleStrict, ...stale, ...duplicates.map((d) => d.id.slice(CHAT_PREFIX.length))])) {
@@ -482,18 +574,25 @@ function figures(
     const id = CHAT_PREFIX + chatId;
     const seen = events.filter((e) => e.id === id).map((e) => `${e.source} ${e.kind} ${rel(e.t)}`);
     const onScreen = presence.filter((p) => p.id === id).map((p) => `${rel(p.from)}–${rel(p.to)}`);
-    console.log(`    ${chat?.name ?? chatId}: arrived ${chat ? rel(chat.arrivedAt) : '?'}, ended ${chat?.endedAt ? rel(chat.endedAt) : '—'}; ${seen.join(', ')}; on screen ${onScreen.join(', ')}`);
+    console.log(
+      `    ${chat?.name ?? chatId}: arrived ${chat ? rel(chat.arrivedAt) : '?'}, ended ${chat?.endedAt ? rel(chat.endedAt) : '—'}; ${seen.join(', ')}; on screen ${onScreen.join(', ')}`,
+    );
   }
   for (const d of shift.disturbances) console.log(`    ${d.label}: ${rel(d.from)}–${rel(d.to)}`);
   // A stopped worker runs again only when an event wakes it (the 30 s poll alarm, a page's message).
   for (const d of shift.disturbances.filter((x) => x.label.startsWith('service-worker stop'))) {
     const running = shift.observer.workerRunningAt.find((t) => t > d.from);
-    console.log(`    ${d.label} at ${rel(d.from)}: worker running again after ${running ? `${((running - d.from) / 1000).toFixed(1)} s` : 'never'}`);
+    console.log(
+      `    ${d.label} at ${rel(d.from)}: worker running again after ${running ? `${((running - d.from) / 1000).toFixed(1)} s` : 'never'}`,
+    );
   }
   for (const line of outcomes.lines) console.log(`  ${line}`);
   for (const line of lost.lines) console.log(`  data lost: ${line}`);
   console.log(`  recoveries (ms): ${recovery.join(', ')}; fault-free notify samples: ${latencies.length}`);
-  if (!blindAlert?.shownAt) console.log(`  no sign-in notification within ${Math.round(blindAlertMs / 1000)} s of the refusal: reported as that wait`);
+  if (!blindAlert?.shownAt)
+    console.log(
+      `  no sign-in notification within ${Math.round(blindAlertMs / 1000)} s of the refusal: reported as that wait`,
+    );
 
   return {
     shift_chats_not_notified: { value: notNotified.length, unit: 'chats', target: 0, better: 'lower' },

@@ -22,13 +22,21 @@ const HISTORY_SAMPLES = 7;
 export async function signIn(world: World): Promise<void> {
   const popup = await openPopup(world.ext);
   await popup.getByRole('button', { name: 'Sign in with Zoho' }).click();
-  await waitFor(() => sessionState(world.ext), (s) => s === 'signed-in', { what: 'sign-in' });
+  await waitFor(
+    () => sessionState(world.ext),
+    (s) => s === 'signed-in',
+    { what: 'sign-in' },
+  );
   await popup.close();
 }
 
 export async function pickUp(world: World, chatId: string): Promise<void> {
   await world.ext.worker.evaluate(
-    (id) => (browser.notifications.onButtonClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(`chat:${id}`, 0),
+    (id) =>
+      (browser.notifications.onButtonClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(
+        `chat:${id}`,
+        0,
+      ),
     chatId,
   );
   await waitFor(
@@ -39,7 +47,11 @@ export async function pickUp(world: World, chatId: string): Promise<void> {
 }
 
 async function paintedAt(page: Page): Promise<number> {
-  const handle = await page.waitForFunction(() => performance.getEntriesByName('visitor-card-painted')[0]?.startTime, undefined, { timeout: 15_000 });
+  const handle = await page.waitForFunction(
+    () => performance.getEntriesByName('visitor-card-painted')[0]?.startTime,
+    undefined,
+    { timeout: 15_000 },
+  );
   return (await handle.jsonValue()) as number;
 }
 
@@ -94,20 +106,32 @@ export default async function sidepanelBench(): Promise<Metrics> {
     await blankTab?.goto(`chrome-extension://${world.ext.extensionId}/bench/blank.html`);
     const markIn = async (tab: Page, mark: string) => {
       await tab.reload();
-      const handle = await tab.waitForFunction((m) => performance.getEntriesByName(m)[0]?.startTime, mark, { timeout: 15_000 });
+      const handle = await tab.waitForFunction((m) => performance.getEntriesByName(m)[0]?.startTime, mark, {
+        timeout: 15_000,
+      });
       return (await handle.jsonValue()) as number;
     };
     for (let i = 0; i < PAINT_WARMUP + PAINT_SAMPLES; i += 1) {
-      const real = asSidePanel ? (await openSidePanelPage(host, 'sidepanel.html', 'visitor-card-painted')).renderedMs : await markIn(page, 'visitor-card-painted');
-      const blank = asSidePanel ? (await openSidePanelPage(host, 'bench/blank.html', 'blank-painted')).renderedMs : await markIn(blankTab!, 'blank-painted');
+      const real = asSidePanel
+        ? (await openSidePanelPage(host, 'sidepanel.html', 'visitor-card-painted')).renderedMs
+        : await markIn(page, 'visitor-card-painted');
+      const blank = asSidePanel
+        ? (await openSidePanelPage(host, 'bench/blank.html', 'blank-painted')).renderedMs
+        : await markIn(blankTab!, 'blank-painted');
       if (i < PAINT_WARMUP) continue;
       paints.push(real);
       blanks.push(blank);
     }
-    await host.evaluate(() => (globalThis as unknown as { chrome: { sidePanel: { setOptions(o: { path: string }): Promise<void> } } }).chrome.sidePanel.setOptions({ path: 'sidepanel.html' }));
+    await host.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { sidePanel: { setOptions(o: { path: string }): Promise<void> } } }
+      ).chrome.sidePanel.setOptions({ path: 'sidepanel.html' }),
+    );
     await host.close();
     await blankTab?.close();
-    console.log(`paint samples (ms), ${asSidePanel ? 'as the side panel' : 'in a tab'}: ${paints.map((v) => round(v)).join(', ')}`);
+    console.log(
+      `paint samples (ms), ${asSidePanel ? 'as the side panel' : 'in a tab'}: ${paints.map((v) => round(v)).join(', ')}`,
+    );
     console.log(`blank samples (ms): ${blanks.map((v) => round(v)).join(', ')}`);
 
     // Fresh history under latency: forget the saved history before each sample.
@@ -117,10 +141,14 @@ export default async function sidepanelBench(): Promise<Metrics> {
       await page.goto('about:blank');
       await clearStore(world, 'history');
       await page.goto(`chrome-extension://${world.ext.extensionId}/sidepanel.html`);
-      const handle = await page.waitForFunction(() => (document.querySelector('.earlier__item') ? performance.now() : 0), undefined, {
-        timeout: 15_000,
-        polling: 'raf',
-      });
+      const handle = await page.waitForFunction(
+        () => (document.querySelector('.earlier__item') ? performance.now() : 0),
+        undefined,
+        {
+          timeout: 15_000,
+          polling: 'raf',
+        },
+      );
       loads.push((await handle.jsonValue()) as number);
     }
     console.log(`history samples (ms): ${loads.map((v) => round(v)).join(', ')}`);
@@ -128,7 +156,12 @@ export default async function sidepanelBench(): Promise<Metrics> {
 
     return {
       sidepanel_blank_paint_p95_ms: { value: round(percentile(blanks, 95)), unit: 'ms', better: 'lower' },
-      sidepanel_paint_p95_ms: { value: round(percentile(paints, 95)), unit: 'ms', better: 'lower', control: 'sidepanel_blank_paint_p95_ms' },
+      sidepanel_paint_p95_ms: {
+        value: round(percentile(paints, 95)),
+        unit: 'ms',
+        better: 'lower',
+        control: 'sidepanel_blank_paint_p95_ms',
+      },
       sidepanel_paint_vs_blank_p95: {
         value: round(percentile(paints, 95) / percentile(blanks, 95), 2),
         unit: '×',
@@ -136,7 +169,11 @@ export default async function sidepanelBench(): Promise<Metrics> {
         better: 'lower',
         control: 'sidepanel_blank_paint_p95_ms',
       },
-      sidepanel_timed_as_side_panel: { value: asSidePanel ? 1 : 0, unit: '(1 = the real side panel, 0 = a tab)', better: 'higher' },
+      sidepanel_timed_as_side_panel: {
+        value: asSidePanel ? 1 : 0,
+        unit: '(1 = the real side panel, 0 = a tab)',
+        better: 'higher',
+      },
       sidepanel_history_ms: { value: round(percentile(loads, 50)), unit: 'ms', target: 1500, better: 'lower' },
     };
   } finally {

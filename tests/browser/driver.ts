@@ -8,7 +8,8 @@
  */
 import type { Simulator, SimulatorOptions } from '../simulator/types';
 
-export type Role = 'button' | 'link' | 'tab' | 'heading' | 'searchbox' | 'textbox' | 'listitem' | 'region' | 'status' | 'alert';
+export type Role =
+  'button' | 'link' | 'tab' | 'heading' | 'searchbox' | 'textbox' | 'listitem' | 'region' | 'status' | 'alert';
 export type Name = string | RegExp;
 
 export interface UiPage {

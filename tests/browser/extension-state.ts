@@ -58,6 +58,10 @@ export function storeCount(driver: Driver, store: string): Promise<number> {
 }
 
 /** One record of the extension's IndexedDB (e.g. the alert log by chat id). */
-export async function readRecord<T = Record<string, unknown>>(driver: Driver, store: string, key: string): Promise<T | undefined> {
+export async function readRecord<T = Record<string, unknown>>(
+  driver: Driver,
+  store: string,
+  key: string,
+): Promise<T | undefined> {
   return (await driver.evaluate(recordInPage, [store, key] as const)) as T | undefined;
 }

@@ -131,10 +131,12 @@ describe('canned responses', () => {
     const page = await openLibrary();
     await expect.poll(() => results(page).count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await page.getByRole('combobox', { name: 'Category' }).selectOption({ label: 'Billing' });
-    await expect.poll(async () => {
-      const chips = await results(page).locator('.canned-row__meta').allTextContents();
-      return chips.length > 0 && chips.every((c) => c.includes('Billing'));
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const chips = await results(page).locator('.canned-row__meta').allTextContents();
+        return chips.length > 0 && chips.every((c) => c.includes('Billing'));
+      })
+      .toBe(true);
     await page.close();
   });
 
@@ -153,7 +155,9 @@ describe('canned responses', () => {
   });
 
   it('copies without a clipboard permission', async () => {
-    const manifest = JSON.parse(readFileSync(join(STORE_BUILD_DIR, 'manifest.json'), 'utf8')) as { permissions: string[] };
+    const manifest = JSON.parse(readFileSync(join(STORE_BUILD_DIR, 'manifest.json'), 'utf8')) as {
+      permissions: string[];
+    };
     expect(manifest.permissions).not.toContain('clipboardWrite');
     const page = await openLibrary();
     await search(page, 'ref 2');
@@ -215,7 +219,9 @@ describe('canned responses', () => {
     const popup = await openPopup(world.ext);
     await popup.getByRole('button', { name: 'Pick up chat from Mara Quist' }).click({ timeout: 20_000 });
     await expect
-      .poll(() => world.sim.state().conversations.find((c) => c.conversation.id === chat.id)?.conversation.status, { timeout: 15_000 })
+      .poll(() => world.sim.state().conversations.find((c) => c.conversation.id === chat.id)?.conversation.status, {
+        timeout: 15_000,
+      })
       .toBe('Connected');
     await popup.close();
 
@@ -227,7 +233,11 @@ describe('canned responses', () => {
     const confirm = library.getByRole('group', { name: 'Confirm sending' });
     await expect.poll(() => confirm.getByText('Send to Mara Quist?').isVisible()).toBe(true);
     // Nothing goes out before the confirm.
-    const sent = () => world.sim.state().conversations.find((c) => c.conversation.id === chat.id)!.messages.map((m) => m.message.text);
+    const sent = () =>
+      world.sim
+        .state()
+        .conversations.find((c) => c.conversation.id === chat.id)!
+        .messages.map((m) => m.message.text);
     expect(sent()).not.toContain(text);
     await confirm.getByRole('button', { name: 'Send now' }).click();
     await expect.poll(sent, { timeout: 15_000 }).toContain(text);
@@ -241,7 +251,11 @@ describe('canned responses', () => {
     await search(page, 'pasword');
     await expect.poll(() => firstResultText(page), { timeout: 15_000 }).toContain('password');
     await page.getByRole('button', { name: 'Refresh' }).click();
-    await expect.poll(() => page.getByText('Could not update: SalesIQ could not be reached.', { exact: false }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByText('Could not update: SalesIQ could not be reached.', { exact: false }).count(), {
+        timeout: 30_000,
+      })
+      .toBeGreaterThan(0);
     expect(await results(page).count()).toBeGreaterThan(0);
     await page.close();
   });

@@ -52,7 +52,11 @@ export function chromiumPath(): string {
 export function ensureChromium(log: (line: string) => void): string {
   const path = configuredPath();
   if (existsSync(path)) return path;
-  const canInstall = !process.env.CHROMIUM_PATH && osId() === 'debian' && process.getuid?.() === 0 && spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0;
+  const canInstall =
+    !process.env.CHROMIUM_PATH &&
+    osId() === 'debian' &&
+    process.getuid?.() === 0 &&
+    spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0;
   if (!canInstall) return chromiumPath(); // throws with the command for this system
   log('Chromium is not installed: installing Debian\'s "chromium" package with apt-get (running as root)…');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };

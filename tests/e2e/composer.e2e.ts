@@ -15,7 +15,11 @@ beforeAll(async () => {
   world = await startWorld();
   const popup = await openPopup(world.ext);
   await popup.getByRole('button', { name: 'Sign in with Zoho' }).click();
-  await waitFor(() => sessionState(world.ext), (state) => state === 'signed-in', { what: 'signed in' });
+  await waitFor(
+    () => sessionState(world.ext),
+    (state) => state === 'signed-in',
+    { what: 'signed in' },
+  );
   await popup.close();
 });
 
@@ -25,14 +29,23 @@ afterAll(async () => {
 
 const chatOf = (id: string) => world.sim.state().conversations.find((c) => c.conversation.id === id)!;
 const linesOf = (id: string, text: string) => chatOf(id).messages.filter((m) => m.message.text === text).length;
-const postsOf = (id: string) => world.sim.requests().filter((r) => r.method === 'POST' && r.path.endsWith(`/conversations/${id}/messages`));
+const postsOf = (id: string) =>
+  world.sim.requests().filter((r) => r.method === 'POST' && r.path.endsWith(`/conversations/${id}/messages`));
 
 /** A chat of mine: picked up as the notification's "Pick up" button does. */
 async function myChat(name: string): Promise<string> {
   const chat = world.sim.addChat({ visitorKind: 'new', visitor: { name }, question: 'Hello?' });
-  await expect.poll(async () => Object.keys(await world.ext.worker.evaluate(() => browser.notifications.getAll())), { timeout: 15_000 }).toContain(`chat:${chat.id}`);
+  await expect
+    .poll(async () => Object.keys(await world.ext.worker.evaluate(() => browser.notifications.getAll())), {
+      timeout: 15_000,
+    })
+    .toContain(`chat:${chat.id}`);
   await world.ext.worker.evaluate(
-    (id) => (browser.notifications.onButtonClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(`chat:${id}`, 0),
+    (id) =>
+      (browser.notifications.onButtonClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(
+        `chat:${id}`,
+        0,
+      ),
     chat.id,
   );
   await expect.poll(() => chatOf(chat.id).conversation.status, { timeout: 15_000 }).toBe('Connected');
@@ -71,7 +84,15 @@ describe('replying from the side panel', () => {
     // Confirmed: the saved transcript has it, and no "Sending…" or "Not sent" is left.
     const line = transcript(panel).getByRole('listitem').filter({ hasText: 'Second line' });
     await expect.poll(() => line.count(), { timeout: 15_000 }).toBe(1);
-    await expect.poll(() => transcript(panel).getByText(/Sending…|Not sent/).count(), { timeout: 15_000 }).toBe(0);
+    await expect
+      .poll(
+        () =>
+          transcript(panel)
+            .getByText(/Sending…|Not sent/)
+            .count(),
+        { timeout: 15_000 },
+      )
+      .toBe(0);
     expect(linesOf(id, text)).toBe(1);
     expect(postsOf(id)).toHaveLength(1);
 
@@ -111,8 +132,21 @@ describe('replying from the side panel', () => {
     world.sim.setFault({ kind: 'lostAnswer', method: 'POST', path: `/conversations/${id}/messages`, times: 1 });
     await box.fill('Your order left the warehouse');
     await box.press('Enter');
-    await expect.poll(() => transcript(panel).getByRole('listitem').filter({ hasText: 'Your order left the warehouse' }).count(), { timeout: 15_000 }).toBe(1);
-    await expect.poll(() => transcript(panel).getByText(/Sending…|Not sent/).count(), { timeout: 15_000 }).toBe(0);
+    await expect
+      .poll(
+        () => transcript(panel).getByRole('listitem').filter({ hasText: 'Your order left the warehouse' }).count(),
+        { timeout: 15_000 },
+      )
+      .toBe(1);
+    await expect
+      .poll(
+        () =>
+          transcript(panel)
+            .getByText(/Sending…|Not sent/)
+            .count(),
+        { timeout: 15_000 },
+      )
+      .toBe(0);
     expect(linesOf(id, 'Your order left the warehouse')).toBe(1);
     expect(postsOf(id).map((r) => r.fault)).toEqual(['lostAnswer']);
     await panel.close();
@@ -128,11 +162,21 @@ describe('replying from the side panel', () => {
     await box.press('Enter');
     const failed = transcript(panel).getByRole('listitem').filter({ hasText: 'Not sent' });
     await expect.poll(() => failed.count(), { timeout: 15_000 }).toBe(1);
-    expect(await failed.getByRole('alert').textContent()).toContain('SalesIQ did not answer and the chat does not show the message');
+    expect(await failed.getByRole('alert').textContent()).toContain(
+      'SalesIQ did not answer and the chat does not show the message',
+    );
     expect(linesOf(id, 'Checking that for you')).toBe(0);
     await failed.getByRole('button', { name: 'Send again' }).click();
     await expect.poll(() => linesOf(id, 'Checking that for you'), { timeout: 15_000 }).toBe(1);
-    await expect.poll(() => transcript(panel).getByText(/Sending…|Not sent/).count(), { timeout: 15_000 }).toBe(0);
+    await expect
+      .poll(
+        () =>
+          transcript(panel)
+            .getByText(/Sending…|Not sent/)
+            .count(),
+        { timeout: 15_000 },
+      )
+      .toBe(0);
     expect(linesOf(id, 'Checking that for you')).toBe(1);
     await panel.close();
   });
@@ -145,13 +189,18 @@ describe('replying from the side panel', () => {
         const open = indexedDB.open('operator-companion');
         const database = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
         const request = database.transaction('canned').objectStore('canned').getAll();
-        const rows = await new Promise<{ id: string; content: string }[]>((resolve) => (request.onsuccess = () => resolve(request.result)));
+        const rows = await new Promise<{ id: string; content: string }[]>(
+          (resolve) => (request.onsuccess = () => resolve(request.result)),
+        );
         database.close();
         return rows.find((r) => !r.content.includes('{')) ?? null;
       });
     await expect.poll(readPlain, { timeout: 30_000 }).not.toBeNull();
     const plain = (await readPlain())!;
-    await world.ext.worker.evaluate((responseId) => browser.storage.local.set({ cannedShortcuts: { zylker: { [responseId]: 'thx' } } }), plain.id);
+    await world.ext.worker.evaluate(
+      (responseId) => browser.storage.local.set({ cannedShortcuts: { zylker: { [responseId]: 'thx' } } }),
+      plain.id,
+    );
     const panel = await openPanel(`?conversation=${id}`);
     const box = replyBox(panel, 'Sam Short');
     await box.waitFor({ timeout: 15_000 });
@@ -184,16 +233,20 @@ describe('replying from the side panel', () => {
     world.sim.setFault({ kind: 'http', status: 403, path: `/conversations/${id}/close`, times: 1 });
     await end.click();
     await confirm.getByRole('button', { name: 'End chat' }).click();
-    await expect.poll(() => confirm.getByRole('alert').textContent(), { timeout: 15_000 }).toBe(
-      'Your SalesIQ role does not allow this. Ask a SalesIQ admin for access. The chat was not ended.',
-    );
+    await expect
+      .poll(() => confirm.getByRole('alert').textContent(), { timeout: 15_000 })
+      .toBe('Your SalesIQ role does not allow this. Ask a SalesIQ admin for access. The chat was not ended.');
     expect(chatOf(id).conversation.status).toBe('Connected');
 
     // The answer lost: read back, and it counts as ended.
     world.sim.setFault({ kind: 'lostAnswer', path: `/conversations/${id}/close`, times: 1 });
     await confirm.getByRole('button', { name: 'End chat' }).click();
     await expect.poll(() => chatOf(id).conversation.status, { timeout: 15_000 }).toBe('Ended');
-    await expect.poll(() => panel.getByText('This chat has ended, so no more messages can be sent to it.').isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(() => panel.getByText('This chat has ended, so no more messages can be sent to it.').isVisible(), {
+        timeout: 15_000,
+      })
+      .toBe(true);
     expect(await panel.getByRole('status').filter({ hasText: 'The chat has ended.' }).count()).toBe(1);
     expect(await replyBox(panel, 'Eve End').count()).toBe(0);
     await panel.close();
@@ -206,21 +259,41 @@ describe('replying from the side panel', () => {
     const form = panel.getByRole('group', { name: 'Transfer the chat with Tom Transfer' });
     const department = form.getByRole('combobox', { name: 'Department' });
     await department.waitFor({ timeout: 15_000 });
-    await expect.poll(() => panel.evaluate(() => (document.activeElement as HTMLSelectElement | null)?.tagName)).toBe('SELECT');
+    await expect
+      .poll(() => panel.evaluate(() => (document.activeElement as HTMLSelectElement | null)?.tagName))
+      .toBe('SELECT');
     await department.selectOption({ label: 'Technical Support' });
 
-    world.sim.setFault({ kind: 'envelope', code: 1003, message: 'No permission', path: `/conversations/${id}/transfer`, times: 1 });
+    world.sim.setFault({
+      kind: 'envelope',
+      code: 1003,
+      message: 'No permission',
+      path: `/conversations/${id}/transfer`,
+      times: 1,
+    });
     await form.getByRole('button', { name: 'Transfer', exact: true }).click();
-    await expect.poll(() => form.getByRole('alert').textContent(), { timeout: 15_000 }).toBe(
-      'Your SalesIQ role does not allow this. Ask a SalesIQ admin for access. The chat was not transferred.',
-    );
+    await expect
+      .poll(() => form.getByRole('alert').textContent(), { timeout: 15_000 })
+      .toBe('Your SalesIQ role does not allow this. Ask a SalesIQ admin for access. The chat was not transferred.');
     expect(chatOf(id).conversation.department?.id).not.toBe(TECH_SUPPORT);
 
     await form.getByRole('button', { name: 'Transfer', exact: true }).click();
     await expect.poll(() => chatOf(id).conversation.department?.id, { timeout: 15_000 }).toBe(TECH_SUPPORT);
     expect(chatOf(id).conversation.status).toBe('Waiting');
-    await expect.poll(() => panel.getByRole('status').filter({ hasText: 'Transferred to Technical Support.' }).count(), { timeout: 15_000 }).toBe(1);
-    await expect.poll(() => panel.getByText('This chat is waiting for an operator: only the operator who picks it up can reply.').isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(() => panel.getByRole('status').filter({ hasText: 'Transferred to Technical Support.' }).count(), {
+        timeout: 15_000,
+      })
+      .toBe(1);
+    await expect
+      .poll(
+        () =>
+          panel
+            .getByText('This chat is waiting for an operator: only the operator who picks it up can reply.')
+            .isVisible(),
+        { timeout: 15_000 },
+      )
+      .toBe(true);
     await panel.close();
   });
 });

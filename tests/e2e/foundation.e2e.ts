@@ -31,7 +31,16 @@ describe('the store build in Chromium', () => {
 
   it('asks for exactly the permissions the features need, and Zoho hosts only', async () => {
     const manifest = await session.worker.evaluate(() => browser.runtime.getManifest());
-    expect([...(manifest.permissions ?? [])].sort()).toEqual(['alarms', 'identity', 'idle', 'notifications', 'offscreen', 'scripting', 'sidePanel', 'storage']);
+    expect([...(manifest.permissions ?? [])].sort()).toEqual([
+      'alarms',
+      'identity',
+      'idle',
+      'notifications',
+      'offscreen',
+      'scripting',
+      'sidePanel',
+      'storage',
+    ]);
     const hosts = (manifest as { host_permissions?: string[] }).host_permissions ?? [];
     expect(hosts.length).toBeGreaterThan(0);
     for (const host of hosts) expect(host).toMatch(/^https:\/\/(accounts|salesiq)\.zoho(cloud)?\.[a-z.]+\/\*$/);

@@ -93,7 +93,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   });
   // The store build's worker (a control extension beside it has a worker of its own).
   const ours = (w: Worker) => w.url().endsWith('/background.js');
-  const worker = context.serviceWorkers().find(ours) ?? (await context.waitForEvent('serviceworker', { predicate: ours }));
+  const worker =
+    context.serviceWorkers().find(ours) ?? (await context.waitForEvent('serviceworker', { predicate: ours }));
   const extensionId = new URL(worker.url()).host;
   if (ownsProfile && !options.keepWelcomePage) await (await welcomePage(context)).close();
 
@@ -122,7 +123,10 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
 /** The tab the extension opens on install; fails loudly when it never comes. */
 export async function welcomePage(context: BrowserContext): Promise<Page> {
   const find = () => context.pages().find((page) => page.url().endsWith('/welcome.html'));
-  return waitFor(find, (page): page is Page => !!page, { timeoutMs: 15_000, what: 'the welcome page' }) as Promise<Page>;
+  return waitFor(find, (page): page is Page => !!page, {
+    timeoutMs: 15_000,
+    what: 'the welcome page',
+  }) as Promise<Page>;
 }
 
 /** Poll a condition until it holds or the deadline passes; the last value is in the error. */

@@ -21,8 +21,21 @@ export interface HostileRun {
 
 /** Visitor text that became markup: elements and attributes no page of ours creates from data. */
 const INJECTED = [
-  'img[src="x"]', 'script:not([src])', 'iframe', 'svg[onload]', 'details[ontoggle]', 'math', 'mglyph', 'marquee',
-  '[onerror]', '[onload]', '[onfocus]', '[onclick]', '[ontoggle]', 'a[href^="javascript"]', '[autofocus][x]',
+  'img[src="x"]',
+  'script:not([src])',
+  'iframe',
+  'svg[onload]',
+  'details[ontoggle]',
+  'math',
+  'mglyph',
+  'marquee',
+  '[onerror]',
+  '[onload]',
+  '[onfocus]',
+  '[onclick]',
+  '[ontoggle]',
+  'a[href^="javascript"]',
+  '[autofocus][x]',
 ].join(', ');
 
 /** Must not reach a notification: controls, bidi, invisible format characters, lone surrogates. */
@@ -63,15 +76,21 @@ async function inspect(page: Page): Promise<PageVerdict> {
 function judge(surface: string, verdict: PageVerdict, run: HostileRun, inputs: number): void {
   run.tried += inputs;
   if (verdict.ran) run.executed += 1;
-  if (verdict.injected.length) run.problems.push(`${surface}: markup from visitor text: ${verdict.injected.join(' | ')}`);
-  if (verdict.cspRefused) run.problems.push(`${surface}: ${verdict.cspRefused} inline script(s) created and refused by the CSP`);
+  if (verdict.injected.length)
+    run.problems.push(`${surface}: markup from visitor text: ${verdict.injected.join(' | ')}`);
+  if (verdict.cspRefused)
+    run.problems.push(`${surface}: ${verdict.cspRefused} inline script(s) created and refused by the CSP`);
   if (verdict.ran) run.problems.push(`${surface}: a payload ran`);
 }
 
 /** Record every notification the worker creates (the OS shows them; getAll only returns ids). */
 async function recordNotifications(world: World): Promise<void> {
   await world.ext.worker.evaluate(() => {
-    const g = globalThis as unknown as { __notes: Record<string, unknown>; __hostileCall: () => void; __hostileRan?: number };
+    const g = globalThis as unknown as {
+      __notes: Record<string, unknown>;
+      __hostileCall: () => void;
+      __hostileRan?: number;
+    };
     g.__notes = {};
     g.__hostileCall = () => {
       g.__hostileRan = (g.__hostileRan ?? 0) + 1;
@@ -100,7 +119,11 @@ export async function driveHostileCorpus(world: World): Promise<HostileRun> {
 
   const popup = await openPopup(world.ext);
   await popup.getByRole('button', { name: 'Sign in with Zoho' }).click();
-  await waitFor(() => sessionState(world.ext), (s) => s === 'signed-in', { what: 'sign-in' });
+  await waitFor(
+    () => sessionState(world.ext),
+    (s) => s === 'signed-in',
+    { what: 'sign-in' },
+  );
   await popup.close();
 
   const chats = HOSTILE_CORPUS.map(({ text }) => {
@@ -113,24 +136,35 @@ export async function driveHostileCorpus(world: World): Promise<HostileRun> {
   // Notifications: one per chat, text cleaned, our two buttons only.
   type Note = { title?: string; message?: string; buttons?: Array<{ title: string }> };
   const notes = await waitFor(
-    () => world.ext.worker.evaluate(() => (globalThis as unknown as { __notes: Record<string, unknown> }).__notes) as Promise<Record<string, Note>>,
+    () =>
+      world.ext.worker.evaluate(
+        () => (globalThis as unknown as { __notes: Record<string, unknown> }).__notes,
+      ) as Promise<Record<string, Note>>,
     (n) => chats.every((c) => n[`chat:${c.id}`]),
     { timeoutMs: 60_000, what: 'a notification for every hostile chat' },
   );
   for (const chat of chats) {
     const note = notes[`chat:${chat.id}`]!;
     for (const field of ['title', 'message'] as const) {
-      if (UNSAFE_NOTIFICATION_TEXT.test(note[field] ?? '')) run.problems.push(`notification ${field} not cleaned: ${JSON.stringify(note[field]?.slice(0, 60))}`);
+      if (UNSAFE_NOTIFICATION_TEXT.test(note[field] ?? ''))
+        run.problems.push(`notification ${field} not cleaned: ${JSON.stringify(note[field]?.slice(0, 60))}`);
     }
     const buttons = (note.buttons ?? []).map((b) => b.title);
-    if (buttons.join('|') !== 'Pick up|Open in SalesIQ') run.problems.push(`notification buttons changed: ${JSON.stringify(buttons)}`);
+    if (buttons.join('|') !== 'Pick up|Open in SalesIQ')
+      run.problems.push(`notification buttons changed: ${JSON.stringify(buttons)}`);
   }
-  const workerRan = await world.ext.worker.evaluate(() => !!(globalThis as unknown as { __hostileRan?: number }).__hostileRan);
+  const workerRan = await world.ext.worker.evaluate(
+    () => !!(globalThis as unknown as { __hostileRan?: number }).__hostileRan,
+  );
   judge('notifications', { ran: workerRan, injected: [], cspRefused: 0 }, run, count);
 
   // Popup: every chat in the list as text, no row taller than the popup, nothing wider.
   const list = await openPopup(world.ext);
-  await waitFor(() => list.locator('li.chat-row').count(), (n) => n >= count, { timeoutMs: 30_000, what: 'every hostile chat in the popup' });
+  await waitFor(
+    () => list.locator('li.chat-row').count(),
+    (n) => n >= count,
+    { timeoutMs: 30_000, what: 'every hostile chat in the popup' },
+  );
   const layout = await list.evaluate(() => ({
     height: window.innerHeight,
     width: window.innerWidth,
@@ -138,9 +172,14 @@ export async function driveHostileCorpus(world: World): Promise<HostileRun> {
     rows: [...document.querySelectorAll('li.chat-row')].map((row) => row.getBoundingClientRect().height),
   }));
   const tall = layout.rows.filter((h) => h > layout.height);
-  if (tall.length) run.problems.push(`popup: ${tall.length} row(s) taller than the popup (${Math.max(...tall)} px > ${layout.height} px)`);
-  if (layout.scrollWidth > layout.width + 1) run.problems.push(`popup: scrolls sideways (${layout.scrollWidth} px > ${layout.width} px)`);
-  if (!(await list.getByText('<script>window.__hostileRan=1</script>').count())) run.problems.push('popup: markup is not shown as typed');
+  if (tall.length)
+    run.problems.push(
+      `popup: ${tall.length} row(s) taller than the popup (${Math.max(...tall)} px > ${layout.height} px)`,
+    );
+  if (layout.scrollWidth > layout.width + 1)
+    run.problems.push(`popup: scrolls sideways (${layout.scrollWidth} px > ${layout.width} px)`);
+  if (!(await list.getByText('<script>window.__hostileRan=1</script>').count()))
+    run.problems.push('popup: markup is not shown as typed');
   judge('popup', await inspect(list), run, count);
   await list.close();
 
@@ -148,20 +187,35 @@ export async function driveHostileCorpus(world: World): Promise<HostileRun> {
   for (const [i, chat] of chats.entries()) {
     const panel = await world.ext.openPage('sidepanel', `?conversation=${chat.id}`);
     const messages = panel.getByRole('list', { name: "This conversation's messages" }).getByRole('listitem');
-    await waitFor(() => messages.count(), (n) => n > 0, { timeoutMs: 20_000, what: `transcript of hostile chat ${i}` });
-    await waitFor(() => panel.getByRole('region', { name: 'Earlier conversations' }).count(), (n) => n > 0, { timeoutMs: 20_000, what: `history of hostile chat ${i}` });
+    await waitFor(
+      () => messages.count(),
+      (n) => n > 0,
+      { timeoutMs: 20_000, what: `transcript of hostile chat ${i}` },
+    );
+    await waitFor(
+      () => panel.getByRole('region', { name: 'Earlier conversations' }).count(),
+      (n) => n > 0,
+      { timeoutMs: 20_000, what: `history of hostile chat ${i}` },
+    );
     judge(`side panel (${HOSTILE_CORPUS[i]!.label})`, await inspect(panel), run, 1);
     await panel.close();
   }
 
   // Canned: #hi expands to "Hi {visitor.name}!" filled with each hostile name, as plain text.
-  await waitFor(() => storeCount(world.ext, 'canned'), (n) => n > 0, { timeoutMs: 30_000, what: 'the canned library' });
+  await waitFor(
+    () => storeCount(world.ext, 'canned'),
+    (n) => n > 0,
+    { timeoutMs: 30_000, what: 'the canned library' },
+  );
   await world.ext.worker.evaluate(async (text) => {
     const ids = await new Promise<string[]>((resolve, reject) => {
       const open = indexedDB.open('operator-companion');
       open.onsuccess = () => {
         const all = open.result.transaction('canned').objectStore('canned').getAll();
-        all.onsuccess = () => resolve((all.result as Array<{ id: string; content: string }>).filter((r) => r.content === text).map((r) => r.id));
+        all.onsuccess = () =>
+          resolve(
+            (all.result as Array<{ id: string; content: string }>).filter((r) => r.content === text).map((r) => r.id),
+          );
         all.onerror = () => reject(all.error);
       };
     });

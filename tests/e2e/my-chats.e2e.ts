@@ -16,7 +16,10 @@ interface Shown {
 /** Records what the extension asks Chrome to show (titles and texts are not readable afterwards). */
 async function recordNotifications(ext: ExtensionSession): Promise<void> {
   await ext.worker.evaluate(() => {
-    const g = globalThis as unknown as { __shown?: unknown[]; chrome: { notifications: { create: (...args: unknown[]) => unknown } } };
+    const g = globalThis as unknown as {
+      __shown?: unknown[];
+      chrome: { notifications: { create: (...args: unknown[]) => unknown } };
+    };
     if (g.__shown) return;
     const shown: unknown[] = (g.__shown = []);
     const api = g.chrome.notifications;
@@ -30,19 +33,26 @@ async function recordNotifications(ext: ExtensionSession): Promise<void> {
 }
 
 async function shown(ext: ExtensionSession, id: string): Promise<Shown[]> {
-  const all = (await ext.worker.evaluate(() => (globalThis as unknown as { __shown?: Shown[] }).__shown ?? [])) as Shown[];
+  const all = (await ext.worker.evaluate(
+    () => (globalThis as unknown as { __shown?: Shown[] }).__shown ?? [],
+  )) as Shown[];
   return all.filter((n) => n.id === id);
 }
 
 function myChat(world: World) {
   const state = world.sim.state();
-  const mine = state.conversations.find((c) => c.conversation.status === 'Connected' && c.conversation.attender?.id === state.myOperatorId);
+  const mine = state.conversations.find(
+    (c) => c.conversation.status === 'Connected' && c.conversation.attender?.id === state.myOperatorId,
+  );
   if (!mine) throw new Error('the quiet world has no connected chat of mine');
   return { id: mine.conversation.id, name: mine.conversation.visitor.name };
 }
 
 const myChatRow = (popup: Page, name: string) =>
-  popup.getByRole('list', { name: /^My chats/ }).getByRole('listitem').filter({ hasText: name });
+  popup
+    .getByRole('list', { name: /^My chats/ })
+    .getByRole('listitem')
+    .filter({ hasText: name });
 
 async function setUp(): Promise<{ world: World; popup: Page; chat: { id: string; name: string } }> {
   const world = await startWorld();
@@ -115,13 +125,23 @@ describe('My chats', () => {
     world.sim.visitorMessage(chat.id, 'Still there?');
     await expect.poll(() => notificationIds(world!.ext), { timeout: 15_000 }).toContain(`reply:${chat.id}`);
     await world.ext.worker.evaluate(
-      (id) => (browser.notifications.onButtonClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(`reply:${id}`, 1),
+      (id) =>
+        (browser.notifications.onButtonClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(
+          `reply:${id}`,
+          1,
+        ),
       chat.id,
     );
-    await expect.poll(async () => (await readRecord<{ value: { conversationId: string; source: string } }>(world!.ext, 'meta', 'focus'))?.value, { timeout: 10_000 }).toMatchObject({
-      conversationId: chat.id,
-      source: 'reply',
-    });
+    await expect
+      .poll(
+        async () =>
+          (await readRecord<{ value: { conversationId: string; source: string } }>(world!.ext, 'meta', 'focus'))?.value,
+        { timeout: 10_000 },
+      )
+      .toMatchObject({
+        conversationId: chat.id,
+        source: 'reply',
+      });
     await expect.poll(() => notificationIds(world!.ext), { timeout: 10_000 }).not.toContain(`reply:${chat.id}`);
   });
 
@@ -131,7 +151,11 @@ describe('My chats', () => {
     const { chat } = setup;
     const options = await world.ext.openPage('options');
     await options.getByRole('checkbox', { name: 'Hide visitor names and questions in notifications' }).check();
-    await expect.poll(() => options.getByRole('checkbox', { name: 'Hide visitor names and questions in notifications' }).isChecked()).toBe(true);
+    await expect
+      .poll(() =>
+        options.getByRole('checkbox', { name: 'Hide visitor names and questions in notifications' }).isChecked(),
+      )
+      .toBe(true);
     await new Promise((r) => setTimeout(r, 1_000)); // the save lands in storage
     world.sim.visitorMessage(chat.id, 'My card number is 4111');
     await expect.poll(() => notificationIds(world!.ext), { timeout: 15_000 }).toContain(`reply:${chat.id}`);

@@ -18,7 +18,12 @@ describe('first run', () => {
     ext = await launchExtension({ keepWelcomePage: true });
     const welcome = await welcomePage(ext.context);
     await welcome.getByRole('heading', { level: 1, name: 'Welcome to Operator Companion' }).waitFor();
-    for (const step of ['1. Sign in with your Zoho account', '2. Pin the toolbar icon', '3. Allow notifications', '4. Keyboard shortcuts']) {
+    for (const step of [
+      '1. Sign in with your Zoho account',
+      '2. Pin the toolbar icon',
+      '3. Allow notifications',
+      '4. Keyboard shortcuts',
+    ]) {
       await expect(welcome.getByRole('heading', { level: 2, name: step }).isVisible()).resolves.toBe(true);
     }
     await expect(welcome.getByRole('button', { name: 'Sign in with Zoho' }).isVisible()).resolves.toBe(true);
@@ -31,7 +36,11 @@ describe('first run', () => {
     expect(await shownNotifications(ext)).not.toContain('test');
     await welcome.getByRole('button', { name: 'Send a test notification' }).click();
     await welcome.getByText(/^Sent\./).waitFor();
-    await waitFor(() => shownNotifications(ext!), (ids) => ids.includes('test'), { what: 'the test notification' });
+    await waitFor(
+      () => shownNotifications(ext!),
+      (ids) => ids.includes('test'),
+      { what: 'the test notification' },
+    );
 
     await welcome.close();
     ext = await ext.relaunch();
@@ -39,7 +48,12 @@ describe('first run', () => {
     // every launch; the extension remembers it welcomed this profile already).
     await ext.worker.evaluate(() => browser.runtime.getManifest().version);
     await new Promise((resolve) => setTimeout(resolve, 2_000));
-    expect(ext.context.pages().map((page) => page.url()).filter((url) => url.endsWith('/welcome.html'))).toEqual([]);
+    expect(
+      ext.context
+        .pages()
+        .map((page) => page.url())
+        .filter((url) => url.endsWith('/welcome.html')),
+    ).toEqual([]);
   });
 });
 
@@ -61,14 +75,21 @@ describe('Can I be reached?', () => {
     world = await startWorld();
     // The browser's answer when the operator blocked our notifications (not reachable headless).
     await world.ext.worker.evaluate(() => {
-      Object.defineProperty(browser.notifications, 'getPermissionLevel', { value: async () => 'denied', configurable: true });
+      Object.defineProperty(browser.notifications, 'getPermissionLevel', {
+        value: async () => 'denied',
+        configurable: true,
+      });
     });
     const options = await openReachability(world.ext);
     const section = options.locator('section', { has: options.getByRole('heading', { name: 'Can I be reached?' }) });
-    await expect(section.getByText('The browser blocks this extension’s notifications.').isVisible()).resolves.toBe(true);
+    await expect(section.getByText('The browser blocks this extension’s notifications.').isVisible()).resolves.toBe(
+      true,
+    );
     await expect(section.getByText(/Fix: Allow them again/).isVisible()).resolves.toBe(true);
     await expect(section.getByText('You are not signed in to Zoho.').isVisible()).resolves.toBe(true);
-    await expect(section.getByText(/Fix: Open the toolbar popup .* “Sign in with Zoho”/).isVisible()).resolves.toBe(true);
+    await expect(section.getByText(/Fix: Open the toolbar popup .* “Sign in with Zoho”/).isVisible()).resolves.toBe(
+      true,
+    );
     await expect(section.getByText(/Fix: Click the puzzle-piece/).isVisible()).resolves.toBe(true);
   });
 

@@ -11,11 +11,23 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 async function seriousViolations(page: Page) {
   await page.evaluate(`${axeSource}; 0`);
   return page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+    const axe = (
+      globalThis as unknown as {
+        axe: {
+          run(
+            context: Document,
+            options: object,
+          ): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
+        };
+      }
+    ).axe;
     const { violations } = await axe.run(document, { resultTypes: ['violations'] });
     return violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => (n as { html: string; failureSummary?: string }).html + ' ' + (n as { failureSummary?: string }).failureSummary).join(' | ')}`);
+      .map(
+        (v) =>
+          `${v.id}: ${v.nodes.map((n) => (n as { html: string; failureSummary?: string }).html + ' ' + (n as { failureSummary?: string }).failureSummary).join(' | ')}`,
+      );
   });
 }
 
@@ -34,9 +46,15 @@ describe('the popup', () => {
     world = await startWorld();
     const popup = await signIn(world);
     world.sim.addChat({ visitor: { name: 'Newer Nora' }, question: 'Second in line', startedAgoMs: 2_000 });
-    world.sim.addChat({ visitor: { name: 'Older Omar', country_code: 'EG' }, question: 'First in line', startedAgoMs: 20_000 });
+    world.sim.addChat({
+      visitor: { name: 'Older Omar', country_code: 'EG' },
+      question: 'First in line',
+      startedAgoMs: 20_000,
+    });
     await expect.poll(() => waitingRows(popup).count(), { timeout: 15_000 }).toBe(2);
-    const names = await waitingRows(popup).evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-labelledby') && r.textContent));
+    const names = await waitingRows(popup).evaluateAll((rows) =>
+      rows.map((r) => r.getAttribute('aria-labelledby') && r.textContent),
+    );
     expect(names[0]).toContain('Older Omar');
     expect(names[1]).toContain('Newer Nora');
     await expect(popup.getByText('First in line').isVisible()).resolves.toBe(true);
@@ -44,7 +62,9 @@ describe('the popup', () => {
     // Reduced motion: no colour transition for axe to sample half-way through.
     await popup.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
     expect(await seriousViolations(popup)).toEqual([]);
-    const scroll = await popup.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const scroll = await popup.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(scroll).toBeLessThanOrEqual(0);
     // The canned quick search is one line: the popup's height belongs to the queue.
     const search = popup.getByRole('searchbox', { name: 'Search canned responses' });
@@ -58,9 +78,21 @@ describe('the popup', () => {
     await pickUpButton(popup, 'Second Sam').waitFor({ timeout: 15_000 });
     world.sim.takeByOther(chat.id);
     await pickUpButton(popup, 'Second Sam').click();
-    await expect.poll(() => popup.getByText(/picked up this chat first/).first().isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(
+        () =>
+          popup
+            .getByText(/picked up this chat first/)
+            .first()
+            .isVisible(),
+        { timeout: 15_000 },
+      )
+      .toBe(true);
     // PUT was refused (1004), POST answered; the method is remembered for next time.
-    const methods = world.sim.requests().filter((r) => r.path.endsWith('/pickup')).map((r) => r.method);
+    const methods = world.sim
+      .requests()
+      .filter((r) => r.path.endsWith('/pickup'))
+      .map((r) => r.method);
     expect(methods).toEqual(['PUT', 'POST']);
   });
 
@@ -80,13 +112,22 @@ describe('the popup', () => {
     await popup.keyboard.press('Enter');
     const ids = new Set(added.map((c) => c.id));
     const mine = () =>
-      world!.sim.state().conversations.filter((c) => ids.has(c.conversation.id) && c.conversation.status === 'Connected').map((c) => c.conversation.visitor.name);
+      world!.sim
+        .state()
+        .conversations.filter((c) => ids.has(c.conversation.id) && c.conversation.status === 'Connected')
+        .map((c) => c.conversation.visitor.name);
     await expect.poll(mine, { timeout: 15_000 }).toEqual(['Key Two']);
     // Digits pick by the position on screen: wait until Key Two's row (also while "Picking up…")
     // has left the waiting list.
-    await expect.poll(() => popup.locator('.chat-list .chat-row', { hasText: 'Key Two' }).count(), { timeout: 15_000 }).toBe(0);
+    await expect
+      .poll(() => popup.locator('.chat-list .chat-row', { hasText: 'Key Two' }).count(), { timeout: 15_000 })
+      .toBe(0);
     await popup.keyboard.press('2'); // now "Key Three" is second
-    await expect.poll(() => world!.sim.state().conversations.find((c) => c.conversation.id === third.id)?.conversation.status, { timeout: 15_000 }).toBe('Connected');
+    await expect
+      .poll(() => world!.sim.state().conversations.find((c) => c.conversation.id === third.id)?.conversation.status, {
+        timeout: 15_000,
+      })
+      .toBe('Connected');
   });
 
   it('switches the operator status round trip', async () => {
@@ -110,9 +151,14 @@ describe('the popup', () => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    world.sim.addChat({ visitor: { name: '<img src=x onerror=alert(1)>' }, question: '<script>alert("q")</script><b>bold?</b>' });
+    world.sim.addChat({
+      visitor: { name: '<img src=x onerror=alert(1)>' },
+      question: '<script>alert("q")</script><b>bold?</b>',
+    });
     world.sim.addChat({ hostile: true });
-    await expect.poll(() => popup.getByText('<script>alert("q")</script><b>bold?</b>').isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(() => popup.getByText('<script>alert("q")</script><b>bold?</b>').isVisible(), { timeout: 15_000 })
+      .toBe(true);
     await expect(popup.getByText('<img src=x onerror=alert(1)>').first().isVisible()).resolves.toBe(true);
     expect(await popup.locator('.chat-row img, .chat-row script, .chat-row b').count()).toBe(0);
     await popup.waitForTimeout(1_000);
@@ -158,7 +204,11 @@ describe('the popup', () => {
     // My chats fills in after the queue (a turn lists the queue first): compare once the page settled.
     await popup.getByRole('list', { name: /^My chats/ }).waitFor({ timeout: 15_000 });
     const bodyHeight = () => popup.evaluate(() => Math.round(document.body.getBoundingClientRect().height));
-    await expect.poll(async () => (await popup.evaluate(() => localStorage.getItem('popup-height'))) === String(await bodyHeight())).toBe(true);
+    await expect
+      .poll(
+        async () => (await popup.evaluate(() => localStorage.getItem('popup-height'))) === String(await bodyHeight()),
+      )
+      .toBe(true);
     const height = await bodyHeight();
     await popup.close();
     // A write transaction in the worker holds the next popup's first read back for a while.
@@ -194,7 +244,11 @@ describe('the popup', () => {
     world = await startWorld();
     const popup = await signIn(world);
     world.sim.setFault({ kind: 'http', status: 503, path: '/conversations' });
-    await expect.poll(() => popup.getByText('SalesIQ is having trouble right now. Retrying automatically.').isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(() => popup.getByText('SalesIQ is having trouble right now. Retrying automatically.').isVisible(), {
+        timeout: 15_000,
+      })
+      .toBe(true);
     world.sim.clearFaults();
     world.sim.addChat({ visitor: { name: 'After Outage' } });
     await popup.getByRole('button', { name: 'Retry now' }).click();
@@ -205,15 +259,25 @@ describe('the popup', () => {
   it('offers browser shortcuts; "pick up the oldest" takes the longest-waiting chat into SalesIQ', async () => {
     world = await startWorld();
     await signIn(world);
-    const commands = await world.ext.worker.evaluate(async () => (await browser.commands.getAll()).map((c) => `${c.name}=${c.shortcut}`));
+    const commands = await world.ext.worker.evaluate(async () =>
+      (await browser.commands.getAll()).map((c) => `${c.name}=${c.shortcut}`),
+    );
     expect(commands.sort()).toEqual(['_execute_action=Alt+Shift+S', 'pick-up-oldest=Alt+Shift+K']);
     world.sim.addChat({ visitor: { name: 'Newest' }, startedAgoMs: 1_000 });
     const oldest = world.sim.addChat({ visitor: { name: 'Oldest' }, startedAgoMs: 30_000 });
     await expect.poll(() => storeCount(world!.ext, 'chats'), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
-    const consoleTab = world.ext.context.waitForEvent('page', { predicate: (p) => p.url().includes(`/mychats/${oldest.id}`) });
+    const consoleTab = world.ext.context.waitForEvent('page', {
+      predicate: (p) => p.url().includes(`/mychats/${oldest.id}`),
+    });
     // Chromium's own event dispatch runs the listener as the shortcut would.
-    await world.ext.worker.evaluate(() => (browser.commands.onCommand as unknown as { dispatch(name: string): void }).dispatch('pick-up-oldest'));
-    await expect.poll(() => world!.sim.state().conversations.find((c) => c.conversation.id === oldest.id)?.conversation.status, { timeout: 15_000 }).toBe('Connected');
+    await world.ext.worker.evaluate(() =>
+      (browser.commands.onCommand as unknown as { dispatch(name: string): void }).dispatch('pick-up-oldest'),
+    );
+    await expect
+      .poll(() => world!.sim.state().conversations.find((c) => c.conversation.id === oldest.id)?.conversation.status, {
+        timeout: 15_000,
+      })
+      .toBe('Connected');
     expect((await consoleTab).url()).toBe(`https://salesiq.zoho.com/zylker/mychats/${oldest.id}`);
   });
 });

@@ -1,7 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { badgeText, badgeTitle, notificationIds, readRecord, salesiqRequests, signIn, startWorld, type World } from './world';
+import {
+  badgeText,
+  badgeTitle,
+  notificationIds,
+  readRecord,
+  salesiqRequests,
+  signIn,
+  startWorld,
+  type World,
+} from './world';
 
-const listCalls = (world: World) => salesiqRequests(world.sim).filter((r) => r.path.endsWith('/conversations') && r.query.status === 'waiting');
+const listCalls = (world: World) =>
+  salesiqRequests(world.sim).filter((r) => r.path.endsWith('/conversations') && r.query.status === 'waiting');
 
 describe('the live queue', () => {
   let world: World | undefined;
@@ -72,12 +82,25 @@ describe('the live queue', () => {
     const chat = world.sim.addChat({ visitor: { name: 'Noor' }, question: 'Is the sale still on?' });
     await expect.poll(() => notificationIds(world!.ext), { timeout: 15_000 }).toEqual([`chat:${chat.id}`]);
     // Chromium's own event dispatch runs the listener exactly as a click on the button would.
-    await world.ext.worker.evaluate((id) => (browser.notifications.onButtonClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(`chat:${id}`, 0), chat.id);
-    await expect.poll(() => world!.sim.state().conversations.find((c) => c.conversation.id === chat.id)?.conversation.status, { timeout: 15_000 }).toBe('Connected');
+    await world.ext.worker.evaluate(
+      (id) =>
+        (browser.notifications.onButtonClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(
+          `chat:${id}`,
+          0,
+        ),
+      chat.id,
+    );
+    await expect
+      .poll(() => world!.sim.state().conversations.find((c) => c.conversation.id === chat.id)?.conversation.status, {
+        timeout: 15_000,
+      })
+      .toBe('Connected');
     const attender = world.sim.state().conversations.find((c) => c.conversation.id === chat.id)?.conversation.attender;
     expect(attender?.id).toBe(world.sim.state().myOperatorId);
     await expect.poll(() => notificationIds(world!.ext)).toEqual([]);
     await expect.poll(() => badgeText(world!.ext)).toBe('');
-    expect((await readRecord<{ pickedUpAt?: number; clickedAt?: number }>(world.ext, 'alerts', chat.id))?.pickedUpAt).toBeGreaterThan(0);
+    expect(
+      (await readRecord<{ pickedUpAt?: number; clickedAt?: number }>(world.ext, 'alerts', chat.id))?.pickedUpAt,
+    ).toBeGreaterThan(0);
   });
 });

@@ -1,17 +1,30 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { badgeText, badgeTitle, notificationIds, openPopup, readRecord, salesiqRequests, signIn, startWorld, type World } from './world';
+import {
+  badgeText,
+  badgeTitle,
+  notificationIds,
+  openPopup,
+  readRecord,
+  salesiqRequests,
+  signIn,
+  startWorld,
+  type World,
+} from './world';
 
 /**
  * One focused test per fault the queue loop must survive (issue 13). The timings asserted here are
  * generous correctness bounds; the shift benchmark measures the figures.
  */
 const NOTICE = 'companion:cannot-deliver';
-const listCalls = (world: World) => salesiqRequests(world.sim).filter((r) => r.path.endsWith('/conversations') && r.query.status === 'waiting');
+const listCalls = (world: World) =>
+  salesiqRequests(world.sim).filter((r) => r.path.endsWith('/conversations') && r.query.status === 'waiting');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Time from `since` to the first successful list call that started after it. */
 async function nextSuccessfulPollAfter(world: World, since: number, timeout = 30_000): Promise<number> {
-  await expect.poll(() => listCalls(world).some((r) => r.t >= since && r.status === 200), { timeout, interval: 100 }).toBe(true);
+  await expect
+    .poll(() => listCalls(world).some((r) => r.t >= since && r.status === 200), { timeout, interval: 100 })
+    .toBe(true);
   return listCalls(world).find((r) => r.t >= since && r.status === 200)!.t - since;
 }
 
@@ -26,7 +39,9 @@ describe('the queue under faults', () => {
     world = await startWorld();
     const popup = await signIn(world);
     await popup.close(); // no open page: only the loop's own cadence brings it back
-    await expect.poll(() => listCalls(world!).filter((r) => r.status === 200).length, { timeout: 15_000 }).toBeGreaterThan(1);
+    await expect
+      .poll(() => listCalls(world!).filter((r) => r.status === 200).length, { timeout: 15_000 })
+      .toBeGreaterThan(1);
     world.sim.setOutage(true);
     await expect.poll(() => badgeText(world!.ext), { timeout: 20_000 }).toBe('off');
     await sleep(20_000);
@@ -65,7 +80,9 @@ describe('the queue under faults', () => {
     const openedAt = Date.now();
     const popup = await openPopup(world.ext);
     await expect.poll(() => failures().some((r) => r.t >= openedAt), { timeout: 5_000, interval: 100 }).toBe(true);
-    console.log(`popup opened in a 5xx outage → list request after ${failures().find((r) => r.t >= openedAt)!.t - openedAt} ms`);
+    console.log(
+      `popup opened in a 5xx outage → list request after ${failures().find((r) => r.t >= openedAt)!.t - openedAt} ms`,
+    );
     const retry = popup.getByRole('button', { name: 'Retry now' });
     await retry.waitFor({ timeout: 5_000 });
     await sleep(1_000);
@@ -74,7 +91,9 @@ describe('the queue under faults', () => {
     // Within 3 s (measured under 0.1 s): after a minute of failures the next scheduled try is
     // ≥ 30 s away, so only the click explains the request.
     await expect.poll(() => failures().some((r) => r.t >= clickedAt), { timeout: 3_000, interval: 100 }).toBe(true);
-    console.log(`Retry now in a 5xx outage → list request after ${failures().find((r) => r.t >= clickedAt)!.t - clickedAt} ms`);
+    console.log(
+      `Retry now in a 5xx outage → list request after ${failures().find((r) => r.t >= clickedAt)!.t - clickedAt} ms`,
+    );
     // SalesIQ back: "Retry now" brings a new chat at once.
     world.sim.clearFaults();
     const chat = world.sim.addChat({ question: 'Are you back?' });
@@ -118,7 +137,9 @@ describe('the queue under faults', () => {
     await signIn(world);
     const hungAt = Date.now();
     world.sim.setFault({ kind: 'hang', path: '/conversations', times: 1 });
-    await expect.poll(() => listCalls(world!).some((r) => r.t >= hungAt && r.fault === 'hang'), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(() => listCalls(world!).some((r) => r.t >= hungAt && r.fault === 'hang'), { timeout: 15_000 })
+      .toBe(true);
     const hung = listCalls(world).find((r) => r.t >= hungAt && r.fault === 'hang')!;
     // A waiting-list call times out after 5 s; the next try follows within the network retry (≤ 8 s).
     const afterMs = await nextSuccessfulPollAfter(world, hung.t + 1, 40_000);
@@ -134,11 +155,20 @@ describe('the queue under faults', () => {
       const chat = world.sim.addChat({ question: `Race ${i}` });
       chats.push(chat);
       // Pick it up the moment the background has stored it: the same turn is about to alert.
-      await expect.poll(async () => (await readRecord(world!.ext, 'chats', chat.id)) !== undefined, { timeout: 15_000, interval: 50 }).toBe(true);
+      await expect
+        .poll(async () => (await readRecord(world!.ext, 'chats', chat.id)) !== undefined, {
+          timeout: 15_000,
+          interval: 50,
+        })
+        .toBe(true);
       await popup.evaluate((id) => browser.runtime.sendMessage({ type: 'pickUp', conversationId: id }), chat.id);
     }
     for (const chat of chats) {
-      await expect.poll(() => world!.sim.state().conversations.find((c) => c.conversation.id === chat.id)?.conversation.status, { timeout: 10_000 }).toBe('Connected');
+      await expect
+        .poll(() => world!.sim.state().conversations.find((c) => c.conversation.id === chat.id)?.conversation.status, {
+          timeout: 10_000,
+        })
+        .toBe('Connected');
     }
     // Two more turns: nothing may come back, and nothing may stay.
     const seen = listCalls(world).length;
@@ -164,7 +194,11 @@ describe('the queue under faults', () => {
     expect((await notificationIds(world.ext)).filter((id) => id === NOTICE)).toHaveLength(1);
 
     // The notice's "Sign in" button signs in (an interactive flow may start from a notification click).
-    await world.ext.worker.evaluate((id) => (browser.notifications.onButtonClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(id, 0), NOTICE);
+    await world.ext.worker.evaluate(
+      (id) =>
+        (browser.notifications.onButtonClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(id, 0),
+      NOTICE,
+    );
     await expect.poll(() => notificationIds(world!.ext), { timeout: 20_000 }).not.toContain(NOTICE);
     await expect.poll(() => badgeTitle(world!.ext), { timeout: 15_000 }).toMatch(/no chats waiting/);
   });
@@ -177,7 +211,11 @@ describe('the queue under faults', () => {
     await expect.poll(() => popup.getByText(/New chats are not reaching you/).count(), { timeout: 5_000 }).toBe(1);
     world.sim.clearFaults();
     // The notice's "Retry" polls at once, inside the backoff.
-    await world.ext.worker.evaluate((id) => (browser.notifications.onButtonClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(id, 0), NOTICE);
+    await world.ext.worker.evaluate(
+      (id) =>
+        (browser.notifications.onButtonClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(id, 0),
+      NOTICE,
+    );
     await expect.poll(() => notificationIds(world!.ext), { timeout: 10_000 }).not.toContain(NOTICE);
     await expect.poll(() => popup.getByText(/New chats are not reaching you/).count(), { timeout: 5_000 }).toBe(0);
   });

@@ -19,15 +19,29 @@ describe('silent renewal', () => {
     const popup = await openPopup(world.ext);
     await expect.poll(() => sessionState(world!.ext), { timeout: 30_000 }).toBe('expired');
     await expect
-      .poll(() => popup.getByText('Another Zoho account is signed in in this browser. Sign in again as patricia@zylker.com.').isVisible())
+      .poll(() =>
+        popup
+          .getByText('Another Zoho account is signed in in this browser. Sign in again as patricia@zylker.com.')
+          .isVisible(),
+      )
       .toBe(true);
     await expect.poll(() => popup.getByRole('button', { name: 'Sign in again' }).isVisible()).toBe(true);
     // Mei's token asked who it belongs to, and nothing else: no pickup, no status change, no poll.
     const asMei = salesiqRequests(world.sim).filter((r) => r.account === MEI);
     expect(asMei.length).toBeGreaterThan(0);
     expect(asMei.map((r) => r.path).every((path) => path === '/api/v2/portals')).toBe(true);
-    const meiTokens = world.sim.state().tokens.filter((t) => t.operatorId === MEI).map((t) => t.token);
-    await expect.poll(() => world!.sim.state().revocations.filter((r) => r.revoked).map((r) => r.token)).toEqual(expect.arrayContaining(meiTokens));
+    const meiTokens = world.sim
+      .state()
+      .tokens.filter((t) => t.operatorId === MEI)
+      .map((t) => t.token);
+    await expect
+      .poll(() =>
+        world!.sim
+          .state()
+          .revocations.filter((r) => r.revoked)
+          .map((r) => r.token),
+      )
+      .toEqual(expect.arrayContaining(meiTokens));
   });
 
   it('polls again after a renewal that never answers, without the operator doing anything', async () => {
@@ -39,11 +53,15 @@ describe('silent renewal', () => {
     // The chat arrives while the renewal hangs: only a poll after the hang can show it.
     const hungAt = Date.now();
     world.sim.addChat({ question: 'Still waiting after the hang?' });
-    await expect.poll(() => popup.getByText('Still waiting after the hang?').isVisible(), { timeout: 60_000 }).toBe(true);
+    await expect
+      .poll(() => popup.getByText('Still waiting after the hang?').isVisible(), { timeout: 60_000 })
+      .toBe(true);
     const refreshes = world.sim.requests().filter((r) => r.path === '/oauth/v2/auth/refresh');
     expect(refreshes[0]?.fault).toBe('hang');
     expect(refreshes.length).toBeGreaterThanOrEqual(2); // the hung one was given up, a new one succeeded
-    const listedAfter = salesiqRequests(world.sim).filter((r) => r.t > hungAt && r.path.endsWith('/conversations') && r.status === 200);
+    const listedAfter = salesiqRequests(world.sim).filter(
+      (r) => r.t > hungAt && r.path.endsWith('/conversations') && r.status === 200,
+    );
     expect(listedAfter.length).toBeGreaterThan(0);
     expect(await sessionState(world.ext)).toBe('signed-in');
   });

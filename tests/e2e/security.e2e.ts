@@ -95,7 +95,7 @@ async function addShortcut(): Promise<void> {
 }
 
 describe('the SalesIQ content script runs only where the operator works', () => {
-  it('is registered at sign-in for the signed-in data centre\'s SalesIQ host, and runs nowhere else', async () => {
+  it("is registered at sign-in for the signed-in data centre's SalesIQ host, and runs nowhere else", async () => {
     const manifest = await world.ext.worker.evaluate(() => browser.runtime.getManifest());
     expect(manifest.content_scripts ?? []).toEqual([]);
     expect(await registeredMatches()).toEqual([]);
@@ -106,7 +106,7 @@ describe('the SalesIQ content script runs only where the operator works', () => 
     await expectScriptOnlyOnEu();
   });
 
-  it('expands a shortcut for the operator\'s own keys, never for a page script\'s synthetic ones', async () => {
+  it("expands a shortcut for the operator's own keys, never for a page script's synthetic ones", async () => {
     await addShortcut();
     const chat = world.sim.addChat({ visitor: { name: 'Rosa Diaz' } });
     const page = await consoleTab(`${EU_CONSOLE}/${chat.id}`);
@@ -138,8 +138,12 @@ describe('the SalesIQ content script runs only where the operator works', () => 
       const input = document.querySelector('textarea')!;
       input.focus();
       input.setSelectionRange(input.value.length, input.value.length);
-      const space = input.dispatchEvent(new KeyboardEvent('keydown', { key: ' ', code: 'Space', bubbles: true, cancelable: true }));
-      const tab = input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', code: 'Tab', bubbles: true, cancelable: true }));
+      const space = input.dispatchEvent(
+        new KeyboardEvent('keydown', { key: ' ', code: 'Space', bubbles: true, cancelable: true }),
+      );
+      const tab = input.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Tab', code: 'Tab', bubbles: true, cancelable: true }),
+      );
       return space && tab;
     });
     expect(notCancelled).toBe(true);
@@ -148,10 +152,14 @@ describe('the SalesIQ content script runs only where the operator works', () => 
     await page.close();
   });
 
-  it('offers Insert only into the signed-in portal\'s console, not another portal\'s', async () => {
+  it("offers Insert only into the signed-in portal's console, not another portal's", async () => {
     const library = await world.ext.openPage('sidepanel');
     await library.getByRole('tab', { name: 'Canned responses' }).click({ timeout: 15_000 });
-    const insert = library.getByRole('list', { name: 'Matching responses' }).getByRole('listitem').first().getByRole('button', { name: 'Insert' });
+    const insert = library
+      .getByRole('list', { name: 'Matching responses' })
+      .getByRole('listitem')
+      .first()
+      .getByRole('button', { name: 'Insert' });
 
     const own = await consoleTab(`${EU_CONSOLE}/1`);
     await own.bringToFront();
@@ -197,7 +205,11 @@ describe('withdrawn site access to Zoho', () => {
     const extensions = await world.ext.context.newPage();
     await extensions.goto('chrome://extensions');
     await extensions.evaluate(async (extensionId) => {
-      const developer = (globalThis as unknown as { chrome: { developerPrivate: { updateExtensionConfiguration(update: object): Promise<void> } } }).chrome.developerPrivate;
+      const developer = (
+        globalThis as unknown as {
+          chrome: { developerPrivate: { updateExtensionConfiguration(update: object): Promise<void> } };
+        }
+      ).chrome.developerPrivate;
       await developer.updateExtensionConfiguration({ extensionId, hostAccess: 'ON_CLICK' });
     }, world.ext.extensionId);
     await extensions.close();

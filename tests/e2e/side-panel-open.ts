@@ -19,9 +19,14 @@ const BUTTON_ID = 'bench-open-side-panel';
 /** Once per host page: a button whose click opens the side panel on the host's window. */
 export async function prepareSidePanelHost(host: Page): Promise<void> {
   await host.evaluate(async (id) => {
-    const api = (globalThis as unknown as {
-      chrome: { windows: { getCurrent(): Promise<{ id: number }> }; sidePanel: { open(o: { windowId: number }): Promise<void> } };
-    }).chrome;
+    const api = (
+      globalThis as unknown as {
+        chrome: {
+          windows: { getCurrent(): Promise<{ id: number }> };
+          sidePanel: { open(o: { windowId: number }): Promise<void> };
+        };
+      }
+    ).chrome;
     const { id: windowId } = await api.windows.getCurrent();
     const button = document.createElement('button');
     button.id = id;
@@ -34,17 +39,25 @@ export async function prepareSidePanelHost(host: Page): Promise<void> {
 
 /** Opens the side panel on `path` (e.g. 'sidepanel.html'), waits for `mark`, reads it, and closes the panel. */
 export async function openSidePanelPage(host: Page, path: string, mark: string): Promise<SidePanelOpen> {
-  await host.evaluate((p) => (globalThis as unknown as { chrome: { sidePanel: { setOptions(o: { path: string }): Promise<void> } } }).chrome.sidePanel.setOptions({ path: p }), path);
+  await host.evaluate(
+    (p) =>
+      (
+        globalThis as unknown as { chrome: { sidePanel: { setOptions(o: { path: string }): Promise<void> } } }
+      ).chrome.sidePanel.setOptions({ path: p }),
+    path,
+  );
   await host.click(`#${BUTTON_ID}`);
   return host.evaluate(
     async ([p, markName]) => {
-      const api = (globalThis as unknown as {
-        chrome: {
-          windows: { getCurrent(): Promise<{ id: number }> };
-          sidePanel: { close(o: { windowId: number }): Promise<void> };
-          extension: { getViews(): Window[] };
-        };
-      }).chrome;
+      const api = (
+        globalThis as unknown as {
+          chrome: {
+            windows: { getCurrent(): Promise<{ id: number }> };
+            sidePanel: { close(o: { windowId: number }): Promise<void> };
+            extension: { getViews(): Window[] };
+          };
+        }
+      ).chrome;
       const pathname = `/${p.split('?')[0]}`;
       const deadline = Date.now() + 15_000;
       for (;;) {
@@ -61,7 +74,10 @@ export async function openSidePanelPage(host: Page, path: string, mark: string):
           }
           return result;
         }
-        if (Date.now() > deadline) throw new Error(`The side panel did not show ${p} (panel: ${!!panel}, mark: ${!!rendered}, paint: ${!!shown}).`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `The side panel did not show ${p} (panel: ${!!panel}, mark: ${!!rendered}, paint: ${!!shown}).`,
+          );
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
     },

@@ -20,10 +20,18 @@ afterAll(async () => {
 /** Pick up as the notification's "Pick up" button does: Chromium's own dispatch runs the listener. */
 async function pickUpFromNotification(chatId: string): Promise<void> {
   await world.ext.worker.evaluate(
-    (id) => (browser.notifications.onButtonClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(`chat:${id}`, 0),
+    (id) =>
+      (browser.notifications.onButtonClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(
+        `chat:${id}`,
+        0,
+      ),
     chatId,
   );
-  await expect.poll(() => world.sim.state().conversations.find((c) => c.conversation.id === chatId)?.conversation.status, { timeout: 15_000 }).toBe('Connected');
+  await expect
+    .poll(() => world.sim.state().conversations.find((c) => c.conversation.id === chatId)?.conversation.status, {
+      timeout: 15_000,
+    })
+    .toBe('Connected');
 }
 
 async function focusRecord() {
@@ -42,10 +50,14 @@ describe('visitor history side panel', () => {
   it('asks a signed-out operator to sign in, and signs in from the panel', async () => {
     const panel = await openPanel();
     // The one sign-in view, as in the popup.
-    await expect.poll(() => panel.getByRole('heading', { name: 'Sign in to see waiting chats' }).isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(() => panel.getByRole('heading', { name: 'Sign in to see waiting chats' }).isVisible(), { timeout: 15_000 })
+      .toBe(true);
     await panel.getByRole('button', { name: 'Sign in with Zoho' }).click();
     await expect.poll(() => sessionState(world.ext), { timeout: 15_000 }).toBe('signed-in');
-    await expect.poll(() => panel.getByText('Pick up a chat to see who the visitor is.').isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(() => panel.getByText('Pick up a chat to see who the visitor is.').isVisible(), { timeout: 15_000 })
+      .toBe(true);
     expect(await panel.getByRole('heading', { level: 1, name: 'Visitor history' }).isVisible()).toBe(true);
     await panel.close();
   });
@@ -56,8 +68,20 @@ describe('visitor history side panel', () => {
       await pickUpFromNotification(chat.id);
       // The popup's "Visitor history" button opens the panel with the chat in its URL.
       const panel = await openPanel(`?conversation=${chat.id}`);
-      await expect.poll(() => panel.getByText('This visitor did not leave an email address, so SalesIQ cannot link earlier chats.').isVisible(), { timeout: 15_000 }).toBe(true);
-      await expect.poll(() => panel.getByText('Visitor details are not enabled for this portal.').isVisible(), { timeout: 15_000 }).toBe(true);
+      await expect
+        .poll(
+          () =>
+            panel
+              .getByText('This visitor did not leave an email address, so SalesIQ cannot link earlier chats.')
+              .isVisible(),
+          { timeout: 15_000 },
+        )
+        .toBe(true);
+      await expect
+        .poll(() => panel.getByText('Visitor details are not enabled for this portal.').isVisible(), {
+          timeout: 15_000,
+        })
+        .toBe(true);
       await expect.poll(focusRecord).toMatchObject({ conversationId: chat.id, source: 'popup' });
       await panel.close();
     } finally {
@@ -78,7 +102,9 @@ describe('visitor history side panel', () => {
     expect(manifest.permissions ?? []).not.toContain('tabs');
     const consoleTab = await world.ext.context.newPage();
     await consoleTab.goto(`https://salesiq.zoho.com/zylker/mychats/${first.id}`);
-    await expect.poll(focusRecord, { timeout: 15_000 }).toMatchObject({ conversationId: first.id, source: 'console-tab' });
+    await expect
+      .poll(focusRecord, { timeout: 15_000 })
+      .toMatchObject({ conversationId: first.id, source: 'console-tab' });
     await expect.poll(() => visitorHeading(panel).textContent(), { timeout: 15_000 }).toBe('Console First');
     await consoleTab.goto(`https://salesiq.zoho.com/zylker/mychats/${second.id}`);
     await expect.poll(() => visitorHeading(panel).textContent(), { timeout: 15_000 }).toBe('Console Second');
@@ -112,7 +138,9 @@ describe('visitor history side panel', () => {
     const panel = await openPanel();
     const literal = panel.getByText('<img src=x onerror=alert(1)>', { exact: true });
     await expect.poll(() => literal.first().isVisible(), { timeout: 20_000 }).toBe(true);
-    await expect.poll(() => panel.getByText('<script>alert("xss")</script>', { exact: true }).first().isVisible()).toBe(true);
+    await expect
+      .poll(() => panel.getByText('<script>alert("xss")</script>', { exact: true }).first().isVisible())
+      .toBe(true);
     expect(await panel.locator('img, script:not([src]), svg, iframe').count()).toBe(0);
     expect(dialogs).toEqual([]);
     await panel.close();

@@ -13,13 +13,27 @@ describe('Sign in with Zoho', () => {
     const consentPage = world.ext.context.waitForEvent('page');
     await popup.getByRole('button', { name: 'Sign in with Zoho' }).click();
     await (await consentPage).getByRole('button', { name: 'Deny' }).click();
-    await expect.poll(() => popup.getByText(/cancelled/i).first().isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(
+        () =>
+          popup
+            .getByText(/cancelled/i)
+            .first()
+            .isVisible(),
+        { timeout: 15_000 },
+      )
+      .toBe(true);
     expect(await sessionState(world.ext)).toBe('signed-out');
     await expect(popup.getByRole('button', { name: 'Sign in with Zoho' }).isEnabled()).resolves.toBe(true);
   });
 
   it('offers a picker when the account has several portals and uses the one chosen', async () => {
-    world = await startWorld({ portals: [{ screenname: 'zylker', name: 'Zylker' }, { screenname: 'zylkerbrand', name: 'Zylker Brand' }] });
+    world = await startWorld({
+      portals: [
+        { screenname: 'zylker', name: 'Zylker' },
+        { screenname: 'zylkerbrand', name: 'Zylker Brand' },
+      ],
+    });
     const popup = await signIn(world, { expectSignedIn: false });
     await popup.getByRole('button', { name: /Zylker Brand/ }).click();
     await expect.poll(() => sessionState(world!.ext), { timeout: 15_000 }).toBe('signed-in');
@@ -43,7 +57,9 @@ describe('Sign in with Zoho', () => {
     const popup = await signIn(world);
     world.sim.clearRequests();
     await new Promise((r) => setTimeout(r, 16_000));
-    const renewals = world.sim.state().authRequests.filter((a) => a.endpoint === 'refresh' && a.outcome === 'redirected');
+    const renewals = world.sim
+      .state()
+      .authRequests.filter((a) => a.endpoint === 'refresh' && a.outcome === 'redirected');
     expect(renewals.length).toBeGreaterThanOrEqual(2);
     const calls = salesiqRequests(world.sim);
     expect(calls.length).toBeGreaterThan(3);

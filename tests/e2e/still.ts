@@ -14,7 +14,9 @@ export async function waitForStill(page: Page, timeoutMs = 5_000): Promise<void>
       await Promise.all([...document.images].map((image) => image.decode().catch(() => undefined)));
       // Finite animations only: an infinite one (a spinner) never finishes.
       for (let round = 0; round < 5; round++) {
-        const running = document.getAnimations().filter((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity);
+        const running = document
+          .getAnimations()
+          .filter((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity);
         if (!running.length) break;
         await Promise.all(running.map((a) => a.finished.catch(() => undefined)));
       }

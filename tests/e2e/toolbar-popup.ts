@@ -33,50 +33,61 @@ export const BLANK_POPUP = 'bench/blank.html';
  * rows), and the extension's popup is put back before this returns.
  */
 export function openToolbarPopup(host: Page, rows: number, page?: typeof BLANK_POPUP): Promise<ToolbarPopupOpen> {
-  return host.evaluate(async ([expectedRows, blankPage]) => {
-    // No named helpers in here: the test compiler would wrap them in a function the page lacks.
-    const api = (globalThis as unknown as {
-      chrome: {
-        action: { openPopup(): Promise<void>; getPopup(details: object): Promise<string>; setPopup(details: { popup: string }): Promise<void> };
-        extension: { getViews(filter: { type: 'popup' }): Window[] };
-      };
-    }).chrome;
-    const ownPopup = blankPage ? await api.action.getPopup({}) : '';
-    if (blankPage) await api.action.setPopup({ popup: blankPage });
-    const clickedAt = performance.timeOrigin + performance.now();
-    try {
-      await api.action.openPopup();
-    } finally {
-      if (blankPage) await api.action.setPopup({ popup: ownPopup });
-    }
-    const markName = blankPage ? 'blank-painted' : 'popup-list-painted';
-    const deadline = Date.now() + 15_000;
-    for (;;) {
-      const popup = api.extension.getViews({ type: 'popup' })[0];
-      const rendered = popup?.performance.getEntriesByName(markName)[0];
-      const shown = popup?.performance.getEntriesByName('first-contentful-paint')[0];
-      const listed = blankPage ? expectedRows : popup?.document.querySelectorAll('.chat-row').length;
-      if (popup && rendered && shown && listed === expectedRows) {
-        const result = {
-          toolbarWaitMs: popup.performance.timeOrigin - clickedAt,
-          renderedMs: rendered.startTime,
-          shownMs: shown.startTime,
-          text: popup.document.body.innerText,
-          width: popup.innerWidth,
-          overflowX: Math.max(0, popup.document.documentElement.scrollWidth - popup.innerWidth),
-        };
-        popup.close();
-        while (api.extension.getViews({ type: 'popup' }).length) {
-          if (Date.now() > deadline) throw new Error('The toolbar popup did not close.');
-          await new Promise((resolve) => setTimeout(resolve, 10));
+  return host.evaluate(
+    async ([expectedRows, blankPage]) => {
+      // No named helpers in here: the test compiler would wrap them in a function the page lacks.
+      const api = (
+        globalThis as unknown as {
+          chrome: {
+            action: {
+              openPopup(): Promise<void>;
+              getPopup(details: object): Promise<string>;
+              setPopup(details: { popup: string }): Promise<void>;
+            };
+            extension: { getViews(filter: { type: 'popup' }): Window[] };
+          };
         }
-        return result;
+      ).chrome;
+      const ownPopup = blankPage ? await api.action.getPopup({}) : '';
+      if (blankPage) await api.action.setPopup({ popup: blankPage });
+      const clickedAt = performance.timeOrigin + performance.now();
+      try {
+        await api.action.openPopup();
+      } finally {
+        if (blankPage) await api.action.setPopup({ popup: ownPopup });
       }
-      if (Date.now() > deadline) {
-        popup?.close();
-        throw new Error(`The toolbar popup did not show ${expectedRows} waiting chats (popup: ${!!popup}, rendered: ${!!rendered}, shown: ${!!shown}, rows: ${listed}).`);
+      const markName = blankPage ? 'blank-painted' : 'popup-list-painted';
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        const popup = api.extension.getViews({ type: 'popup' })[0];
+        const rendered = popup?.performance.getEntriesByName(markName)[0];
+        const shown = popup?.performance.getEntriesByName('first-contentful-paint')[0];
+        const listed = blankPage ? expectedRows : popup?.document.querySelectorAll('.chat-row').length;
+        if (popup && rendered && shown && listed === expectedRows) {
+          const result = {
+            toolbarWaitMs: popup.performance.timeOrigin - clickedAt,
+            renderedMs: rendered.startTime,
+            shownMs: shown.startTime,
+            text: popup.document.body.innerText,
+            width: popup.innerWidth,
+            overflowX: Math.max(0, popup.document.documentElement.scrollWidth - popup.innerWidth),
+          };
+          popup.close();
+          while (api.extension.getViews({ type: 'popup' }).length) {
+            if (Date.now() > deadline) throw new Error('The toolbar popup did not close.');
+            await new Promise((resolve) => setTimeout(resolve, 10));
+          }
+          return result;
+        }
+        if (Date.now() > deadline) {
+          popup?.close();
+          throw new Error(
+            `The toolbar popup did not show ${expectedRows} waiting chats (popup: ${!!popup}, rendered: ${!!rendered}, shown: ${!!shown}, rows: ${listed}).`,
+          );
+        }
+        await new Promise((resolve) => setTimeout(resolve, 5));
       }
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-  }, [rows, page ?? ''] as const);
+    },
+    [rows, page ?? ''] as const,
+  );
 }

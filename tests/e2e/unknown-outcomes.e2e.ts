@@ -18,8 +18,10 @@ const ME = '466756000000002001';
 const ARJUN = '466756000000002003';
 
 const pickUpButton = (page: Page, name: string) => page.getByRole('button', { name: `Pick up chat from ${name}` });
-const pickupsOf = (sim: Simulator, chatId: string) => sim.requests().filter((r) => r.path.endsWith(`/conversations/${chatId}/pickup`));
-const conversationOf = (sim: Simulator, chatId: string) => sim.state().conversations.find((c) => c.conversation.id === chatId)!;
+const pickupsOf = (sim: Simulator, chatId: string) =>
+  sim.requests().filter((r) => r.path.endsWith(`/conversations/${chatId}/pickup`));
+const conversationOf = (sim: Simulator, chatId: string) =>
+  sim.state().conversations.find((c) => c.conversation.id === chatId)!;
 
 /** What the background noted as sent and not yet settled, read by an extension page. */
 function inFlightPickups(page: Page): Promise<Record<string, number>> {
@@ -33,9 +35,17 @@ function inFlightPickups(page: Page): Promise<Record<string, number>> {
 /** The notification's "Pick up" button, pressed: Chromium's own dispatch runs the listener. */
 async function pressNotificationPickUp(world: World, chatId: string): Promise<void> {
   // The worker running now: after a stop, a new one (the first one's handle is closed).
-  const worker = await waitFor(() => world.ext.context.serviceWorkers().at(-1), (w) => w !== undefined, { what: 'a running worker' });
+  const worker = await waitFor(
+    () => world.ext.context.serviceWorkers().at(-1),
+    (w) => w !== undefined,
+    { what: 'a running worker' },
+  );
   await worker!.evaluate(
-    (id) => (browser.notifications.onButtonClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(`chat:${id}`, 0),
+    (id) =>
+      (browser.notifications.onButtonClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(
+        `chat:${id}`,
+        0,
+      ),
     chatId,
   );
 }
@@ -54,7 +64,9 @@ describe('an action whose answer never came', () => {
     world.sim.setFault({ kind: 'lostAnswer', path: '/pickup', times: 1 });
     await pickUpButton(popup, 'Lost Lena').click({ timeout: 15_000 });
     await expect.poll(() => popup.getByText('Just picked up').isVisible(), { timeout: 15_000 }).toBe(true);
-    await expect(popup.getByRole('button', { name: 'Open in SalesIQ: chat with Lost Lena' }).isVisible()).resolves.toBe(true);
+    await expect(popup.getByRole('button', { name: 'Open in SalesIQ: chat with Lost Lena' }).isVisible()).resolves.toBe(
+      true,
+    );
     expect(await popup.getByText(/Could not pick up/).count()).toBe(0);
     const lost = pickupsOf(world.sim, chat.id);
     expect(lost).toHaveLength(1);
@@ -63,7 +75,9 @@ describe('an action whose answer never came', () => {
 
     // The operator, unsure, also presses the notification's Pick up: it opens SalesIQ, sends nothing.
     await pressNotificationPickUp(world, chat.id);
-    await expect.poll(() => world!.ext.context.pages().some((p) => p.url().includes(`/mychats/${chat.id}`)), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(() => world!.ext.context.pages().some((p) => p.url().includes(`/mychats/${chat.id}`)), { timeout: 15_000 })
+      .toBe(true);
     expect(pickupsOf(world.sim, chat.id)).toHaveLength(1);
   });
 
@@ -77,7 +91,9 @@ describe('an action whose answer never came', () => {
     world.sim.takeByOther(chat.id, ARJUN);
     const arjun = conversationOf(world.sim, chat.id).conversation.attender!.name;
     // The request gives up after 15 s; the read-back tells what happened meanwhile.
-    await expect.poll(() => popup.getByText(`${arjun} picked up this chat first.`).first().isVisible(), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(() => popup.getByText(`${arjun} picked up this chat first.`).first().isVisible(), { timeout: 30_000 })
+      .toBe(true);
     await expect.poll(() => pickUpButton(popup, 'Hung Hana').count(), { timeout: 15_000 }).toBe(0);
     expect(pickupsOf(world.sim, chat.id)).toHaveLength(1);
   });
@@ -101,13 +117,17 @@ describe('an action whose answer never came', () => {
     expect(conversationOf(world.sim, chat.id).conversation.attender).toBeUndefined();
     expect(await inFlightPickups(popup)).toHaveProperty(chat.id);
     // Then SalesIQ assigns the chat; the worker that asked never hears the answer.
-    await expect.poll(() => conversationOf(world!.sim, chat.id).conversation.attender?.id, { timeout: 15_000 }).toBe(ME);
+    await expect
+      .poll(() => conversationOf(world!.sim, chat.id).conversation.attender?.id, { timeout: 15_000 })
+      .toBe(ME);
 
     // Reopening the popup wakes a new worker, which reads the chat back instead of picking it up again.
     await popup.close();
     const again = await openPopup(world.ext);
     await expect.poll(() => again.getByText('Just picked up').isVisible(), { timeout: 20_000 }).toBe(true);
-    await expect(again.getByRole('button', { name: 'Open in SalesIQ: chat with Stopped Stan' }).isVisible()).resolves.toBe(true);
+    await expect(
+      again.getByRole('button', { name: 'Open in SalesIQ: chat with Stopped Stan' }).isVisible(),
+    ).resolves.toBe(true);
     await expect.poll(() => inFlightPickups(again), { timeout: 15_000 }).toEqual({});
     expect(pickupsOf(world.sim, chat.id)).toHaveLength(1);
   });
@@ -126,8 +146,14 @@ describe('an action whose answer never came', () => {
 
     // The popup stays open: its answer was lost with the worker, which is not a failure.
     const row = popup.locator(`.chat-row[data-chat-id="${chat.id}"]`);
-    await expect.poll(() => row.getByRole('button', { name: 'Checking with SalesIQ… chat from Waiting Wanda' }).isVisible(), { timeout: 5_000 }).toBe(true);
-    await expect.poll(() => popup.locator(`.picked-row[data-chat-id="${chat.id}"]`).isVisible(), { timeout: 25_000 }).toBe(true);
+    await expect
+      .poll(() => row.getByRole('button', { name: 'Checking with SalesIQ… chat from Waiting Wanda' }).isVisible(), {
+        timeout: 5_000,
+      })
+      .toBe(true);
+    await expect
+      .poll(() => popup.locator(`.picked-row[data-chat-id="${chat.id}"]`).isVisible(), { timeout: 25_000 })
+      .toBe(true);
     expect(conversationOf(world.sim, chat.id).conversation.attender?.id).toBe(ME);
     expect(await popup.getByText(/Could not pick up|message channel closed|restarted before/).count()).toBe(0);
     expect(await popup.locator('.row-error, .banner--error').count()).toBe(0);
@@ -147,7 +173,9 @@ describe('an action whose answer never came', () => {
     const stopper = await workerStopper(await world.ext.context.newCDPSession(popup), world.ext.extensionId);
     await stopper.stopAll();
 
-    await expect.poll(() => popup.getByText(`Taken Tom: ${arjun} picked up this chat first.`).isVisible(), { timeout: 20_000 }).toBe(true);
+    await expect
+      .poll(() => popup.getByText(`Taken Tom: ${arjun} picked up this chat first.`).isVisible(), { timeout: 20_000 })
+      .toBe(true);
     expect(await popup.getByText(/message channel closed/).count()).toBe(0);
     expect(pickupsOf(world.sim, chat.id)).toHaveLength(1);
   });
@@ -157,7 +185,9 @@ describe('an action whose answer never came', () => {
     const popup = await signIn(world);
     const chat = world.sim.addChat({ visitorKind: 'new', visitor: { name: 'Mara Quist' }, question: 'Refund?' });
     await pickUpButton(popup, 'Mara Quist').click({ timeout: 20_000 });
-    await expect.poll(() => conversationOf(world!.sim, chat.id).conversation.status, { timeout: 15_000 }).toBe('Connected');
+    await expect
+      .poll(() => conversationOf(world!.sim, chat.id).conversation.status, { timeout: 15_000 })
+      .toBe('Connected');
     await popup.close();
 
     const panel = await world.ext.openPage('sidepanel', `?conversation=${chat.id}`);
@@ -168,7 +198,8 @@ describe('an action whose answer never came', () => {
     const first = panel.getByRole('list', { name: 'Matching responses' }).getByRole('listitem').first();
     await first.waitFor({ timeout: 30_000 });
     const text = (await panel.locator('.canned-results .canned-row__text').first().textContent())!;
-    const sentLines = () => conversationOf(world!.sim, chat.id).messages.filter((m) => m.message.text === text.trim()).length;
+    const sentLines = () =>
+      conversationOf(world!.sim, chat.id).messages.filter((m) => m.message.text === text.trim()).length;
 
     world.sim.setFault({ kind: 'lostAnswer', method: 'POST', path: `/conversations/${chat.id}/messages`, times: 1 });
     const sendOnce = async () => {
@@ -176,13 +207,18 @@ describe('an action whose answer never came', () => {
       await panel.getByRole('group', { name: 'Confirm sending' }).getByRole('button', { name: 'Send now' }).click();
     };
     await sendOnce();
-    await expect.poll(() => panel.getByRole('status').filter({ hasText: 'Sent to the chat.' }).count(), { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(() => panel.getByRole('status').filter({ hasText: 'Sent to the chat.' }).count(), { timeout: 15_000 })
+      .toBe(1);
     expect(sentLines()).toBe(1);
-    const posts = () => world!.sim.requests().filter((r) => r.method === 'POST' && r.path.endsWith(`/conversations/${chat.id}/messages`));
+    const posts = () =>
+      world!.sim.requests().filter((r) => r.method === 'POST' && r.path.endsWith(`/conversations/${chat.id}/messages`));
     expect(posts().map((r) => r.fault)).toEqual(['lostAnswer']);
 
     await sendOnce();
-    await expect.poll(() => panel.getByRole('status').filter({ hasText: 'Already in the chat' }).count(), { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(() => panel.getByRole('status').filter({ hasText: 'Already in the chat' }).count(), { timeout: 15_000 })
+      .toBe(1);
     expect(sentLines()).toBe(1);
     expect(posts()).toHaveLength(1);
   });
@@ -211,8 +247,12 @@ describe('"Was I notified?"', () => {
     await panel.getByRole('tab', { name: 'Alerts' }).click({ timeout: 15_000 });
     const alerts = panel.getByRole('tabpanel', { name: 'Alerts' });
     const row = (name: string) => alerts.getByRole('listitem', { name });
-    await expect.poll(() => row('Missy Moss').textContent(), { timeout: 15_000 }).toMatch(/Missed at .*Anyone there\?.*Notified /);
-    await expect.poll(() => row('Carl Cole').textContent()).toMatch(new RegExp(`Taken by ${arjun} at .*Quick pricing question.*Notified `));
+    await expect
+      .poll(() => row('Missy Moss').textContent(), { timeout: 15_000 })
+      .toMatch(/Missed at .*Anyone there\?.*Notified /);
+    await expect
+      .poll(() => row('Carl Cole').textContent())
+      .toMatch(new RegExp(`Taken by ${arjun} at .*Quick pricing question.*Notified `));
     expect(await row('Carl Cole').getByRole('link').count()).toBe(0);
 
     const link = row('Missy Moss').getByRole('link', { name: 'Open the missed chat with Missy Moss in SalesIQ' });
@@ -226,7 +266,9 @@ describe('"Was I notified?"', () => {
 
     // Dark mode follows the system: the missed ending keeps a readable contrast there too.
     await panel.emulateMedia({ colorScheme: 'dark' });
-    const colours = await row('Missy Moss').locator('.alerts__ending').evaluate((el) => [getComputedStyle(el).color, getComputedStyle(document.body).backgroundColor]);
+    const colours = await row('Missy Moss')
+      .locator('.alerts__ending')
+      .evaluate((el) => [getComputedStyle(el).color, getComputedStyle(document.body).backgroundColor]);
     expect(colours).toEqual(['rgb(255, 123, 114)', 'rgb(22, 25, 29)']);
   });
 });

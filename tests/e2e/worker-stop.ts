@@ -18,7 +18,8 @@ export async function workerStopper(cdp: CDPSession, extensionId: string): Promi
   const stoppedAt: number[] = [];
   const script = `chrome-extension://${extensionId}/`;
   cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-    for (const v of versions) if (v.scriptURL.startsWith(script) && v.runningStatus === 'stopped') stoppedAt.push(Date.now());
+    for (const v of versions)
+      if (v.scriptURL.startsWith(script) && v.runningStatus === 'stopped') stoppedAt.push(Date.now());
   });
   // The domain reports only once enabled.
   await cdp.send('ServiceWorker.enable');
@@ -26,8 +27,13 @@ export async function workerStopper(cdp: CDPSession, extensionId: string): Promi
     async stopAll() {
       const from = Date.now();
       const late = (what: string) =>
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} in ${STOP_WAIT_MS / 1000} s`)), STOP_WAIT_MS).unref());
-      await Promise.race([cdp.send('ServiceWorker.stopAllWorkers'), late('ServiceWorker.stopAllWorkers did not answer')]);
+        new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new Error(`${what} in ${STOP_WAIT_MS / 1000} s`)), STOP_WAIT_MS).unref(),
+        );
+      await Promise.race([
+        cdp.send('ServiceWorker.stopAllWorkers'),
+        late('ServiceWorker.stopAllWorkers did not answer'),
+      ]);
       const stopped = (async () => {
         while (!stoppedAt.some((t) => t >= from)) await new Promise((r) => setTimeout(r, 50));
       })();

@@ -16,7 +16,10 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function startWorld(options: SimulatorOptions = {}, browser: Pick<LaunchOptions, 'desktopWindow' | 'args'> = {}): Promise<World> {
+export async function startWorld(
+  options: SimulatorOptions = {},
+  browser: Pick<LaunchOptions, 'desktopWindow' | 'args'> = {},
+): Promise<World> {
   // No seed chat by default: each test adds the chats it talks about.
   const sim = await startSimulator({ port: 0, seedChat: false, ...options });
   const world: World = {
@@ -76,6 +79,10 @@ export function salesiqRequests(sim: Simulator) {
 export { waitFor };
 
 /** One record of an IndexedDB store of the extension (e.g. the alert log), read via the worker. */
-export async function readRecord<T = Record<string, unknown>>(ext: ExtensionSession, store: string, key: string): Promise<T | undefined> {
+export async function readRecord<T = Record<string, unknown>>(
+  ext: ExtensionSession,
+  store: string,
+  key: string,
+): Promise<T | undefined> {
   return (await ext.worker.evaluate(recordInPage, [store, key] as const)) as T | undefined;
 }

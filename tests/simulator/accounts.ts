@@ -49,7 +49,12 @@ export class AccountsService {
         return this.revoke(ctx, hostDc);
       default:
         if (/^\/oauth\/v2\/(auth|auth\/refresh|token|token\/revoke)$/.test(ctx.path)) {
-          sendJson(ctx.res, 405, { error: 'invalid_request_method' }, { Allow: ctx.path.startsWith('/oauth/v2/auth') ? 'GET' : 'POST' });
+          sendJson(
+            ctx.res,
+            405,
+            { error: 'invalid_request_method' },
+            { Allow: ctx.path.startsWith('/oauth/v2/auth') ? 'GET' : 'POST' },
+          );
         } else {
           sendHtml(ctx.res, 404, accountsErrorPage('Page not found'));
         }
@@ -119,12 +124,23 @@ export class AccountsService {
   }
 
   /** Issues a token (implicit) or a code and redirects with Zoho's DC hints. */
-  private grant(ctx: RequestContext, record: AuthRequestRecord, scopes: string[], outcome: AuthRequestRecord['outcome'] = 'redirected'): void {
+  private grant(
+    ctx: RequestContext,
+    record: AuthRequestRecord,
+    scopes: string[],
+    outcome: AuthRequestRecord['outcome'] = 'redirected',
+  ): void {
     const config = this.config();
     const dc = dataCentre(config.dc);
     const params = new URLSearchParams();
     if (record.responseType === 'token') {
-      const token = this.tokens().issueAccess(config.dc, scopes, record.clientId, config.tokenLifetimeSec, config.browserAccount);
+      const token = this.tokens().issueAccess(
+        config.dc,
+        scopes,
+        record.clientId,
+        config.tokenLifetimeSec,
+        config.browserAccount,
+      );
       params.set('access_token', token.token);
       params.set('token_type', 'Bearer');
       params.set('expires_in', String(config.tokenLifetimeSec));
@@ -146,7 +162,12 @@ export class AccountsService {
     redirect(ctx.res, withParams(record.redirectUri, params, record.responseType === 'token'));
   }
 
-  private redirectError(ctx: RequestContext, record: AuthRequestRecord, error: string, outcome?: AuthRequestRecord['outcome']): void {
+  private redirectError(
+    ctx: RequestContext,
+    record: AuthRequestRecord,
+    error: string,
+    outcome?: AuthRequestRecord['outcome'],
+  ): void {
     record.outcome = outcome ?? `error:${error}`;
     const params = new URLSearchParams({ error });
     if (record.state !== undefined) params.set('state', record.state);
@@ -159,12 +180,22 @@ export class AccountsService {
   }
 
   private async token(ctx: RequestContext, hostDc: DataCentre): Promise<void> {
-    const params = { ...queryRecord(ctx.query), ...stringRecord(parseBody(await ctx.readBody(), ctx.req.headers['content-type']) ?? {}) };
+    const params = {
+      ...queryRecord(ctx.query),
+      ...stringRecord(parseBody(await ctx.readBody(), ctx.req.headers['content-type']) ?? {}),
+    };
     const config = this.config();
     const store = this.tokens();
     const dc = dataCentre(config.dc);
     const answer = (scopes: string[], clientId: string, operatorId: string, parent?: string, refreshToken?: string) => {
-      const access = store.issueAccess(locationOf(hostDc), scopes, clientId, config.tokenLifetimeSec, operatorId, parent);
+      const access = store.issueAccess(
+        locationOf(hostDc),
+        scopes,
+        clientId,
+        config.tokenLifetimeSec,
+        operatorId,
+        parent,
+      );
       sendJson(ctx.res, 200, {
         access_token: access.token,
         ...(refreshToken ? { refresh_token: refreshToken } : {}),
@@ -176,11 +207,17 @@ export class AccountsService {
     };
     if (params.grant_type === 'authorization_code') {
       const grant = params.code ? store.redeemCode(params.code, locationOf(hostDc)) : undefined;
-      if (!grant || grant.clientId !== params.client_id || (params.redirect_uri && params.redirect_uri !== grant.redirectUri)) {
+      if (
+        !grant ||
+        grant.clientId !== params.client_id ||
+        (params.redirect_uri && params.redirect_uri !== grant.redirectUri)
+      ) {
         sendJson(ctx.res, 200, { error: 'invalid_code' });
         return;
       }
-      const refresh = grant.offline ? store.issueRefresh(grant.dc, grant.scopes, grant.clientId, config.browserAccount) : undefined;
+      const refresh = grant.offline
+        ? store.issueRefresh(grant.dc, grant.scopes, grant.clientId, config.browserAccount)
+        : undefined;
       answer(grant.scopes, grant.clientId, config.browserAccount, refresh?.token, refresh?.token);
       return;
     }

@@ -45,7 +45,11 @@ export class CannedLibrary {
     // Own id ranges: a rebuilt library (new cannedCount) gets the same ids for the same items.
     const cannedIds = new IdSequence(466756000010000001n);
     const categoryIds = new IdSequence(466756000000040001n);
-    this.categories = CANNED_CATEGORY_NAMES.map((name, index) => ({ id: categoryIds.take(), name, isDefault: index === 0 }));
+    this.categories = CANNED_CATEGORY_NAMES.map((name, index) => ({
+      id: categoryIds.take(),
+      name,
+      isDefault: index === 0,
+    }));
     for (let index = 0; index < count; index += 1) {
       const created = now - prng.int(30, 900) * DAY;
       const modified = created + prng.int(0, 20) * DAY;
@@ -96,7 +100,11 @@ export class CannedLibrary {
   }
 
   /** The full ordering for one query; cached because paging walks it many times. */
-  ordered(sortBy: CannedSort | undefined, order: SortOrder | undefined, departmentId: string | undefined): CannedRecord[] {
+  ordered(
+    sortBy: CannedSort | undefined,
+    order: SortOrder | undefined,
+    departmentId: string | undefined,
+  ): CannedRecord[] {
     const key = `${sortBy ?? ''}|${order ?? ''}|${departmentId ?? ''}`;
     let list = this.orderings.get(key);
     if (!list) {

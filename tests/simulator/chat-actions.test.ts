@@ -29,19 +29,37 @@ describe('composer, close and transfer routes', () => {
   it('a line the operator sends is in the chat’s messages, after the visitor’s', async () => {
     const id = await myChat();
     sim.visitorMessage(id, 'Are you there?');
-    await api(sim, token, 'POST', `/api/v2/zylker/conversations/${id}/messages`, { text: 'Yes, here!\nHow can I help?' });
+    await api(sim, token, 'POST', `/api/v2/zylker/conversations/${id}/messages`, {
+      text: 'Yes, here!\nHow can I help?',
+    });
     const list = (await api(sim, token, 'GET', `/api/v2/zylker/conversations/${id}/messages`)).json().data;
-    expect(list.map((m: { message: { text: string } }) => m.message.text)).toEqual(['Hello?', 'Are you there?', 'Yes, here!\nHow can I help?']);
+    expect(list.map((m: { message: { text: string } }) => m.message.text)).toEqual([
+      'Hello?',
+      'Are you there?',
+      'Yes, here!\nHow can I help?',
+    ]);
     expect(list.at(-1).sender.id).toBe(ME);
   });
 
   it('a transfer’s colleague must be in the target department', async () => {
     const id = await myChat();
-    const wrong = (await api(sim, token, 'PUT', `/api/v2/zylker/conversations/${id}/transfer`, { department_id: SUPPORT, operator_id: LUKAS })).json();
+    const wrong = (
+      await api(sim, token, 'PUT', `/api/v2/zylker/conversations/${id}/transfer`, {
+        department_id: SUPPORT,
+        operator_id: LUKAS,
+      })
+    ).json();
     expect(wrong.error).toMatchObject({ code: 1007, json_key: 'operator_id' });
-    const unknownDepartment = (await api(sim, token, 'PUT', `/api/v2/zylker/conversations/${id}/transfer`, { department_id: '1' })).json();
+    const unknownDepartment = (
+      await api(sim, token, 'PUT', `/api/v2/zylker/conversations/${id}/transfer`, { department_id: '1' })
+    ).json();
     expect(unknownDepartment.error.code).toBe(1010);
-    const right = (await api(sim, token, 'PUT', `/api/v2/zylker/conversations/${id}/transfer`, { department_id: SUPPORT, operator_id: MEI })).json();
+    const right = (
+      await api(sim, token, 'PUT', `/api/v2/zylker/conversations/${id}/transfer`, {
+        department_id: SUPPORT,
+        operator_id: MEI,
+      })
+    ).json();
     expect(right.data).toMatchObject({ department: { id: SUPPORT }, attender: { id: MEI } });
   });
 
@@ -52,7 +70,9 @@ describe('composer, close and transfer routes', () => {
     expect(sim.state().conversations.find((c) => c.conversation.id === id)!.conversation.status).toBe('Ended');
     sim.setFault({ kind: 'http', status: 503, path: '/transfer', times: 1 });
     const other = await myChat();
-    const refused = await api(sim, token, 'PUT', `/api/v2/zylker/conversations/${other}/transfer`, { department_id: SUPPORT });
+    const refused = await api(sim, token, 'PUT', `/api/v2/zylker/conversations/${other}/transfer`, {
+      department_id: SUPPORT,
+    });
     expect(refused.status).toBe(503);
     expect(sim.state().conversations.find((c) => c.conversation.id === other)!.conversation.status).toBe('Connected');
   });

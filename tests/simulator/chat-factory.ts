@@ -2,7 +2,14 @@
  * Builds visitors, chats and messages from the generator. Shared by the initial world, the
  * lively scenario and the control API so every chat has the same complete shape.
  */
-import { anonymousVisitor, personaVisitor, question as randomQuestion, randomPersona, visitSource, type GeneratedVisitor } from './data';
+import {
+  anonymousVisitor,
+  personaVisitor,
+  question as randomQuestion,
+  randomPersona,
+  visitSource,
+  type GeneratedVisitor,
+} from './data';
 import { FIXED_IDS, type IdSequences } from './ids';
 import type { Prng } from './prng';
 import type { ChatRecord, ChatState, MessageRecord, VisitorRecord } from './world-model';

@@ -57,7 +57,10 @@ const options: SimulatorOptions = {
   tokenLifetimeSec: number(values['token-lifetime']),
   missedAfterMs: number(values['missed-after']),
   cannedCount: number(values.canned),
-  portals: values.portals?.split(',').map((s) => s.trim()).filter(Boolean),
+  portals: values.portals
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
   pickupMethod: values['pickup-method'] as SimulatorOptions['pickupMethod'],
   liveSpeed: number(values['live-speed']),
   visitorWritesPerMin: number(values['visitor-writes-per-min']),
@@ -69,12 +72,16 @@ const sim = await startSimulator(options).catch((error: unknown) => {
   process.exit(1);
 });
 
-console.log(`Zoho simulator listening on ${sim.origin} (seed ${options.seed}, scenario ${sim.state().config.scenario})`);
+console.log(
+  `Zoho simulator listening on ${sim.origin} (seed ${options.seed}, scenario ${sim.state().config.scenario})`,
+);
 console.log(`PORT=${sim.port}`);
 console.log('\nChromium flags:');
 for (const arg of sim.chromiumArgs) console.log(`  '${arg}'`);
 console.log(`\nControl API (any Zoho host, or https://127.0.0.1:${sim.port}):`);
-console.log('  GET /__sim/state   POST /__sim/chats   POST /__sim/configure   POST /__sim/faults   GET /__sim/requests');
+console.log(
+  '  GET /__sim/state   POST /__sim/chats   POST /__sim/configure   POST /__sim/faults   GET /__sim/requests',
+);
 console.log(`  e.g. curl -k -X POST https://127.0.0.1:${sim.port}/__sim/chats -d '{}'`);
 console.log('\nCtrl-C to stop.');
 

@@ -29,7 +29,11 @@ export interface SimRequest {
 export function send(port: number, options: SimRequest): Promise<SimResponse> {
   const host = options.host ?? 'salesiq.zoho.com';
   const body =
-    options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+    options.body === undefined
+      ? undefined
+      : typeof options.body === 'string'
+        ? options.body
+        : JSON.stringify(options.body);
   const headers: Record<string, string> = { Host: host, ...options.headers };
   if (options.token) headers.Authorization = `Zoho-oauthtoken ${options.token}`;
   if (body !== undefined) {
@@ -38,7 +42,16 @@ export function send(port: number, options: SimRequest): Promise<SimResponse> {
   }
   return new Promise((resolve, reject) => {
     const req = httpsRequest(
-      { host: '127.0.0.1', port, servername: host, method: options.method ?? 'GET', path: options.path, headers, rejectUnauthorized: false, agent: false },
+      {
+        host: '127.0.0.1',
+        port,
+        servername: host,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers,
+        rejectUnauthorized: false,
+        agent: false,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -91,6 +104,13 @@ export async function signIn(sim: Simulator, options: { scopes?: string[]; host?
 }
 
 /** A SalesIQ API call on the US host by default. */
-export function api(sim: Simulator, token: string | undefined, method: string, path: string, body?: unknown, host = 'salesiq.zoho.com') {
+export function api(
+  sim: Simulator,
+  token: string | undefined,
+  method: string,
+  path: string,
+  body?: unknown,
+  host = 'salesiq.zoho.com',
+) {
   return send(sim.port, { host, method, path, token, body });
 }

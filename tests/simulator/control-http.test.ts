@@ -52,7 +52,9 @@ describe('control API over HTTP', () => {
     expect(chat).toMatchObject({ question: 'Hola?', visitor: { name: 'Lucía' }, status: 'Waiting' });
     const message = (await control('POST', `/chats/${chat.id}/messages`, { text: '¿Hay alguien?' })).json();
     expect(message).toMatchObject({ message: { text: '¿Hay alguien?' }, sender: { name: 'Lucía' } });
-    expect((await control('POST', `/chats/${chat.id}/take`, { operatorId: '466756000000002007' })).json().attender.id).toBe('466756000000002007');
+    expect(
+      (await control('POST', `/chats/${chat.id}/take`, { operatorId: '466756000000002007' })).json().attender.id,
+    ).toBe('466756000000002007');
     expect((await control('POST', `/chats/${chat.id}/end`)).json().status).toBe('Ended');
     const second = (await control('POST', '/chats', {})).json();
     expect((await control('POST', `/chats/${second.id}/miss`)).json().status).toBe('Missed');
@@ -64,7 +66,9 @@ describe('control API over HTTP', () => {
   });
 
   it('configure, status, faults, requests, state and reset', async () => {
-    expect((await control('POST', '/configure', { pickupMethod: 'put-only', missedAfterMs: 5000 })).json()).toMatchObject({ pickupMethod: 'put-only', missedAfterMs: 5000 });
+    expect(
+      (await control('POST', '/configure', { pickupMethod: 'put-only', missedAfterMs: 5000 })).json(),
+    ).toMatchObject({ pickupMethod: 'put-only', missedAfterMs: 5000 });
     expect((await control('POST', '/configure', { pickupMethod: 'sideways' })).status).toBe(400);
     expect((await control('POST', '/configure', { nonsense: true })).status).toBe(400);
     expect((await control('GET', '/config')).json().pickupMethod).toBe('put-only');
@@ -82,7 +86,13 @@ describe('control API over HTTP', () => {
 
     const log = (await control('GET', '/requests?kind=salesiq')).json();
     expect(log.map((r: { status: number }) => r.status)).toEqual([503, 200]);
-    expect(log[1]).toMatchObject({ method: 'GET', host: 'salesiq.zoho.com', path: '/api/v2/zylker/departments', authorized: true, t: expect.any(Number) });
+    expect(log[1]).toMatchObject({
+      method: 'GET',
+      host: 'salesiq.zoho.com',
+      path: '/api/v2/zylker/departments',
+      authorized: true,
+      t: expect.any(Number),
+    });
     const all = sim.requests();
     expect(all.some((r) => r.kind === 'accounts')).toBe(true);
     expect(all.some((r) => r.kind === 'control')).toBe(true);

@@ -18,7 +18,11 @@ interface ControlRoute {
 }
 
 function routes(sim: Simulator): ControlRoute[] {
-  const route = (method: string, pattern: RegExp, handle: ControlHandler): ControlRoute => ({ method, pattern, handle });
+  const route = (method: string, pattern: RegExp, handle: ControlHandler): ControlRoute => ({
+    method,
+    pattern,
+    handle,
+  });
   const id = (params: string[]) => decodeURIComponent(params[0]!);
   return [
     route('GET', /^\/health$/, () => ({ ok: true, port: sim.port, chromiumArgs: sim.chromiumArgs })),
@@ -36,15 +40,18 @@ function routes(sim: Simulator): ControlRoute[] {
     route('POST', /^\/chats\/([^/]+)\/miss$/, (_body, params) => sim.missChat(id(params))),
     route('POST', /^\/chats\/([^/]+)\/end$/, (_body, params) => sim.endChat(id(params))),
     route('POST', /^\/chats\/([^/]+)\/messages$/, (body, params) => {
-      if (body.text !== undefined && typeof body.text !== 'string') throw new WorldError('bad_input', 'text must be a string');
+      if (body.text !== undefined && typeof body.text !== 'string')
+        throw new WorldError('bad_input', 'text must be a string');
       return sim.visitorMessage(id(params), body.text as string | undefined);
     }),
     route('POST', /^\/chats\/([^/]+)\/console-reply$/, (body, params) => {
-      if (typeof body.text !== 'string' || !body.text.trim()) throw new WorldError('bad_input', 'text must be a non-empty string');
+      if (typeof body.text !== 'string' || !body.text.trim())
+        throw new WorldError('bad_input', 'text must be a non-empty string');
       return sim.consoleReply(id(params), body.text);
     }),
     route('POST', /^\/status$/, (body) => {
-      if (body.status !== 'Available' && body.status !== 'Busy') throw new WorldError('bad_input', 'status must be Available or Busy');
+      if (body.status !== 'Available' && body.status !== 'Busy')
+        throw new WorldError('bad_input', 'status must be Available or Busy');
       sim.setMyStatus(body.status as OperatorStatus);
       return { ok: true };
     }),
@@ -96,7 +103,8 @@ export function createControlHandler(sim: Simulator): (ctx: RequestContext) => P
     try {
       sendJson(ctx.res, 200, found.handle(body, params, ctx) ?? { ok: true });
     } catch (error) {
-      const status = error instanceof WorldError ? { not_found: 404, bad_state: 409, bad_input: 400 }[error.reason] : 400;
+      const status =
+        error instanceof WorldError ? { not_found: 404, bad_state: 409, bad_input: 400 }[error.reason] : 400;
       sendJson(ctx.res, status, { error: error instanceof Error ? error.message : String(error) });
     }
   };

@@ -61,10 +61,18 @@ const QUESTIONS: Record<Locale, readonly string[]> = {
     'Ist die Lieferung nach Österreich kostenlos?',
     'Kann ich die Rechnung auf meine Firma ausstellen lassen?',
   ],
-  es: ['¿Puedo pagar con transferencia bancaria?', 'Mi pedido llegó dañado, ¿qué hago?', '¿Tienen soporte en español los fines de semana?'],
+  es: [
+    '¿Puedo pagar con transferencia bancaria?',
+    'Mi pedido llegó dañado, ¿qué hago?',
+    '¿Tienen soporte en español los fines de semana?',
+  ],
   fr: ['Bonjour, est-ce que je peux modifier ma commande ?', 'Où trouver ma facture du mois dernier ?'],
   pt: ['Olá! Vocês entregam em Portugal?', 'Não consigo acessar minha conta, podem ajudar?'],
-  ja: ['請求書の宛名を変更できますか？', '配送状況を確認したいです。注文番号は 1024 です。', 'プランのアップグレード方法を教えてください。'],
+  ja: [
+    '請求書の宛名を変更できますか？',
+    '配送状況を確認したいです。注文番号は 1024 です。',
+    'プランのアップグレード方法を教えてください。',
+  ],
   hi: ['क्या मैं अपना ऑर्डर रद्द कर सकता हूँ?', 'भुगतान विफल हो गया, अब क्या करूँ?'],
   zh: ['如何更改我的订阅计划？', '发票可以开公司抬头吗？', '你们支持微信支付吗？'],
   ar: ['هل يمكنني استرداد المبلغ؟', 'متى يصل طلبي؟ رقم الطلب 7781'],
@@ -102,13 +110,37 @@ const FEEDBACK: readonly { rating: string; label: string; text: string }[] = [
   { rating: '3', label: 'Happy', text: '' },
 ];
 
-const VISIT_SOURCES: readonly string[] = ['Google', 'Direct', 'Newsletter', 'LinkedIn', 'Bing', 'Referral: partner.example.org'];
+const VISIT_SOURCES: readonly string[] = [
+  'Google',
+  'Direct',
+  'Newsletter',
+  'LinkedIn',
+  'Bing',
+  'Referral: partner.example.org',
+];
 
 const PHONE_PREFIX: Record<string, string> = {
-  GB: '+44 20 7946 ', US: '+1 202 555 ', AU: '+61 2 5550 ', IE: '+353 1 555 ', DE: '+49 30 5550 ',
-  AT: '+43 1 555 ', CH: '+41 44 555 ', ES: '+34 91 555 ', MX: '+52 55 5555 ', AR: '+54 11 5555 ',
-  FR: '+33 1 55 55 ', BR: '+55 11 5555 ', JP: '03-5555-', IN: '91233', CN: '+86 10 5555 ',
-  TW: '+886 2 5555 ', SA: '+966 11 555 ', AE: '+971 4 555 ', IL: '+972 3 555 ', NZ: '+64 9 555 ', CA: '+1 613 555 ',
+  GB: '+44 20 7946 ',
+  US: '+1 202 555 ',
+  AU: '+61 2 5550 ',
+  IE: '+353 1 555 ',
+  DE: '+49 30 5550 ',
+  AT: '+43 1 555 ',
+  CH: '+41 44 555 ',
+  ES: '+34 91 555 ',
+  MX: '+52 55 5555 ',
+  AR: '+54 11 5555 ',
+  FR: '+33 1 55 55 ',
+  BR: '+55 11 5555 ',
+  JP: '03-5555-',
+  IN: '91233',
+  CN: '+86 10 5555 ',
+  TW: '+886 2 5555 ',
+  SA: '+966 11 555 ',
+  AE: '+971 4 555 ',
+  IL: '+972 3 555 ',
+  NZ: '+64 9 555 ',
+  CA: '+1 613 555 ',
 };
 
 const EMAIL_DOMAINS: readonly string[] = ['example.com', 'example.org', 'example.net'];
@@ -129,7 +161,9 @@ export function personaVisitor(prng: Prng, persona: Persona): GeneratedVisitor {
   return {
     name: persona.name,
     email: `${persona.emailLocal}@${prng.pick(EMAIL_DOMAINS)}`,
-    phone: withPhone ? `${PHONE_PREFIX[persona.countryCode] ?? '+1 555 '}${prng.int(1000, 9999)}${persona.countryCode === 'IN' ? prng.int(10000, 99999) : ''}` : undefined,
+    phone: withPhone
+      ? `${PHONE_PREFIX[persona.countryCode] ?? '+1 555 '}${prng.int(1000, 9999)}${persona.countryCode === 'IN' ? prng.int(10000, 99999) : ''}`
+      : undefined,
     countryCode: persona.countryCode,
     ip: documentationIp(prng),
     type,

@@ -16,7 +16,9 @@ import type { Simulator } from './types';
 
 /** Firefox's own switch for the colour scheme pages see (0 dark, 1 light, 2 follow the system). */
 async function colourScheme(firefox: FirefoxSession, dark: boolean): Promise<void> {
-  await firefox.chrome(`Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', ${dark ? 0 : 1})`);
+  await firefox.chrome(
+    `Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', ${dark ? 0 : 1})`,
+  );
 }
 
 async function byText(page: Page, selector: string, text: string | RegExp, timeout = 20_000) {
@@ -31,7 +33,10 @@ async function byText(page: Page, selector: string, text: string | RegExp, timeo
   }
 }
 
-export async function firefoxDemo(sim: Simulator, { headless, outDir, step }: { headless: boolean; outDir: string; step(text: string): void }): Promise<void> {
+export async function firefoxDemo(
+  sim: Simulator,
+  { headless, outDir, step }: { headless: boolean; outDir: string; step(text: string): void },
+): Promise<void> {
   const firefox = await launchFirefox({ zohoPort: sim.port, headless, recordAlerts: headless });
   try {
     if (!headless) {
@@ -59,23 +64,44 @@ export async function firefoxDemo(sim: Simulator, { headless, outDir, step }: { 
 
     step('Signing in with Zoho (simulated accounts.zoho.com)…');
     await signIn.click();
-    await waitFor(() => popup.evaluate(() => document.body.innerText), (text) => text.includes('Zylker'), { timeoutMs: 20_000, what: 'the signed-in popup' });
+    await waitFor(
+      () => popup.evaluate(() => document.body.innerText),
+      (text) => text.includes('Zylker'),
+      { timeoutMs: 20_000, what: 'the signed-in popup' },
+    );
 
     step('Visitors start chats…');
-    const first = sim.addChat({ visitorKind: 'returning', question: 'Hi! Can I switch my plan to annual billing and keep my discount?' });
+    const first = sim.addChat({
+      visitorKind: 'returning',
+      question: 'Hi! Can I switch my plan to annual billing and keep my discount?',
+    });
     const name = first.visitor.name;
-    sim.addChat({ visitor: { name: 'Kenji Watanabe', country_code: 'JP' }, question: '配送状況を確認したいです。注文番号は 58213 です。', startedAgoMs: 22_000 });
+    sim.addChat({
+      visitor: { name: 'Kenji Watanabe', country_code: 'JP' },
+      question: '配送状況を確認したいです。注文番号は 58213 です。',
+      startedAgoMs: 22_000,
+    });
     sim.addChat({ visitorKind: 'anonymous', question: 'Do you ship to Norway? 🇳🇴', startedAgoMs: 41_000 });
-    const alerts = await waitFor(() => recordedAlerts(firefox.chrome), (shown) => shown.length >= 3, { timeoutMs: 20_000, what: 'three notifications' });
+    const alerts = await waitFor(
+      () => recordedAlerts(firefox.chrome),
+      (shown) => shown.length >= 3,
+      { timeoutMs: 20_000, what: 'three notifications' },
+    );
     const badge = await popup.evaluate(() => browser.action.getBadgeText({}));
-    step(`${alerts.length} notifications raised (recorded: headless Firefox has no notification service); badge shows ${JSON.stringify(badge)}.`);
+    step(
+      `${alerts.length} notifications raised (recorded: headless Firefox has no notification service); badge shows ${JSON.stringify(badge)}.`,
+    );
     const pickUp = await byText(popup, 'button', `Pick up chat from ${name}`);
     await shot(popup, '2-popup-waiting-chats');
     await shot(popup, '2-popup-waiting-chats-dark', true);
 
     step(`Picking up the chat from ${name} with one click…`);
     await pickUp.click();
-    await waitFor(() => popup.evaluate(() => document.body.innerText), (text) => text.toLowerCase().includes('just picked up'), { timeoutMs: 20_000, what: '"Just picked up"' });
+    await waitFor(
+      () => popup.evaluate(() => document.body.innerText),
+      (text) => text.toLowerCase().includes('just picked up'),
+      { timeoutMs: 20_000, what: '"Just picked up"' },
+    );
     await shot(popup, '3-popup-picked-up');
 
     step('Opening the sidebar page on the visitor…');

@@ -52,16 +52,25 @@ async function walkThrough(sim: Simulator, ext: ExtensionSession): Promise<void>
 
   step('Visitors start chats…');
   // A returning visitor: SalesIQ has earlier chats under the same email for the side panel.
-  const first = sim.addChat({ visitorKind: 'returning', question: 'Hi! Can I switch my plan to annual billing and keep my discount?' });
+  const first = sim.addChat({
+    visitorKind: 'returning',
+    question: 'Hi! Can I switch my plan to annual billing and keep my discount?',
+  });
   const name = first.visitor.name;
-  sim.addChat({ visitor: { name: 'Kenji Watanabe', country_code: 'JP' }, question: '配送状況を確認したいです。注文番号は 58213 です。', startedAgoMs: 22_000 });
+  sim.addChat({
+    visitor: { name: 'Kenji Watanabe', country_code: 'JP' },
+    question: '配送状況を確認したいです。注文番号は 58213 です。',
+    startedAgoMs: 22_000,
+  });
   sim.addChat({ visitorKind: 'anonymous', question: 'Do you ship to Norway? 🇳🇴', startedAgoMs: 41_000 });
   const notifications = await waitFor(
     () => ext.worker.evaluate(async () => Object.values(await browser.notifications.getAll()).length),
     (count) => count >= 3,
     { timeoutMs: 20_000, what: 'three desktop notifications' },
   );
-  step(`${notifications} desktop notifications raised; badge shows ${JSON.stringify(await ext.worker.evaluate(() => browser.action.getBadgeText({})))}.`);
+  step(
+    `${notifications} desktop notifications raised; badge shows ${JSON.stringify(await ext.worker.evaluate(() => browser.action.getBadgeText({})))}.`,
+  );
   await popup.getByRole('button', { name: new RegExp(`Pick up chat from ${name}`) }).waitFor();
   await shot(popup, '2-popup-waiting-chats');
   await shot(popup, '2-popup-waiting-chats-dark', true);
@@ -74,7 +83,10 @@ async function walkThrough(sim: Simulator, ext: ExtensionSession): Promise<void>
   step('Opening the side panel on the visitor…');
   const panel = await ext.openPage('sidepanel', `?conversation=${first.id}`);
   await panel.setViewportSize({ width: 400, height: 760 });
-  await panel.getByText(/Earlier conversations/i).first().waitFor({ timeout: 20_000 });
+  await panel
+    .getByText(/Earlier conversations/i)
+    .first()
+    .waitFor({ timeout: 20_000 });
   await panel.waitForTimeout(1_500);
   await shot(panel, '4-sidepanel-visitor');
   await replyFromSidePanel(sim, panel, first.id);
@@ -101,7 +113,10 @@ async function replyFromSidePanel(sim: Simulator, panel: Page, chatId: string): 
   await box.pressSequentially('Of course! Annual billing keeps your discount, and the invoice is on its way.');
   await panel.keyboard.press('Enter');
   const transcript = panel.getByRole('list', { name: "This conversation's messages" });
-  await transcript.locator('.msg:not(.msg--sending):not(.msg--sent)').filter({ hasText: 'the invoice is on its way' }).waitFor({ timeout: 20_000 });
+  await transcript
+    .locator('.msg:not(.msg--sending):not(.msg--sent)')
+    .filter({ hasText: 'the invoice is on its way' })
+    .waitFor({ timeout: 20_000 });
   await transcript.getByText('the invoice is on its way', { exact: false }).scrollIntoViewIfNeeded();
   await shot(panel, '4b-sidepanel-reply');
   await shot(panel, '4b-sidepanel-reply-dark', true);

@@ -17,13 +17,23 @@ beforeEach(async () => {
   token = await signIn(sim);
 });
 
-const departments = (host = 'salesiq.zoho.com') => api(sim, token, 'GET', '/api/v2/zylker/departments', undefined, host);
+const departments = (host = 'salesiq.zoho.com') =>
+  api(sim, token, 'GET', '/api/v2/zylker/departments', undefined, host);
 
 /** A PUT that reports the status of the head it got, and how reading the body ended. */
 function headThenBody(path: string): Promise<{ status: number; body: string | Error }> {
   return new Promise((resolve, reject) => {
     const req = httpsRequest(
-      { host: '127.0.0.1', port: sim.port, servername: 'salesiq.zoho.com', method: 'PUT', path, rejectUnauthorized: false, agent: false, headers: { Host: 'salesiq.zoho.com', Authorization: `Zoho-oauthtoken ${token}`, 'Content-Length': '0' } },
+      {
+        host: '127.0.0.1',
+        port: sim.port,
+        servername: 'salesiq.zoho.com',
+        method: 'PUT',
+        path,
+        rejectUnauthorized: false,
+        agent: false,
+        headers: { Host: 'salesiq.zoho.com', Authorization: `Zoho-oauthtoken ${token}`, 'Content-Length': '0' },
+      },
       (res) => {
         let body = '';
         res.on('data', (chunk: Buffer) => (body += chunk.toString()));
@@ -88,7 +98,9 @@ describe('faults', () => {
 
   it('hang: no answer until the client gives up; cleared hangs answer normally', async () => {
     sim.setFault({ kind: 'hang', path: '/departments' });
-    await expect(send(sim.port, { host: 'salesiq.zoho.com', path: '/api/v2/zylker/departments', token, timeoutMs: 200 })).rejects.toThrow('timeout');
+    await expect(
+      send(sim.port, { host: 'salesiq.zoho.com', path: '/api/v2/zylker/departments', token, timeoutMs: 200 }),
+    ).rejects.toThrow('timeout');
     const pending = departments();
     await new Promise((resolve) => setTimeout(resolve, 100));
     sim.clearFaults();
@@ -112,7 +124,9 @@ describe('faults', () => {
     sim.setFault({ kind: 'http', status: 502, method: 'POST' });
     expect((await departments()).status).toBe(200);
     expect((await departments('salesiq.zoho.eu')).status).toBe(500);
-    expect((await api(sim, token, 'POST', '/api/v2/zylker/operators/466756000000002001/status', { status: 'Busy' })).status).toBe(502);
+    expect(
+      (await api(sim, token, 'POST', '/api/v2/zylker/operators/466756000000002001/status', { status: 'Busy' })).status,
+    ).toBe(502);
     const control = await send(sim.port, { host: 'salesiq.zoho.eu', method: 'POST', path: '/__sim/chats', body: {} });
     expect(control.status).toBe(200);
     expect(() => sim.setFault({ kind: 'nope' } as never)).toThrow();
@@ -146,7 +160,12 @@ describe('faults', () => {
     const res = await departments();
     const serverNow = Date.parse(String(res.headers['date']));
     expect(serverNow).toBeGreaterThanOrEqual(Math.floor((before + 89_000) / 1000) * 1000);
-    const since = await api(sim, token, 'GET', `/api/v2/zylker/conversations?status=waiting&from_time=${Number(chat.start_time) - 1}`);
+    const since = await api(
+      sim,
+      token,
+      'GET',
+      `/api/v2/zylker/conversations?status=waiting&from_time=${Number(chat.start_time) - 1}`,
+    );
     expect(since.json().data.map((c: { id: string }) => c.id)).toContain(chat.id);
   });
 });

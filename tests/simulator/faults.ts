@@ -14,19 +14,31 @@ interface FaultEntry {
   remaining: number | null;
 }
 
-const KINDS: ReadonlySet<FaultAction['kind']> = new Set(['latency', 'http', 'envelope', 'malformed', 'hang', 'reset', 'revokeAll', 'lostAnswer']);
+const KINDS: ReadonlySet<FaultAction['kind']> = new Set([
+  'latency',
+  'http',
+  'envelope',
+  'malformed',
+  'hang',
+  'reset',
+  'revokeAll',
+  'lostAnswer',
+]);
 
 function validateFault(input: unknown): Fault {
   const fault = input as Fault;
-  if (!fault || typeof fault !== 'object' || !KINDS.has(fault.kind)) throw new Error(`fault kind must be one of ${[...KINDS].join(', ')}`);
-  if (fault.kind === 'latency' && !(typeof fault.ms === 'number' && fault.ms >= 0)) throw new Error('latency needs ms >= 0');
+  if (!fault || typeof fault !== 'object' || !KINDS.has(fault.kind))
+    throw new Error(`fault kind must be one of ${[...KINDS].join(', ')}`);
+  if (fault.kind === 'latency' && !(typeof fault.ms === 'number' && fault.ms >= 0))
+    throw new Error('latency needs ms >= 0');
   if (fault.kind === 'http' && !(Number.isInteger(fault.status) && fault.status >= 100 && fault.status <= 599)) {
     throw new Error('http needs a status in 100..599');
   }
   if (fault.kind === 'envelope' && (typeof fault.code !== 'number' || typeof fault.message !== 'string')) {
     throw new Error('envelope needs code and message');
   }
-  if (fault.times !== undefined && !(Number.isInteger(fault.times) && fault.times > 0)) throw new Error('times must be a positive integer');
+  if (fault.times !== undefined && !(Number.isInteger(fault.times) && fault.times > 0))
+    throw new Error('times must be a positive integer');
   if (fault.pathRegex !== undefined) new RegExp(fault.pathRegex); // throws on a bad pattern
   return fault;
 }
@@ -72,7 +84,12 @@ export class FaultBook {
   }
 
   list(): ActiveFault[] {
-    return [...this.entries.values()].map(({ id, fault, hits, remaining }) => ({ id, fault: { ...fault }, hits, remaining }));
+    return [...this.entries.values()].map(({ id, fault, hits, remaining }) => ({
+      id,
+      fault: { ...fault },
+      hits,
+      remaining,
+    }));
   }
 
   /** The faults that apply to one request, in the order they were set; consumes their `times`. */
@@ -164,7 +181,12 @@ export async function applyFaults(ctx: RequestContext, book: FaultBook, revokeAl
       return true;
     case 'malformed':
       // Cut mid-value so JSON.parse fails, as a truncated proxy answer would.
-      sendText(ctx.res, 200, `{"url":"${ctx.path}","object":"list","data":[{"id":"4667560000`, 'application/json;charset=UTF-8');
+      sendText(
+        ctx.res,
+        200,
+        `{"url":"${ctx.path}","object":"list","data":[{"id":"4667560000`,
+        'application/json;charset=UTF-8',
+      );
       return true;
     case 'reset':
       ctx.req.socket.destroy();
@@ -186,7 +208,8 @@ function answerHttp(ctx: RequestContext, fault: Extract<FaultAction, { kind: 'ht
   const headers: Record<string, string> = {};
   if (fault.retryAfterSec !== undefined) headers['Retry-After'] = String(fault.retryAfterSec);
   if (fault.body !== undefined) {
-    if (typeof fault.body === 'string') sendText(ctx.res, fault.status, fault.body, 'text/plain;charset=UTF-8', headers);
+    if (typeof fault.body === 'string')
+      sendText(ctx.res, fault.status, fault.body, 'text/plain;charset=UTF-8', headers);
     else sendJson(ctx.res, fault.status, fault.body, headers);
   } else if (fault.status === 429) {
     sendJson(ctx.res, 429, { error: { code: 1001, message: 'Too many requests' } }, headers);

@@ -126,7 +126,10 @@ export function hostileString(prng: Prng): string {
 
 /** An own "__proto__" key (only JSON.parse creates one) to catch naive object merges. */
 function protoPollution(): Record<string, unknown> {
-  return JSON.parse('{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}') as Record<string, unknown>;
+  return JSON.parse('{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}') as Record<
+    string,
+    unknown
+  >;
 }
 
 /**

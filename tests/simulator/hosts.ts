@@ -5,10 +5,7 @@
 import { DATA_CENTRES, findByLocation, type DataCentre } from '../../lib/salesiq/data-centres';
 import type { DcLocation } from './types';
 
-export type HostClass =
-  | { kind: 'accounts'; dc: DataCentre }
-  | { kind: 'salesiq'; dc: DataCentre }
-  | { kind: 'other' };
+export type HostClass = { kind: 'accounts'; dc: DataCentre } | { kind: 'salesiq'; dc: DataCentre } | { kind: 'other' };
 
 /** Lower-cased host name without port (handles "[::1]:443" too). */
 export function hostName(hostHeader: string | undefined): string {

@@ -70,7 +70,8 @@ export class LiveScenario {
 
   private arrive(withFate: boolean): void {
     const roll = this.prng.next();
-    const department_id = roll < 0.6 ? DEPARTMENT_IDS.zylker : roll < 0.85 ? DEPARTMENT_IDS.sales : DEPARTMENT_IDS.support;
+    const department_id =
+      roll < 0.6 ? DEPARTMENT_IDS.zylker : roll < 0.85 ? DEPARTMENT_IDS.sales : DEPARTMENT_IDS.support;
     const chat = this.world.addChat({ department_id });
     if (withFate) this.planFate(chat);
   }
@@ -85,11 +86,15 @@ export class LiveScenario {
     }
     const followUps = this.prng.int(0, 2);
     for (let i = 0; i < followUps; i += 1) {
-      this.after(this.prng.int(4_000, 30_000), () => this.world.visitorMessage(chat.id, followUp(this.prng, chat.visitor.locale)));
+      this.after(this.prng.int(4_000, 30_000), () =>
+        this.world.visitorMessage(chat.id, followUp(this.prng, chat.visitor.locale)),
+      );
     }
   }
 
   private visitorAnswers(chat: ChatRecord): void {
-    this.after(this.prng.int(2_000, 6_000), () => this.world.visitorMessage(chat.id, followUp(this.prng, chat.visitor.locale)));
+    this.after(this.prng.int(2_000, 6_000), () =>
+      this.world.visitorMessage(chat.id, followUp(this.prng, chat.visitor.locale)),
+    );
   }
 }

@@ -41,14 +41,20 @@ describe('unread_chats and last_message_info', () => {
     sim.visitorMessage(id, 'Hello??');
     chat = (await get(`/api/v2/zylker/conversations/${id}`)).data;
     expect(chat.unread_chats).toBe(2);
-    expect(chat.last_message_info).toMatchObject({ sender: { type: 'visitor', name: 'Ines' }, message: { text: 'Hello??' } });
+    expect(chat.last_message_info).toMatchObject({
+      sender: { type: 'visitor', name: 'Ines' },
+      message: { text: 'Hello??' },
+    });
     expect(typeof chat.last_message_info.time).toBe('string');
 
     // The operator's message through the API (the canned Send) is the answer.
     await api(sim, token, 'POST', `/api/v2/zylker/conversations/${id}/messages`, { text: 'Yes, here.' });
     chat = (await get(`/api/v2/zylker/conversations/${id}`)).data;
     expect(chat.unread_chats).toBe(false);
-    expect(chat.last_message_info).toMatchObject({ sender: { id: PATRICIA, type: 'operator' }, message: { text: 'Yes, here.' } });
+    expect(chat.last_message_info).toMatchObject({
+      sender: { id: PATRICIA, type: 'operator' },
+      message: { text: 'Yes, here.' },
+    });
 
     sim.visitorMessage(id); // a generated follow-up
     sim.consoleReply(id, 'Answered in the console');
@@ -62,7 +68,11 @@ describe('unread_chats and last_message_info', () => {
     const mine = (await get(`/api/v2/zylker/conversations?status=connected&attender_id=${PATRICIA}`)).data;
     expect(mine.map((c: { id: string }) => c.id)).toContain(id);
     expect(mine.every((c: { attender: { id: string } }) => c.attender.id === PATRICIA)).toBe(true);
-    const sales = (await get(`/api/v2/zylker/conversations?status=connected&attender_id=${PATRICIA}&department_id=466756000000002015`)).data;
+    const sales = (
+      await get(
+        `/api/v2/zylker/conversations?status=connected&attender_id=${PATRICIA}&department_id=466756000000002015`,
+      )
+    ).data;
     expect(sales.map((c: { id: string }) => c.id)).not.toContain(id);
   });
 
@@ -87,11 +97,24 @@ describe('unread_chats and last_message_info', () => {
 
 describe('visitors who write and leave by themselves', () => {
   function world(patch: Partial<SimulatorConfig>) {
-    const config: SimulatorConfig = { ...DEFAULT_CONFIG, portals: [...DEFAULT_CONFIG.portals], seedChat: false, ...patch };
+    const config: SimulatorConfig = {
+      ...DEFAULT_CONFIG,
+      portals: [...DEFAULT_CONFIG.portals],
+      seedChat: false,
+      ...patch,
+    };
     const w = new World(3, () => config, 1_000_000);
     const chat = w.addChat({}, 1_000_000);
     w.pickUp(chat, w.myId, 1_001_000);
-    return { w, chat, activity: new VisitorActivity(() => w, () => config, 3) };
+    return {
+      w,
+      chat,
+      activity: new VisitorActivity(
+        () => w,
+        () => config,
+        3,
+      ),
+    };
   }
 
   it('write follow-ups at the configured rate, the same lines for the same seed', () => {

@@ -15,7 +15,8 @@ beforeAll(async () => {
 afterAll(() => sim.close());
 beforeEach(() => sim.reset());
 
-const departments = (token: string, host = 'salesiq.zoho.com') => api(sim, token, 'GET', '/api/v2/zylker/departments', undefined, host);
+const departments = (token: string, host = 'salesiq.zoho.com') =>
+  api(sim, token, 'GET', '/api/v2/zylker/departments', undefined, host);
 
 describe('implicit grant (response_type=token)', () => {
   it('auto mode redirects at once with token, DC hints and state in the fragment', async () => {
@@ -35,7 +36,13 @@ describe('implicit grant (response_type=token)', () => {
       state: 'abc 123',
     });
     const [recorded] = sim.state().authRequests;
-    expect(recorded).toMatchObject({ endpoint: 'auth', host: 'accounts.zoho.com', responseType: 'token', state: 'abc 123', outcome: 'redirected' });
+    expect(recorded).toMatchObject({
+      endpoint: 'auth',
+      host: 'accounts.zoho.com',
+      responseType: 'token',
+      state: 'abc 123',
+      outcome: 'redirected',
+    });
     expect(recorded!.scope).toContain('SalesIQ.conversations.UPDATE');
     expect((await departments(params.get('access_token')!)).json().data).toHaveLength(3);
   });
@@ -60,7 +67,10 @@ describe('implicit grant (response_type=token)', () => {
     for (const scope of ['', 'SalesIQ.conversations.READ SalesIQ.portals.READ']) {
       const res = await send(sim.port, { host: 'accounts.zoho.com', path: authPath({ scope }) });
       expect(res.status).toBe(302);
-      expect(Object.fromEntries(redirectParams(res.headers.location))).toEqual({ error: 'invalid_scope', state: 'st-1' });
+      expect(Object.fromEntries(redirectParams(res.headers.location))).toEqual({
+        error: 'invalid_scope',
+        state: 'st-1',
+      });
     }
     expect(sim.state().authRequests.map((a) => a.outcome)).toEqual([
       'error:invalid_client',
@@ -119,10 +129,17 @@ describe('consent mode', () => {
 
 describe('authorization code grant and token endpoint', () => {
   it('exchanges a code once (with a refresh token for offline access), then refreshes', async () => {
-    const res = await send(sim.port, { host: 'accounts.zoho.com', path: authPath({ response_type: 'code', access_type: 'offline' }) });
+    const res = await send(sim.port, {
+      host: 'accounts.zoho.com',
+      path: authPath({ response_type: 'code', access_type: 'offline' }),
+    });
     const location = new URL(res.headers.location!);
     expect(location.hash).toBe('');
-    expect(Object.fromEntries(location.searchParams)).toMatchObject({ location: 'us', 'accounts-server': 'https://accounts.zoho.com', state: 'st-1' });
+    expect(Object.fromEntries(location.searchParams)).toMatchObject({
+      location: 'us',
+      'accounts-server': 'https://accounts.zoho.com',
+      state: 'st-1',
+    });
     const code = location.searchParams.get('code')!;
     const exchange = (host = 'accounts.zoho.com') =>
       send(sim.port, {
@@ -145,22 +162,34 @@ describe('authorization code grant and token endpoint', () => {
     });
     expect(refreshed.json().access_token).toMatch(/^1000\./);
     expect(refreshed.json().refresh_token).toBeUndefined();
-    const bogus = await send(sim.port, { host: 'accounts.zoho.com', method: 'POST', path: '/oauth/v2/token?grant_type=refresh_token&refresh_token=nope' });
+    const bogus = await send(sim.port, {
+      host: 'accounts.zoho.com',
+      method: 'POST',
+      path: '/oauth/v2/token?grant_type=refresh_token&refresh_token=nope',
+    });
     expect(bogus.json()).toEqual({ error: 'invalid_code' });
   });
 });
 
 describe('silent renewal (/oauth/v2/auth/refresh)', () => {
   it('answers as another Zoho account when the browser has switched (browserAccount)', async () => {
-    const mine = redirectParams((await send(sim.port, { host: 'accounts.zoho.com', path: authPath({}) })).headers.location).get('access_token')!;
+    const mine = redirectParams(
+      (await send(sim.port, { host: 'accounts.zoho.com', path: authPath({}) })).headers.location,
+    ).get('access_token')!;
     const mei = '466756000000002005';
     sim.configure({ browserAccount: mei });
     const renewal = await send(sim.port, { host: 'accounts.zoho.com', path: authPath({}, '/oauth/v2/auth/refresh') });
     const theirs = redirectParams(renewal.headers.location).get('access_token')!;
-    const portalsOf = async (token: string) => (await api(sim, token, 'GET', '/api/v2/portals')).json().data[0].operator_id;
+    const portalsOf = async (token: string) =>
+      (await api(sim, token, 'GET', '/api/v2/portals')).json().data[0].operator_id;
     expect(await portalsOf(mine)).toBe('466756000000002001');
     expect(await portalsOf(theirs)).toBe(mei);
-    expect(sim.requests().filter((r) => r.path === '/api/v2/portals').map((r) => r.account)).toEqual(['466756000000002001', mei]);
+    expect(
+      sim
+        .requests()
+        .filter((r) => r.path === '/api/v2/portals')
+        .map((r) => r.account),
+    ).toEqual(['466756000000002001', mei]);
     expect(() => sim.configure({ browserAccount: 'nobody' })).toThrow(/browserAccount must be one of/);
   });
 
@@ -171,7 +200,10 @@ describe('silent renewal (/oauth/v2/auth/refresh)', () => {
     expect(renewed.get('state')).toBe('st-1');
 
     sim.configure({ refresh: 'prompt_required' });
-    const prompt = await send(sim.port, { host: 'accounts.zoho.com', path: authPath({ state: 'r2' }, '/oauth/v2/auth/refresh') });
+    const prompt = await send(sim.port, {
+      host: 'accounts.zoho.com',
+      path: authPath({ state: 'r2' }, '/oauth/v2/auth/refresh'),
+    });
     expect(prompt.headers.location).toBe(`${REDIRECT_URI}#error=prompt_required&state=r2`);
 
     sim.configure({ refresh: 'ok', dc: 'in' });
@@ -192,10 +224,16 @@ describe('revocation and expiry', () => {
   it('revoke makes the token fail with 1002 and is recorded', async () => {
     const token = await signIn(sim);
     expect((await departments(token)).json().data).toBeDefined();
-    const revoke = await send(sim.port, { host: 'accounts.zoho.com', method: 'POST', path: `/oauth/v2/token/revoke?token=${token}` });
+    const revoke = await send(sim.port, {
+      host: 'accounts.zoho.com',
+      method: 'POST',
+      path: `/oauth/v2/token/revoke?token=${token}`,
+    });
     expect(revoke.json()).toEqual({ status: 'success' });
     expect((await departments(token)).json().error.code).toBe(1002);
-    expect(sim.state().revocations).toEqual([expect.objectContaining({ token, host: 'accounts.zoho.com', revoked: true })]);
+    expect(sim.state().revocations).toEqual([
+      expect.objectContaining({ token, host: 'accounts.zoho.com', revoked: true }),
+    ]);
     expect(sim.state().tokens.find((t) => t.token === token)!.revokedAt).toEqual(expect.any(Number));
   });
 

@@ -19,7 +19,13 @@ export function createDepartments(): DepartmentRecord[] {
   return [
     { id: DEPARTMENT_IDS.zylker, name: 'Zylker', displayName: 'Zylker', enabled: true, isPublic: true },
     { id: DEPARTMENT_IDS.sales, name: 'Sales', displayName: 'Sales & Billing', enabled: true, isPublic: true },
-    { id: DEPARTMENT_IDS.support, name: 'Technical Support', displayName: 'Tech Support', enabled: true, isPublic: false },
+    {
+      id: DEPARTMENT_IDS.support,
+      name: 'Technical Support',
+      displayName: 'Tech Support',
+      enabled: true,
+      isPublic: false,
+    },
   ];
 }
 

@@ -15,7 +15,12 @@ li{margin:.2rem 0}textarea{width:100%;min-height:5rem;font:inherit}.msg{margin:.
 </html>`;
 }
 
-export function consentPage(options: { appName: string; account: string; scopes: string[]; requestId: string }): string {
+export function consentPage(options: {
+  appName: string;
+  account: string;
+  scopes: string[];
+  requestId: string;
+}): string {
   const items = options.scopes.map((scope) => `<li><code>${escapeHtml(scope)}</code></li>`).join('');
   return page(
     'Zoho Accounts',
@@ -33,7 +38,10 @@ export function consentPage(options: { appName: string; account: string; scopes:
 }
 
 export function accountsErrorPage(message: string): string {
-  return page('Zoho Accounts', `<main><h1>Sorry, something went wrong</h1><p id="error">${escapeHtml(message)}</p></main>`);
+  return page(
+    'Zoho Accounts',
+    `<main><h1>Sorry, something went wrong</h1><p id="error">${escapeHtml(message)}</p></main>`,
+  );
 }
 
 export interface ConsoleMessage {
@@ -42,9 +50,17 @@ export interface ConsoleMessage {
 }
 
 /** A stand-in for the console page /<screen>/mychats/<id>: transcript plus composer. */
-export function consolePage(options: { screen: string; conversationId?: string; visitorName?: string; messages: ConsoleMessage[] }): string {
+export function consolePage(options: {
+  screen: string;
+  conversationId?: string;
+  visitorName?: string;
+  messages: ConsoleMessage[];
+}): string {
   const transcript = options.messages
-    .map((m) => `<div class="msg"><span class="who">${escapeHtml(m.sender)}:</span> <span class="text">${escapeHtml(m.text)}</span></div>`)
+    .map(
+      (m) =>
+        `<div class="msg"><span class="who">${escapeHtml(m.sender)}:</span> <span class="text">${escapeHtml(m.text)}</span></div>`,
+    )
     .join('\n');
   const heading = options.conversationId
     ? `Conversation <span id="conversation-id">${escapeHtml(options.conversationId)}</span>${options.visitorName ? ` with ${escapeHtml(options.visitorName)}` : ''}`

@@ -59,12 +59,25 @@ describe('shapes', () => {
     const portals = await get('/api/v2/portals');
     expect(portals.body).toMatchObject({ url: '/api/v2/portals', object: 'list' });
     expect(portals.body.data).toEqual([
-      expect.objectContaining({ screenname: 'zylker', name: 'Zylker', operator_id: ME, owner_zuid: expect.any(String), logo: expect.any(String), created_time: expect.stringMatching(EPOCH_MS) }),
+      expect.objectContaining({
+        screenname: 'zylker',
+        name: 'Zylker',
+        operator_id: ME,
+        owner_zuid: expect.any(String),
+        logo: expect.any(String),
+        created_time: expect.stringMatching(EPOCH_MS),
+      }),
     ]);
 
     const operators = (await get('/api/v2/zylker/operators')).body.data;
     expect(operators.length).toBeGreaterThanOrEqual(3);
-    expect(operators[0]).toMatchObject({ id: ME, email_id: 'patricia@zylker.com', first_name: 'Patricia', status_code: 1, is_chat_enabled: true });
+    expect(operators[0]).toMatchObject({
+      id: ME,
+      email_id: 'patricia@zylker.com',
+      first_name: 'Patricia',
+      status_code: 1,
+      is_chat_enabled: true,
+    });
     for (const op of operators) {
       expect(op.id).toMatch(BIG_ID);
       expect(typeof op.maximum_concurrent_chat).toBe('number');
@@ -74,7 +87,13 @@ describe('shapes', () => {
 
     const departments = (await get('/api/v2/zylker/departments')).body.data;
     expect(departments.map((d: { id: string }) => d.id)).toEqual([ZYLKER, SALES, SUPPORT]);
-    expect(departments[0]).toEqual({ id: ZYLKER, name: 'Zylker', display_name: 'Zylker', is_enabled: true, is_public: true });
+    expect(departments[0]).toEqual({
+      id: ZYLKER,
+      name: 'Zylker',
+      display_name: 'Zylker',
+      is_enabled: true,
+      is_public: true,
+    });
     expect(operators[0].departments.map((d: { id: string }) => d.id)).toEqual([ZYLKER, SALES]);
   });
 
@@ -106,13 +125,25 @@ describe('shapes', () => {
     const taken = sim.addChat();
     sim.takeByOther(taken.id, '466756000000002003');
     const details = (await get(`/api/v2/zylker/conversations/${waiting.id}`)).body;
-    expect(details).toMatchObject({ object: 'conversations', data: { id: waiting.id, status: 'Waiting', type: 'chat' } });
+    expect(details).toMatchObject({
+      object: 'conversations',
+      data: { id: waiting.id, status: 'Waiting', type: 'chat' },
+    });
     const connected = (await get(`/api/v2/zylker/conversations/${taken.id}`)).body.data;
-    expect(connected).toMatchObject({ status: 'Connected', chat_status: { state: 2, label: 'Connected' }, attender: { id: '466756000000002003' } });
+    expect(connected).toMatchObject({
+      status: 'Connected',
+      chat_status: { state: 2, label: 'Connected' },
+      attender: { id: '466756000000002003' },
+    });
     expect(connected.attended_time).toMatch(EPOCH_MS);
     const missed = (await get('/api/v2/zylker/conversations?status=missed')).body.data;
     expect(missed.length).toBeGreaterThan(0);
-    expect(missed.every((c: { status: string; chat_status: { label: string } }) => c.status === 'Missed' && c.chat_status.label === 'Missed')).toBe(true);
+    expect(
+      missed.every(
+        (c: { status: string; chat_status: { label: string } }) =>
+          c.status === 'Missed' && c.chat_status.label === 'Missed',
+      ),
+    ).toBe(true);
     const ended = (await get('/api/v2/zylker/conversations?status=end')).body.data;
     expect(ended.every((c: { status: string }) => c.status === 'Ended')).toBe(true);
   });
@@ -122,7 +153,9 @@ describe('conversation list parameters', () => {
   it('defaults to the current department; department_id selects another', async () => {
     const inSales = sim.addChat({ department_id: SALES });
     const inZylker = sim.addChat();
-    const byDefault = (await get('/api/v2/zylker/conversations?status=waiting')).body.data.map((c: { id: string }) => c.id);
+    const byDefault = (await get('/api/v2/zylker/conversations?status=waiting')).body.data.map(
+      (c: { id: string }) => c.id,
+    );
     expect(byDefault).toContain(inZylker.id);
     expect(byDefault).not.toContain(inSales.id);
     const sales = (await get(`/api/v2/zylker/conversations?status=waiting&department_id=${SALES}`)).body.data;
@@ -137,20 +170,33 @@ describe('conversation list parameters', () => {
       expect(res.body.error).toMatchObject({ code: 1008, param: 'limit' });
     }
     for (let i = 0; i < 5; i += 1) sim.addChat();
-    const all = (await get('/api/v2/zylker/conversations?status=waiting&limit=99')).body.data.map((c: { id: string }) => c.id);
-    const page1 = (await get('/api/v2/zylker/conversations?status=waiting&limit=2&page=1')).body.data.map((c: { id: string }) => c.id);
-    const page2 = (await get('/api/v2/zylker/conversations?status=waiting&limit=2&page=2')).body.data.map((c: { id: string }) => c.id);
+    const all = (await get('/api/v2/zylker/conversations?status=waiting&limit=99')).body.data.map(
+      (c: { id: string }) => c.id,
+    );
+    const page1 = (await get('/api/v2/zylker/conversations?status=waiting&limit=2&page=1')).body.data.map(
+      (c: { id: string }) => c.id,
+    );
+    const page2 = (await get('/api/v2/zylker/conversations?status=waiting&limit=2&page=2')).body.data.map(
+      (c: { id: string }) => c.id,
+    );
     expect([...page1, ...page2]).toEqual(all.slice(0, 4));
   });
 
   it('filters by email (earlier conversations), attender and time', async () => {
-    const returning = sim.state().conversations.find((c) => c.conversation.status === 'Ended' && c.conversation.visitor.email);
+    const returning = sim
+      .state()
+      .conversations.find((c) => c.conversation.status === 'Ended' && c.conversation.visitor.email);
     const email = returning!.conversation.visitor.email!;
-    const history = (await get(`/api/v2/zylker/conversations?email=${encodeURIComponent(email)}&department_id=${returning!.conversation.department.id}`)).body.data;
+    const history = (
+      await get(
+        `/api/v2/zylker/conversations?email=${encodeURIComponent(email)}&department_id=${returning!.conversation.department.id}`,
+      )
+    ).body.data;
     expect(history.length).toBeGreaterThan(0);
     expect(history.every((c: { visitor: { email: string } }) => c.visitor.email === email)).toBe(true);
 
-    const mine = (await get(`/api/v2/zylker/conversations?attender_id=${ME}&department_id=${SALES}&status=connected`)).body.data;
+    const mine = (await get(`/api/v2/zylker/conversations?attender_id=${ME}&department_id=${SALES}&status=connected`))
+      .body.data;
     expect(mine.length).toBeGreaterThan(0);
     expect(mine.every((c: { attender: { id: string } }) => c.attender.id === ME)).toBe(true);
 
@@ -166,14 +212,20 @@ describe('messages', () => {
     const chat = sim.addChat({ question: 'Wie kann ich mein Passwort zurücksetzen?' });
     sim.visitorMessage(chat.id, 'Hallo?');
     const list = (await get(`/api/v2/zylker/conversations/${chat.id}/messages`)).body.data;
-    expect(list.map((m: { message: { text: string } }) => m.message.text)).toEqual(['Wie kann ich mein Passwort zurücksetzen?', 'Hallo?']);
+    expect(list.map((m: { message: { text: string } }) => m.message.text)).toEqual([
+      'Wie kann ich mein Passwort zurücksetzen?',
+      'Hallo?',
+    ]);
     expect((await get(`/api/v2/zylker/conversations/${chat.id}/messages?limit=1`)).body.data).toHaveLength(1);
 
     const early = await api(sim, token, 'POST', `/api/v2/zylker/conversations/${chat.id}/messages`, { text: 'hi' });
     expect(early.json().error.code).toBe(1019);
     await api(sim, token, 'PUT', `/api/v2/zylker/conversations/${chat.id}/pickup`);
     const sent = await api(sim, token, 'POST', `/api/v2/zylker/conversations/${chat.id}/messages`, { text: 'Gern!' });
-    expect(sent.json()).toMatchObject({ object: 'messages', data: { sender: { id: ME }, message: { text: 'Gern!' }, type: 'text' } });
+    expect(sent.json()).toMatchObject({
+      object: 'messages',
+      data: { sender: { id: ME }, message: { text: 'Gern!' }, type: 'text' },
+    });
     const missingText = await api(sim, token, 'POST', `/api/v2/zylker/conversations/${chat.id}/messages`, {});
     expect(missingText.json().error).toMatchObject({ code: 1007, json_key: 'text' });
   });
@@ -183,8 +235,12 @@ describe('pickup', () => {
   it('accepts PUT and POST by default; the switch rejects the other method with 1004 or 405', async () => {
     const a = sim.addChat();
     const b = sim.addChat();
-    expect((await api(sim, token, 'PUT', `/api/v2/zylker/conversations/${a.id}/pickup`)).json().data.attender.id).toBe(ME);
-    expect((await api(sim, token, 'POST', `/api/v2/zylker/conversations/${b.id}/pickup`)).json().data.status).toBe('Connected');
+    expect((await api(sim, token, 'PUT', `/api/v2/zylker/conversations/${a.id}/pickup`)).json().data.attender.id).toBe(
+      ME,
+    );
+    expect((await api(sim, token, 'POST', `/api/v2/zylker/conversations/${b.id}/pickup`)).json().data.status).toBe(
+      'Connected',
+    );
 
     const c = sim.addChat();
     sim.configure({ pickupMethod: 'put-only' });
@@ -195,7 +251,9 @@ describe('pickup', () => {
     const put = await api(sim, token, 'PUT', `/api/v2/zylker/conversations/${c.id}/pickup`);
     expect(put.status).toBe(405);
     expect(put.headers.allow).toBe('POST');
-    expect((await api(sim, token, 'POST', `/api/v2/zylker/conversations/${c.id}/pickup`)).json().data.attender.id).toBe(ME);
+    expect((await api(sim, token, 'POST', `/api/v2/zylker/conversations/${c.id}/pickup`)).json().data.attender.id).toBe(
+      ME,
+    );
   });
 
   it('a chat taken by another operator answers "taken" in both configured ways', async () => {
@@ -216,7 +274,9 @@ describe('pickup', () => {
     for (const id of [missed.id, ended.id]) {
       expect((await api(sim, token, 'PUT', `/api/v2/zylker/conversations/${id}/pickup`)).json().error.code).toBe(1019);
     }
-    expect((await api(sim, token, 'PUT', '/api/v2/zylker/conversations/466756000099999999/pickup')).json().error.code).toBe(1010);
+    expect(
+      (await api(sim, token, 'PUT', '/api/v2/zylker/conversations/466756000099999999/pickup')).json().error.code,
+    ).toBe(1010);
   });
 });
 
@@ -226,25 +286,43 @@ describe('transfer, close, feedback', () => {
     await api(sim, token, 'PUT', `/api/v2/zylker/conversations/${chat.id}/pickup`);
     const noDept = await api(sim, token, 'PUT', `/api/v2/zylker/conversations/${chat.id}/transfer`, { note: 'x' });
     expect(noDept.json().error).toMatchObject({ code: 1007, json_key: 'department_id' });
-    const toSales = (await api(sim, token, 'PUT', `/api/v2/zylker/conversations/${chat.id}/transfer`, { department_id: SALES })).json();
+    const toSales = (
+      await api(sim, token, 'PUT', `/api/v2/zylker/conversations/${chat.id}/transfer`, { department_id: SALES })
+    ).json();
     expect(toSales.data).toMatchObject({ status: 'Waiting', department: { id: SALES } });
     const toMei = (
-      await api(sim, token, 'PUT', `/api/v2/zylker/conversations/${chat.id}/transfer`, { department_id: SALES, operator_id: '466756000000002005', note: 'VIP' })
+      await api(sim, token, 'PUT', `/api/v2/zylker/conversations/${chat.id}/transfer`, {
+        department_id: SALES,
+        operator_id: '466756000000002005',
+        note: 'VIP',
+      })
     ).json();
     expect(toMei.data.attender.id).toBe('466756000000002005');
-    expect((await api(sim, token, 'POST', `/api/v2/zylker/conversations/${chat.id}/transfer`, { department_id: SALES })).json().error.code).toBe(1004);
+    expect(
+      (
+        await api(sim, token, 'POST', `/api/v2/zylker/conversations/${chat.id}/transfer`, { department_id: SALES })
+      ).json().error.code,
+    ).toBe(1004);
 
     const closed = (await api(sim, token, 'POST', `/api/v2/zylker/conversations/${chat.id}/close`)).json();
     expect(closed.data).toMatchObject({ status: 'Ended', end_time: expect.stringMatching(EPOCH_MS) });
-    expect((await api(sim, token, 'PUT', `/api/v2/zylker/conversations/${chat.id}/close`)).json().error.code).toBe(1019);
+    expect((await api(sim, token, 'PUT', `/api/v2/zylker/conversations/${chat.id}/close`)).json().error.code).toBe(
+      1019,
+    );
   });
 
   it('feedback exists for some ended chats and is an error otherwise', async () => {
     const ended = sim.state().conversations.filter((c) => c.conversation.status === 'Ended');
-    const answers = await Promise.all(ended.map((c) => get(`/api/v2/zylker/conversations/${c.conversation.id}/feedback`)));
+    const answers = await Promise.all(
+      ended.map((c) => get(`/api/v2/zylker/conversations/${c.conversation.id}/feedback`)),
+    );
     const rated = answers.filter((a) => a.body.data);
     expect(rated.length).toBeGreaterThan(0);
-    expect(rated[0]!.body.data).toMatchObject({ rating: expect.any(String), feedback: expect.any(String), submitted_time: expect.stringMatching(EPOCH_MS) });
+    expect(rated[0]!.body.data).toMatchObject({
+      rating: expect.any(String),
+      feedback: expect.any(String),
+      submitted_time: expect.stringMatching(EPOCH_MS),
+    });
     expect(answers.some((a) => a.body.error?.code === 1022)).toBe(true);
   });
 });
@@ -270,14 +348,31 @@ describe('canned responses', () => {
     const { body } = await get('/api/v2/zylker/cannedresponses?limit=99&sort_by=usage_count&order=descending');
     const item = body.data[0];
     expect(Object.keys(item)).toEqual(
-      expect.arrayContaining(['id', 'content', 'public', 'enabled', 'usage_count', 'last_used_time', 'created_time', 'modified_time', 'associate_with_all_departments', 'categories', 'creator', 'modifier']),
+      expect.arrayContaining([
+        'id',
+        'content',
+        'public',
+        'enabled',
+        'usage_count',
+        'last_used_time',
+        'created_time',
+        'modified_time',
+        'associate_with_all_departments',
+        'categories',
+        'creator',
+        'modifier',
+      ]),
     );
     const counts = body.data.map((c: { usage_count: number }) => c.usage_count);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
     expect(body.data.some((c: { enabled: boolean }) => !c.enabled)).toBe(true);
     const categories = (await get('/api/v2/zylker/cannedresponsecategories?limit=99')).body.data;
     expect(categories.filter((c: { is_default: boolean }) => c.is_default)).toHaveLength(1);
-    expect(categories[0]).toEqual({ id: expect.stringMatching(BIG_ID), name: expect.any(String), is_default: expect.any(Boolean) });
+    expect(categories[0]).toEqual({
+      id: expect.stringMatching(BIG_ID),
+      name: expect.any(String),
+      is_default: expect.any(Boolean),
+    });
   });
 
   it('walks 10,000 responses quickly with no overlap', async () => {
@@ -285,7 +380,8 @@ describe('canned responses', () => {
     sim.configure({ cannedCount: 10_000 });
     const seen = new Set<string>();
     for (let page = 1; ; page += 1) {
-      const data = (await get(`/api/v2/zylker/cannedresponses?limit=99&page=${page}&sort_by=last_used_time`)).body.data as { id: string }[];
+      const data = (await get(`/api/v2/zylker/cannedresponses?limit=99&page=${page}&sort_by=last_used_time`)).body
+        .data as { id: string }[];
       data.slice(0, 99).forEach((c) => seen.add(c.id));
       if (data.length <= 99) break;
     }
@@ -318,7 +414,11 @@ describe('visitors v3', () => {
 
 describe('error envelopes (HTTP 200)', () => {
   it('1002 for a missing, malformed or unknown token; http401 switch makes it a real 401', async () => {
-    const variants: Record<string, string>[] = [{}, { Authorization: `Bearer ${token}` }, { Authorization: 'Zoho-oauthtoken 1000.nope.nope' }];
+    const variants: Record<string, string>[] = [
+      {},
+      { Authorization: `Bearer ${token}` },
+      { Authorization: 'Zoho-oauthtoken 1000.nope.nope' },
+    ];
     for (const headers of variants) {
       const res = await send(sim.port, { host: 'salesiq.zoho.com', path: '/api/v2/zylker/departments', headers });
       expect(res.status).toBe(200);
@@ -332,7 +432,10 @@ describe('error envelopes (HTTP 200)', () => {
   });
 
   it('1004 wrong method, 1005 bad screen, 1006 bad URL, 1003 missing scope', async () => {
-    expect((await api(sim, token, 'DELETE', '/api/v2/zylker/departments')).json().error).toEqual({ code: 1004, message: 'Invalid request type' });
+    expect((await api(sim, token, 'DELETE', '/api/v2/zylker/departments')).json().error).toEqual({
+      code: 1004,
+      message: 'Invalid request type',
+    });
     expect((await get('/api/v2/zylkr/departments')).body.error.code).toBe(1005);
     expect((await get('/api/v2/zylker/departmentz')).body.error).toEqual({ code: 1006, message: 'Invalid URL' });
     expect((await get('/api/v9/zylker/departments')).body.error.code).toBe(1006);
@@ -343,7 +446,9 @@ describe('error envelopes (HTTP 200)', () => {
     expect(res.json().error.code).toBe(1003);
     expect((await api(sim, readOnly, 'GET', `/api/v2/zylker/conversations/${chat.id}`)).json().data.id).toBe(chat.id);
     const all = await signIn(sim, { scopes: ['SalesIQ.conversations.ALL'] });
-    expect((await api(sim, all, 'PUT', `/api/v2/zylker/conversations/${chat.id}/pickup`)).json().data.status).toBe('Connected');
+    expect((await api(sim, all, 'PUT', `/api/v2/zylker/conversations/${chat.id}/pickup`)).json().data.status).toBe(
+      'Connected',
+    );
   });
 });
 
@@ -351,12 +456,19 @@ describe('operator status', () => {
   it('PUT and POST set my status; the control API changes it behind my back', async () => {
     const put = (await api(sim, token, 'PUT', `/api/v2/zylker/operators/${ME}/status`, { status: 'Busy' })).json();
     expect(put.data).toMatchObject({ id: ME, status_code: 3 });
-    const post = (await api(sim, token, 'POST', `/api/v2/zylker/operators/${ME}/status`, { status: 'Available' })).json();
+    const post = (
+      await api(sim, token, 'POST', `/api/v2/zylker/operators/${ME}/status`, { status: 'Available' })
+    ).json();
     expect(post.data.status_code).toBe(1);
     sim.setMyStatus('Busy');
     expect((await get(`/api/v2/zylker/operators/${ME}`)).body.data.status_code).toBe(3);
-    expect((await api(sim, token, 'PUT', `/api/v2/zylker/operators/${ME}/status`, { status: 'Away' })).json().error.code).toBe(1007);
-    expect((await api(sim, token, 'PUT', '/api/v2/zylker/operators/466756000000002003/status', { status: 'Busy' })).json().error.code).toBe(1003);
+    expect(
+      (await api(sim, token, 'PUT', `/api/v2/zylker/operators/${ME}/status`, { status: 'Away' })).json().error.code,
+    ).toBe(1007);
+    expect(
+      (await api(sim, token, 'PUT', '/api/v2/zylker/operators/466756000000002003/status', { status: 'Busy' })).json()
+        .error.code,
+    ).toBe(1003);
   });
 });
 
@@ -389,7 +501,9 @@ describe('hostile data', () => {
     expect(details.visitor.country_code).toBeNull();
     expect(details.extra_unknown_field).toBeDefined();
     expect(details.chat_id).toBeUndefined();
-    const texts = (await get(`/api/v2/zylker/conversations/${chat.id}/messages?limit=99`)).body.data.map((m: { message: { text: string } }) => m.message.text);
+    const texts = (await get(`/api/v2/zylker/conversations/${chat.id}/messages?limit=99`)).body.data.map(
+      (m: { message: { text: string } }) => m.message.text,
+    );
     expect(texts).toContain('<img src=x onerror=alert(1)>');
     expect(texts.some((t: string) => t.includes('\u202E'))).toBe(true);
     expect(Math.max(...texts.map((t: string) => t.length))).toBeGreaterThanOrEqual(100_000);
@@ -404,6 +518,8 @@ describe('hostile data', () => {
     const data = (await get('/api/v2/zylker/departments')).body.data as unknown[];
     expect(data).toContain(null);
     expect(data).toContain(42);
-    expect(data.filter((d) => typeof d === 'object' && d !== null && (d as { name?: string }).name === 'Zylker')).toHaveLength(1);
+    expect(
+      data.filter((d) => typeof d === 'object' && d !== null && (d as { name?: string }).name === 'Zylker'),
+    ).toHaveLength(1);
   });
 });

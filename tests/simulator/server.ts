@@ -116,7 +116,16 @@ async function handleRequest(pipeline: Pipeline, req: IncomingMessage, res: Serv
   }) as typeof res.writeHead;
   // SalesIQ's clock, which may differ from this machine's (config clockOffsetMs).
   res.setHeader('Date', wireDateHeader());
-  const ctx: RequestContext = { req, res, method, host, path: url.pathname, query: url.searchParams, log, readBody: bodyReader(req) };
+  const ctx: RequestContext = {
+    req,
+    res,
+    method,
+    host,
+    path: url.pathname,
+    query: url.searchParams,
+    log,
+    readBody: bodyReader(req),
+  };
 
   try {
     if (isControl) return await pipeline.control(ctx);

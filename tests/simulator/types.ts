@@ -299,7 +299,9 @@ export interface Simulator {
    */
   setOutage(on: boolean): void;
 
-  configure(patch: Partial<Omit<SimulatorConfig, 'portals'>> & { portals?: Array<string | PortalSpec> }): SimulatorConfig;
+  configure(
+    patch: Partial<Omit<SimulatorConfig, 'portals'>> & { portals?: Array<string | PortalSpec> },
+  ): SimulatorConfig;
   requests(): RequestLogEntry[];
   clearRequests(): void;
   state(): SimulatorState;

@@ -46,7 +46,9 @@ export class VisitorActivity {
     if (visitorWritesPerMin <= 0 && visitorLeavesAfterMs <= 0) return;
     const world = this.world();
     world.advance(now);
-    const connected = [...world.chats.values()].filter((chat) => chat.state === 'connected').sort((a, b) => (a.id < b.id ? -1 : 1));
+    const connected = [...world.chats.values()]
+      .filter((chat) => chat.state === 'connected')
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
     for (const chat of connected) {
       if (visitorLeavesAfterMs > 0 && this.leaves(chat, now, visitorLeavesAfterMs, visitorLeaveChance)) {
         world.endChat(chat.id, now);

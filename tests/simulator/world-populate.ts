@@ -164,7 +164,16 @@ function seedChat(ctx: PopulateContext): ChatRecord {
     waitingSince: ctx.now,
     lastModifiedTime: start,
     participantIds: [],
-    messages: [{ id: ctx.ids.message.take(), sequence: 1, senderId: visitor.id, senderName: visitor.name, text: sample.question, time: start }],
+    messages: [
+      {
+        id: ctx.ids.message.take(),
+        sequence: 1,
+        senderId: visitor.id,
+        senderName: visitor.name,
+        text: sample.question,
+        time: start,
+      },
+    ],
     pinnedPickupTime: Number(sample.attended_time),
   };
 }

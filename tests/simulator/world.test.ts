@@ -44,7 +44,9 @@ describe('missed deadline', () => {
     const missed = (await api(sim, token, 'GET', `/api/v2/zylker/conversations/${chat.id}`)).json().data;
     expect(missed).toMatchObject({ status: 'Missed', chat_status: { label: 'Missed' } });
     expect(Number(missed.missed_time) - Number(missed.start_time)).toBe(300);
-    expect((await api(sim, token, 'PUT', `/api/v2/zylker/conversations/${chat.id}/pickup`)).json().error.code).toBe(1019);
+    expect((await api(sim, token, 'PUT', `/api/v2/zylker/conversations/${chat.id}/pickup`)).json().error.code).toBe(
+      1019,
+    );
   });
 
   it('startedAgoMs moves the deadline closer; missedAfterMs 0 never misses', async () => {
@@ -54,7 +56,9 @@ describe('missed deadline', () => {
     expect(sim.state().conversations.find((c) => c.conversation.id === late.id)!.conversation.status).toBe('Missed');
     sim.configure({ missedAfterMs: 0 });
     const forever = sim.addChat({ startedAgoMs: 10 * 60_000 });
-    expect(sim.state().conversations.find((c) => c.conversation.id === forever.id)!.conversation.status).toBe('Waiting');
+    expect(sim.state().conversations.find((c) => c.conversation.id === forever.id)!.conversation.status).toBe(
+      'Waiting',
+    );
   });
 });
 
@@ -85,7 +89,9 @@ describe('generator', () => {
     const tokenB = await signIn(b);
     const canned = (await api(a, token, 'GET', '/api/v2/zylker/cannedresponses?limit=99')).json().data;
     const cannedB = (await api(b, tokenB, 'GET', '/api/v2/zylker/cannedresponses?limit=99')).json().data;
-    expect(canned.map((x: { content: string }) => x.content)).toEqual(cannedB.map((x: { content: string }) => x.content));
+    expect(canned.map((x: { content: string }) => x.content)).toEqual(
+      cannedB.map((x: { content: string }) => x.content),
+    );
     a.reset();
     expect(timeless(a)).toEqual(timeless(await start({ seed: 42 })));
   });
@@ -95,13 +101,21 @@ describe('generator', () => {
     for (let i = 0; i < 30; i += 1) sim.addChat();
     const conversations = sim.state().conversations.map((c) => c.conversation);
     const byEmail = new Map<string, number>();
-    for (const c of conversations) if (c.visitor.email) byEmail.set(c.visitor.email, (byEmail.get(c.visitor.email) ?? 0) + 1);
+    for (const c of conversations)
+      if (c.visitor.email) byEmail.set(c.visitor.email, (byEmail.get(c.visitor.email) ?? 0) + 1);
     expect([...byEmail.values()].some((n) => n >= 2)).toBe(true);
     const anonymous = conversations.filter((c) => /^Visitor \d+$/.test(c.visitor.name));
     expect(anonymous.length).toBeGreaterThan(0);
     expect(anonymous.every((c) => c.visitor.email === undefined)).toBe(true);
     const text = conversations.map((c) => `${c.visitor.name} ${c.question}`).join(' ');
-    for (const script of [/[\u0590-\u05FF]/, /[\u0600-\u06FF]/, /[\u3040-\u30FF\u4E00-\u9FFF]/, /[\u0900-\u097F]/, /[äöüßñé]/, /\p{Extended_Pictographic}/u]) {
+    for (const script of [
+      /[\u0590-\u05FF]/,
+      /[\u0600-\u06FF]/,
+      /[\u3040-\u30FF\u4E00-\u9FFF]/,
+      /[\u0900-\u097F]/,
+      /[äöüßñé]/,
+      /\p{Extended_Pictographic}/u,
+    ]) {
       expect(text).toMatch(script);
     }
     expect(conversations.some((c) => c.visitor.phone === undefined)).toBe(true);

@@ -59,7 +59,10 @@ export class World implements Directory {
   ) {
     const root = createPrng(seed);
     this.prng = root.fork(STREAM.commands);
-    const initial = populateWorld({ prng: root.fork(STREAM.populate), ids: this.ids, now, operators: this.operators }, config());
+    const initial = populateWorld(
+      { prng: root.fork(STREAM.populate), ids: this.ids, now, operators: this.operators },
+      config(),
+    );
     this.visitors = initial.visitors;
     this.returning = initial.returning;
     for (const chat of initial.chats) this.chats.set(chat.id, chat);
@@ -110,7 +113,8 @@ export class World implements Directory {
     const after = this.config().missedAfterMs;
     if (after <= 0) return;
     for (const chat of this.chats.values()) {
-      if (chat.state === 'waiting' && now >= chat.waitingSince + after) setChatState(chat, 'missed', chat.waitingSince + after);
+      if (chat.state === 'waiting' && now >= chat.waitingSince + after)
+        setChatState(chat, 'missed', chat.waitingSince + after);
     }
   }
 
@@ -161,20 +165,27 @@ export class World implements Directory {
       visitor.name = hostileString(this.prng);
       visitor.email = `x${this.visitors.length}@example.com"><img src=x onerror=alert(1)>`;
     } else {
-      const kind = options.visitorKind ?? this.prng.pick(['new', 'new', 'new', 'returning', 'returning', 'anonymous'] as const);
+      const kind =
+        options.visitorKind ?? this.prng.pick(['new', 'new', 'new', 'returning', 'returning', 'anonymous'] as const);
       if (kind === 'returning' && Object.keys(wanted).length === 0) return this.prng.pick(this.returning);
-      visitor = kind === 'anonymous' ? anonymous(this.prng, this.ids, now) : newVisitor(this.prng, this.ids, now, this.visitors.length);
+      visitor =
+        kind === 'anonymous'
+          ? anonymous(this.prng, this.ids, now)
+          : newVisitor(this.prng, this.ids, now, this.visitors.length);
     }
-    Object.assign(visitor, definedOnly({
-      id: wanted.id,
-      name: wanted.name,
-      email: wanted.email,
-      phone: wanted.phone,
-      countryCode: wanted.country_code,
-      ip: wanted.ip,
-      type: wanted.type,
-      userId: wanted.user_id,
-    }));
+    Object.assign(
+      visitor,
+      definedOnly({
+        id: wanted.id,
+        name: wanted.name,
+        email: wanted.email,
+        phone: wanted.phone,
+        countryCode: wanted.country_code,
+        ip: wanted.ip,
+        type: wanted.type,
+        userId: wanted.user_id,
+      }),
+    );
     this.visitors.push(visitor);
     return visitor;
   }

@@ -10,7 +10,9 @@ import { parseArgs } from 'node:util';
 import { launchExtension } from '../e2e/harness';
 import { startSimulator } from '../simulator/index';
 
-const { values } = parseArgs({ options: { minutes: { type: 'string', default: '60' }, lifetime: { type: 'string', default: '5' } } });
+const { values } = parseArgs({
+  options: { minutes: { type: 'string', default: '60' }, lifetime: { type: 'string', default: '5' } },
+});
 const minutes = Number(values.minutes);
 const lifetimeSec = Number(values.lifetime);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -36,16 +38,20 @@ try {
     }
     const badge = await ext.worker.evaluate(() => browser.action.getBadgeText({}));
     const title = await ext.worker.evaluate(() => browser.action.getTitle({}));
-    if (badge === '?' || badge.includes('!') || badge === 'off') interruptions.push(`${Math.round((Date.now() - started) / 1000)} s: badge "${badge}" (${title})`);
+    if (badge === '?' || badge.includes('!') || badge === 'off')
+      interruptions.push(`${Math.round((Date.now() - started) / 1000)} s: badge "${badge}" (${title})`);
     if (checks % 60 === 0) {
       // Every 5 minutes, look at the popup as the operator would.
       const page = await ext.openPage('popup');
       await page.getByRole('heading', { level: 1 }).first().waitFor();
       await sleep(500);
-      if (await page.getByRole('button', { name: /Sign in/ }).count()) interruptions.push(`${Math.round((Date.now() - started) / 1000)} s: popup asks to sign in`);
+      if (await page.getByRole('button', { name: /Sign in/ }).count())
+        interruptions.push(`${Math.round((Date.now() - started) / 1000)} s: popup asks to sign in`);
       await page.close();
       const minted = sim.state().tokens.filter((t) => t.kind === 'access').length;
-      console.log(`${Math.round((Date.now() - started) / 60_000)} min: ${minted} tokens minted, ${interruptions.length} interruptions`);
+      console.log(
+        `${Math.round((Date.now() - started) / 60_000)} min: ${minted} tokens minted, ${interruptions.length} interruptions`,
+      );
     }
   }
   const calls = sim.requests().filter((r) => r.kind === 'salesiq');

@@ -26,13 +26,22 @@ let routes: Route[] = [];
 const calls: string[] = [];
 
 function wire(id: string, extra: Record<string, unknown> = {}) {
-  return { id, status: 'Waiting', question: 'Refund?', start_time: String(Date.now() - 5_000), visitor: { name: 'Ana' }, ...extra };
+  return {
+    id,
+    status: 'Waiting',
+    question: 'Refund?',
+    start_time: String(Date.now() - 5_000),
+    visitor: { name: 'Ana' },
+    ...extra,
+  };
 }
 const mine = { status: 'Connected', attender: { id: ME, name: 'Patricia' } };
 const arjuns = { status: 'Connected', attender: { id: OTHER, name: 'Arjun' } };
 
-const on = (method: string, suffix: string, answer: () => Answer): Route => (url, init) =>
-  (init.method ?? 'GET') === method && url.pathname.endsWith(suffix) ? answer() : undefined;
+const on =
+  (method: string, suffix: string, answer: () => Answer): Route =>
+  (url, init) =>
+    (init.method ?? 'GET') === method && url.pathname.endsWith(suffix) ? answer() : undefined;
 
 beforeEach(async () => {
   routes = [];
@@ -49,8 +58,22 @@ beforeEach(async () => {
   });
   await saveToken({ accessToken: 'token-1', issuedAt: Date.now(), expiresAt: Date.now() + 3_600_000, location: 'us' });
   const now = Date.now();
-  await db.chats.put({ ...(wire('c1') as unknown as ChatRecord), status: 'waiting', visitor: { name: 'Ana' }, portal: 'zylker', startTime: now - 5_000, firstSeenAt: now, updatedAt: now });
-  await db.alerts.put({ conversationId: 'c1', portal: 'zylker', startTime: now - 5_000, firstSeenAt: now, notifiedAt: now });
+  await db.chats.put({
+    ...(wire('c1') as unknown as ChatRecord),
+    status: 'waiting',
+    visitor: { name: 'Ana' },
+    portal: 'zylker',
+    startTime: now - 5_000,
+    firstSeenAt: now,
+    updatedAt: now,
+  });
+  await db.alerts.put({
+    conversationId: 'c1',
+    portal: 'zylker',
+    startTime: now - 5_000,
+    firstSeenAt: now,
+    notifiedAt: now,
+  });
 });
 
 afterEach(() => {
@@ -61,10 +84,15 @@ afterEach(() => {
 const pickups = () => calls.filter((c) => c.endsWith('/pickup'));
 
 describe('pickupOutcome', () => {
-  const chat = (extra: Partial<Conversation>) => ({ id: 'c', status: 'waiting', visitor: {}, question: '', startTime: 0, ...extra }) as Conversation;
+  const chat = (extra: Partial<Conversation>) =>
+    ({ id: 'c', status: 'waiting', visitor: {}, question: '', startTime: 0, ...extra }) as Conversation;
   it('reads who has the chat, and trusts an unnamed attender only after an accepted pickup', () => {
-    expect(pickupOutcome(chat({ attender: { id: ME, name: 'P', isBot: false } }), ME, 'read')).toEqual({ kind: 'mine' });
-    expect(pickupOutcome(chat({ status: 'connected', attender: { id: OTHER, name: 'Arjun', isBot: false } }), ME, 'read')).toEqual({ kind: 'taken', by: 'Arjun' });
+    expect(pickupOutcome(chat({ attender: { id: ME, name: 'P', isBot: false } }), ME, 'read')).toEqual({
+      kind: 'mine',
+    });
+    expect(
+      pickupOutcome(chat({ status: 'connected', attender: { id: OTHER, name: 'Arjun', isBot: false } }), ME, 'read'),
+    ).toEqual({ kind: 'taken', by: 'Arjun' });
     expect(pickupOutcome(chat({ status: 'missed' }), ME, 'read')).toEqual({ kind: 'missed' });
     expect(pickupOutcome(chat({ status: 'waiting' }), ME, 'read')).toEqual({ kind: 'waiting' });
     expect(pickupOutcome(chat({ status: 'connected' }), ME, 'accepted')).toEqual({ kind: 'unnamed' });
@@ -78,7 +106,10 @@ describe('pickupOutcome', () => {
       pickupOutcomeFromRecord(chat(extra), ME, { clickedAt, inFlight, lastPollAt });
     expect(read({ status: 'connected', pickedUpAt: clickedAt + 500 })).toEqual({ kind: 'mine' });
     expect(read({ status: 'connected', attender: { id: ME, name: 'P', isBot: false } })).toEqual({ kind: 'mine' });
-    expect(read({ status: 'connected', attender: { id: OTHER, name: 'Arjun', isBot: false } })).toEqual({ kind: 'taken', by: 'Arjun' });
+    expect(read({ status: 'connected', attender: { id: OTHER, name: 'Arjun', isBot: false } })).toEqual({
+      kind: 'taken',
+      by: 'Arjun',
+    });
     expect(read({ status: 'missed' })).toEqual({ kind: 'missed' });
     // Still waiting: SalesIQ may act on the lost request any moment; not decided yet.
     expect(read({}, true, clickedAt + 60_000)).toBeUndefined();
@@ -90,7 +121,10 @@ describe('pickupOutcome', () => {
 
 describe('a pickup whose answer never came', () => {
   it('is picked up when SalesIQ did assign the chat, without a second pickup', async () => {
-    routes.push(on('PUT', '/pickup', () => 'reset'), on('GET', '/conversations/c1', () => ({ body: { data: wire('c1', mine) } })));
+    routes.push(
+      on('PUT', '/pickup', () => 'reset'),
+      on('GET', '/conversations/c1', () => ({ body: { data: wire('c1', mine) } })),
+    );
     const record = await pickUpChat('c1');
     expect(record).toMatchObject({ status: 'connected', pickedUpAt: expect.any(Number) });
     expect((await db.alerts.get('c1'))?.pickedUpAt).toBeGreaterThan(0);
@@ -100,8 +134,14 @@ describe('a pickup whose answer never came', () => {
 
   it('names the colleague who took it meanwhile, and logs that', async () => {
     routes.push(on('PUT', '/pickup', () => ({ body: { error: { code: 0, message: 'x' } } })));
-    routes.unshift(on('PUT', '/pickup', () => 'reset'), on('GET', '/conversations/c1', () => ({ body: { data: wire('c1', arjuns) } })));
-    await expect(pickUpChat('c1')).rejects.toMatchObject({ kind: 'taken', message: 'Arjun picked up this chat first.' });
+    routes.unshift(
+      on('PUT', '/pickup', () => 'reset'),
+      on('GET', '/conversations/c1', () => ({ body: { data: wire('c1', arjuns) } })),
+    );
+    await expect(pickUpChat('c1')).rejects.toMatchObject({
+      kind: 'taken',
+      message: 'Arjun picked up this chat first.',
+    });
     expect(await db.alerts.get('c1')).toMatchObject({ takenBy: 'Arjun', takenByOtherAt: expect.any(Number) });
     expect((await db.chats.get('c1'))?.pickedUpAt).toBeUndefined();
   });
@@ -112,7 +152,9 @@ describe('a pickup whose answer never came', () => {
       on('PUT', '/pickup', () => (reset ? 'reset' : { body: { data: wire('c1', mine) } })),
       on('GET', '/conversations/c1', () => ({ body: { data: wire('c1') } })),
     );
-    await expect(pickUpChat('c1')).rejects.toMatchObject({ message: expect.stringMatching(/still waiting: it was not picked up\. Try again/) });
+    await expect(pickUpChat('c1')).rejects.toMatchObject({
+      message: expect.stringMatching(/still waiting: it was not picked up\. Try again/),
+    });
     expect(await pickupsInFlight.all()).toEqual({});
     reset = false;
     await expect(pickUpChat('c1')).resolves.toMatchObject({ status: 'connected' });
@@ -137,7 +179,10 @@ describe('a pickup whose answer never came', () => {
 describe('a pickup read-back while background work is rate-limited', () => {
   it('still goes out, so the chat can be picked up', async () => {
     await noteRateLimit('salesiq.zoho.com', 300_000, Date.now(), 'background');
-    routes.push(on('PUT', '/pickup', () => 'reset'), on('GET', '/conversations/c1', () => ({ body: { data: wire('c1', mine) } })));
+    routes.push(
+      on('PUT', '/pickup', () => 'reset'),
+      on('GET', '/conversations/c1', () => ({ body: { data: wire('c1', mine) } })),
+    );
     await expect(pickUpChat('c1')).resolves.toMatchObject({ status: 'connected' });
     expect(pickups()).toHaveLength(1);
     expect(await pickupsInFlight.all()).toEqual({});
@@ -181,7 +226,12 @@ describe('a worker stopped mid-pickup', () => {
 });
 
 describe('a canned Send whose answer never came', () => {
-  const line = (text: string, senderId = ME) => ({ id: `m-${text.length}-${senderId}`, sender: { id: senderId, name: 'x' }, message: { text }, time: String(Date.now()) });
+  const line = (text: string, senderId = ME) => ({
+    id: `m-${text.length}-${senderId}`,
+    sender: { id: senderId, name: 'x' },
+    message: { text },
+    time: String(Date.now()),
+  });
   const posts = () => calls.filter((c) => c === 'POST /api/v2/zylker/conversations/c1/messages');
   const send = () => sendCannedResponse({ conversationId: 'c1', responseId: 'r1', text: 'Your refund is on its way.' });
 
@@ -194,7 +244,10 @@ describe('a canned Send whose answer never came', () => {
       }),
       on('GET', '/messages', () => ({ body: { data: inChat } })),
     );
-    await expect(send()).resolves.toMatchObject({ alreadySent: false, message: { text: 'Your refund is on its way.' } });
+    await expect(send()).resolves.toMatchObject({
+      alreadySent: false,
+      message: { text: 'Your refund is on its way.' },
+    });
     await expect(send()).resolves.toMatchObject({ alreadySent: true });
     expect(posts()).toHaveLength(1);
     expect((await db.cannedUses.get('r1'))?.count).toBe(1);
@@ -235,7 +288,14 @@ describe('a canned Send whose answer never came', () => {
 
   it('an unanswered send older than ten minutes is forgotten: the same text is simply sent', async () => {
     await browser.storage.session.set({
-      sendsInFlight: { 'c1\nYour refund is on its way.': { id: 'old', conversationId: 'c1', text: 'Your refund is on its way.', sentAt: Date.now() - 11 * 60_000 } },
+      sendsInFlight: {
+        'c1\nYour refund is on its way.': {
+          id: 'old',
+          conversationId: 'c1',
+          text: 'Your refund is on its way.',
+          sentAt: Date.now() - 11 * 60_000,
+        },
+      },
     });
     routes.push(on('POST', '/messages', () => ({ body: { data: line('Your refund is on its way.') } })));
     await expect(send()).resolves.toMatchObject({ alreadySent: false });
@@ -250,7 +310,14 @@ describe('a canned Send whose answer never came', () => {
   });
 
   it('findSentLine matches the operator’s own line from the send on, whitespace tidied', () => {
-    const m = (senderId: string, text: string, time = 1_000) => ({ id: text, senderId, senderName: '', kind: 'text', text, time });
+    const m = (senderId: string, text: string, time = 1_000) => ({
+      id: text,
+      senderId,
+      senderName: '',
+      kind: 'text',
+      text,
+      time,
+    });
     expect(findSentLine([m('v', 'Hi  there'), m(ME, 'Hi\nthere ')], 'Hi there', ME, 1_000)?.senderId).toBe(ME);
     expect(findSentLine([m(ME, 'Hi there!')], 'Hi there', ME, 1_000)).toBeUndefined();
     expect(findSentLine([m(ME, 'Hi there', 999)], 'Hi there', ME, 1_000)).toBeUndefined();
@@ -279,7 +346,10 @@ describe('a canned Send whose answer never came', () => {
       }),
       on('GET', '/messages', () => ({ body: { data: inChat } })),
     );
-    await expect(send()).resolves.toMatchObject({ alreadySent: false, message: { text: 'Your refund is on its way.' } });
+    await expect(send()).resolves.toMatchObject({
+      alreadySent: false,
+      message: { text: 'Your refund is on its way.' },
+    });
     expect(posts()).toHaveLength(1);
   });
 
@@ -302,10 +372,29 @@ describe('the alert log learns how each chat left the queue', () => {
   it('records a colleague by name, a missed chat, one that ended unanswered, and my own pickup', async () => {
     const now = Date.now();
     for (const id of ['c2', 'c3', 'c4']) {
-      await db.chats.put({ ...(wire(id) as unknown as ChatRecord), status: 'waiting', visitor: {}, portal: 'zylker', startTime: now - 5_000, firstSeenAt: now, updatedAt: now });
-      await db.alerts.put({ conversationId: id, portal: 'zylker', startTime: now - 5_000, firstSeenAt: now, notifiedAt: now });
+      await db.chats.put({
+        ...(wire(id) as unknown as ChatRecord),
+        status: 'waiting',
+        visitor: {},
+        portal: 'zylker',
+        startTime: now - 5_000,
+        firstSeenAt: now,
+        updatedAt: now,
+      });
+      await db.alerts.put({
+        conversationId: id,
+        portal: 'zylker',
+        startTime: now - 5_000,
+        firstSeenAt: now,
+        notifiedAt: now,
+      });
     }
-    const answers: Record<string, Record<string, unknown>> = { c1: arjuns, c2: { status: 'Missed' }, c3: { status: 'Ended' }, c4: mine };
+    const answers: Record<string, Record<string, unknown>> = {
+      c1: arjuns,
+      c2: { status: 'Missed' },
+      c3: { status: 'Ended' },
+      c4: mine,
+    };
     routes.push((url) => (url.pathname === '/api/v2/zylker/conversations' ? { body: { data: [] } } : undefined));
     routes.push((url) => {
       const id = url.pathname.split('/').at(-1)!;
@@ -325,11 +414,26 @@ describe('chats that left the queue together', () => {
     const now = Date.now();
     const ids = Array.from({ length: 14 }, (_, i) => `c${i + 1}`);
     for (const id of ids.slice(1)) {
-      await db.chats.put({ ...(wire(id) as unknown as ChatRecord), status: 'waiting', visitor: {}, portal: 'zylker', startTime: now - 5_000, firstSeenAt: now, updatedAt: now });
-      await db.alerts.put({ conversationId: id, portal: 'zylker', startTime: now - 5_000, firstSeenAt: now, notifiedAt: now });
+      await db.chats.put({
+        ...(wire(id) as unknown as ChatRecord),
+        status: 'waiting',
+        visitor: {},
+        portal: 'zylker',
+        startTime: now - 5_000,
+        firstSeenAt: now,
+        updatedAt: now,
+      });
+      await db.alerts.put({
+        conversationId: id,
+        portal: 'zylker',
+        startTime: now - 5_000,
+        firstSeenAt: now,
+        notifiedAt: now,
+      });
     }
     // Twelve notifications on screen (c1–c12); c13 and c14 have none.
-    for (const id of ids.slice(0, 12)) await browser.notifications.create(`chat:${id}`, { type: 'basic', iconUrl: 'i.png', title: id, message: '' });
+    for (const id of ids.slice(0, 12))
+      await browser.notifications.create(`chat:${id}`, { type: 'basic', iconUrl: 'i.png', title: id, message: '' });
     routes.push((url) => (url.pathname === '/api/v2/zylker/conversations' ? { body: { data: [] } } : undefined));
     routes.push((url) => ({ body: { data: wire(url.pathname.split('/').at(-1)!, { status: 'Missed' }) } }));
     const result = await pollWaitingChats();

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { activePortal } from '../../lib/records';
 
-const portal = { screen: 'zylker', name: 'Zylker', operatorId: 'op1' } as NonNullable<Parameters<typeof activePortal>[0]>['portal'];
+const portal = { screen: 'zylker', name: 'Zylker', operatorId: 'op1' } as NonNullable<
+  Parameters<typeof activePortal>[0]
+>['portal'];
 
 describe('activePortal: the one "signed in to a portal" check', () => {
   it('is the portal only while signed in with one chosen', () => {

@@ -9,7 +9,11 @@ const base: AlertRecord = { conversationId: 'c1', portal: 'zylker', startTime: 1
 describe('alert history rows', () => {
   it('tells how the chat ended, the operator’s own pickup first', () => {
     expect(endingOf({ ...base, missedAt: 9 })).toEqual({ kind: 'missed', at: 9 });
-    expect(endingOf({ ...base, takenByOtherAt: 8, takenBy: 'Arjun' })).toEqual({ kind: 'colleague', at: 8, by: 'Arjun' });
+    expect(endingOf({ ...base, takenByOtherAt: 8, takenBy: 'Arjun' })).toEqual({
+      kind: 'colleague',
+      at: 8,
+      by: 'Arjun',
+    });
     expect(endingOf({ ...base, takenByOtherAt: 8, pickedUpAt: 7 })).toEqual({ kind: 'mine', at: 7 });
     expect(endingOf({ ...base, endedAt: 6 })).toEqual({ kind: 'ended', at: 6 });
     expect(endingOf(base)).toEqual({ kind: 'waiting' });
@@ -24,11 +28,26 @@ describe('alert history rows', () => {
   });
 
   it('names the visitor and quotes the question as one short line of text', () => {
-    const chat = { id: 'c1', visitor: { name: '<b>Ana</b>' }, question: 'Line one\n\n  line two' } as unknown as ChatRecord;
-    expect(historyRow({ ...base, notifiedAt: 3 }, chat)).toMatchObject({ visitor: '<b>Ana</b>', question: 'Line one line two', notifiedAt: 3 });
+    const chat = {
+      id: 'c1',
+      visitor: { name: '<b>Ana</b>' },
+      question: 'Line one\n\n  line two',
+    } as unknown as ChatRecord;
+    expect(historyRow({ ...base, notifiedAt: 3 }, chat)).toMatchObject({
+      visitor: '<b>Ana</b>',
+      question: 'Line one line two',
+      notifiedAt: 3,
+    });
     // The chat record may be gone (purged): the row still stands, with the id's label.
-    expect(historyRow({ ...base, conversationId: 'abc12345' }, undefined)).toMatchObject({ visitor: 'Visitor 2345', question: '' });
-    const long = historyRow(base, { id: 'c1', visitor: {}, question: 'x'.repeat(200) } as unknown as ChatRecord).question;
+    expect(historyRow({ ...base, conversationId: 'abc12345' }, undefined)).toMatchObject({
+      visitor: 'Visitor 2345',
+      question: '',
+    });
+    const long = historyRow(base, {
+      id: 'c1',
+      visitor: {},
+      question: 'x'.repeat(200),
+    } as unknown as ChatRecord).question;
     expect(long).toBe(`${'x'.repeat(119)}…`);
   });
 });

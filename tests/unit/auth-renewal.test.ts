@@ -42,7 +42,10 @@ function renewed(token: string, accountsServer?: string) {
   };
 }
 
-const revoked = () => sent.filter((s) => s.url.pathname === '/oauth/v2/token/revoke').map((s) => `${s.url.host} ${s.url.searchParams.get('token')}`);
+const revoked = () =>
+  sent
+    .filter((s) => s.url.pathname === '/oauth/v2/token/revoke')
+    .map((s) => `${s.url.host} ${s.url.searchParams.get('token')}`);
 
 beforeEach(async () => {
   sent.length = 0;
@@ -132,7 +135,9 @@ describe('silent renewal', () => {
     expect(revoked()).toEqual(['accounts.zoho.com 1000.someone.else']);
     const session = await readMeta('session');
     expect(session?.state).toBe('expired');
-    expect(session?.error).toBe('Another Zoho account is signed in in this browser. Sign in again as patricia@zylker.com.');
+    expect(session?.error).toBe(
+      'Another Zoho account is signed in in this browser. Sign in again as patricia@zylker.com.',
+    );
     // The identity check is the only call the foreign token made to SalesIQ.
     const apiCalls = sent.filter((s) => s.url.pathname.startsWith('/api/'));
     expect(apiCalls.map((s) => s.url.pathname)).toEqual(['/api/v2/portals']);
@@ -152,7 +157,9 @@ describe('silent renewal', () => {
     launchWebAuthFlow.mockImplementation(renewed('1000.unconfirmed'));
     let portalsDown = true;
     vi.mocked(fetch).mockImplementation(async (url, init) =>
-      portalsDown && String(url).includes('/api/v2/portals') ? new Response('', { status: 503 }) : zoho(String(url), init),
+      portalsDown && String(url).includes('/api/v2/portals')
+        ? new Response('', { status: 503 })
+        : zoho(String(url), init),
     );
     await expect(withAuth(async (t) => t.token)).rejects.toMatchObject({ kind: 'server' });
     expect((await readToken())?.accessToken).toBe('old-token'); // the unconfirmed one is not stored
@@ -176,6 +183,11 @@ describe('silent renewal', () => {
 
   it('hands callers a target that names the token’s data centre', async () => {
     launchWebAuthFlow.mockImplementation(renewed('1000.same.person'));
-    await expect(withAuth(async (t) => t)).resolves.toEqual({ host: 'salesiq.zoho.com', screen: 'zylker', token: '1000.same.person', location: 'us' });
+    await expect(withAuth(async (t) => t)).resolves.toEqual({
+      host: 'salesiq.zoho.com',
+      screen: 'zylker',
+      token: '1000.same.person',
+      location: 'us',
+    });
   });
 });

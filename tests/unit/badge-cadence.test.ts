@@ -15,14 +15,28 @@ import { isDue } from '../../lib/queue/tick';
 
 const now = 1_000_000;
 const signedIn = { state: 'signed-in' as const, updatedAt: 0 };
-const base: BadgeInput = { session: signedIn, poll: { failures: 0 }, operatorStatus: 'available', waitingStartTimes: [], escalateAfterSec: 40, missedAfterSec: 60, now };
+const base: BadgeInput = {
+  session: signedIn,
+  poll: { failures: 0 },
+  operatorStatus: 'available',
+  waitingStartTimes: [],
+  escalateAfterSec: 40,
+  missedAfterSec: 60,
+  now,
+};
 
 describe('computeBadge', () => {
   it('counts waiting chats and colours by the oldest wait', () => {
     expect(computeBadge(base)).toMatchObject({ text: '', title: expect.stringContaining('no chats waiting') });
-    expect(computeBadge({ ...base, waitingStartTimes: [now - 5_000, now - 1_000] })).toMatchObject({ text: '2', color: BADGE_COLORS.calm });
+    expect(computeBadge({ ...base, waitingStartTimes: [now - 5_000, now - 1_000] })).toMatchObject({
+      text: '2',
+      color: BADGE_COLORS.calm,
+    });
     expect(computeBadge({ ...base, waitingStartTimes: [now - 25_000] }).color).toBe(BADGE_COLORS.amber);
-    expect(computeBadge({ ...base, waitingStartTimes: [now - 41_000, now] })).toMatchObject({ color: BADGE_COLORS.urgent, title: expect.stringContaining('oldest for 41 s') });
+    expect(computeBadge({ ...base, waitingStartTimes: [now - 41_000, now] })).toMatchObject({
+      color: BADGE_COLORS.urgent,
+      title: expect.stringContaining('oldest for 41 s'),
+    });
     expect(computeBadge({ ...base, waitingStartTimes: Array(150).fill(now) }).text).toBe('99+');
   });
 
@@ -30,12 +44,18 @@ describe('computeBadge', () => {
     const signedOut = computeBadge({ ...base, session: undefined });
     const expired = computeBadge({ ...base, session: { state: 'expired', updatedAt: 0 } });
     const offline = computeBadge({ ...base, poll: { failures: 1, error: { kind: 'offline', message: '', at: now } } });
-    const error = computeBadge({ ...base, poll: { failures: 1, nextPollAt: now + 8_000, error: { kind: 'server', message: '', at: now } } });
+    const error = computeBadge({
+      ...base,
+      poll: { failures: 1, nextPollAt: now + 8_000, error: { kind: 'server', message: '', at: now } },
+    });
     expect(signedOut).toMatchObject({ text: '?', title: expect.stringContaining('signed out') });
     expect(expired).toMatchObject({ text: '?', title: expect.stringContaining('expired') });
     expect(offline).toMatchObject({ text: 'off', title: expect.stringContaining('offline') });
     expect(error).toMatchObject({ text: '!', title: expect.stringContaining('Next try in 8 s') });
-    const unreachable = computeBadge({ ...base, poll: { failures: 1, error: { kind: 'network', message: '', at: now } } });
+    const unreachable = computeBadge({
+      ...base,
+      poll: { failures: 1, error: { kind: 'network', message: '', at: now } },
+    });
     expect(unreachable).toMatchObject({ text: 'off', title: expect.stringContaining('cannot be reached') });
     expect(new Set([signedOut.title, expired.title, offline.title, error.title, unreachable.title]).size).toBe(5);
   });
@@ -44,7 +64,11 @@ describe('computeBadge', () => {
 describe('computeBadge, issue 13', () => {
   it('says so while Available when the browser blocks the extension’s notifications', () => {
     const blocked = computeBadge({ ...base, notificationsBlocked: true, waitingStartTimes: [now - 1_000] });
-    expect(blocked).toMatchObject({ text: '1!', color: BADGE_COLORS.amber, title: expect.stringContaining('notifications are blocked') });
+    expect(blocked).toMatchObject({
+      text: '1!',
+      color: BADGE_COLORS.amber,
+      title: expect.stringContaining('notifications are blocked'),
+    });
     expect(blocked.title).toMatch(/Allow notifications/);
     expect(computeBadge({ ...base, notificationsBlocked: true }).text).toBe('!');
     // Busy: no chat is routed to them, nothing to warn about.
@@ -54,8 +78,13 @@ describe('computeBadge, issue 13', () => {
   it('measures the oldest wait on SalesIQ’s clock', () => {
     // SalesIQ runs 90 s behind this machine: its chat that started 5 s ago there is not urgent.
     const startedThere = now - 90_000 - 5_000;
-    expect(computeBadge({ ...base, waitingStartTimes: [startedThere], clockOffsetMs: -90_000 })).toMatchObject({ color: BADGE_COLORS.calm, title: expect.stringContaining('oldest for 5 s') });
-    expect(computeBadge({ ...base, waitingStartTimes: [now + 90_000 - 45_000], clockOffsetMs: 90_000 }).color).toBe(BADGE_COLORS.urgent);
+    expect(computeBadge({ ...base, waitingStartTimes: [startedThere], clockOffsetMs: -90_000 })).toMatchObject({
+      color: BADGE_COLORS.calm,
+      title: expect.stringContaining('oldest for 5 s'),
+    });
+    expect(computeBadge({ ...base, waitingStartTimes: [now + 90_000 - 45_000], clockOffsetMs: 90_000 }).color).toBe(
+      BADGE_COLORS.urgent,
+    );
   });
 });
 
@@ -75,8 +104,26 @@ describe('poll cadence', () => {
   });
 
   it('never polls before Retry-After', () => {
-    expect(nextPollDelayMs({ status: 'available', pagesVisible: true, failures: 1, errorKind: 'rate-limited', retryAfterMs: 20_000, random: () => 1 })).toBe(20_000);
-    expect(nextPollDelayMs({ status: 'available', pagesVisible: true, failures: 8, errorKind: 'rate-limited', retryAfterMs: 1_000, random: () => 1 })).toBe(256_000);
+    expect(
+      nextPollDelayMs({
+        status: 'available',
+        pagesVisible: true,
+        failures: 1,
+        errorKind: 'rate-limited',
+        retryAfterMs: 20_000,
+        random: () => 1,
+      }),
+    ).toBe(20_000);
+    expect(
+      nextPollDelayMs({
+        status: 'available',
+        pagesVisible: true,
+        failures: 8,
+        errorKind: 'rate-limited',
+        retryAfterMs: 1_000,
+        random: () => 1,
+      }),
+    ).toBe(256_000);
   });
 });
 
@@ -86,7 +133,8 @@ describe('poll cost and recovery (issue 13)', () => {
     (60_000 / nextPollDelayMs({ ...available, pagesVisible, departments })) * departments;
 
   it('spends at most 15 list calls a minute per department, and 60 in total past 4 departments', () => {
-    for (const departments of [1, 2, 3, 4]) expect(listCallsPerMinute(departments)).toBeLessThanOrEqual(15 * departments);
+    for (const departments of [1, 2, 3, 4])
+      expect(listCallsPerMinute(departments)).toBeLessThanOrEqual(15 * departments);
     expect(listCallsPerMinute(1)).toBeGreaterThan(14); // the budget is used, not wasted
     for (const departments of [5, 8, 20]) {
       expect(listCallsPerMinute(departments)).toBeLessThanOrEqual(MAX_LIST_CALLS_PER_MINUTE);
@@ -96,7 +144,8 @@ describe('poll cost and recovery (issue 13)', () => {
 
   it('keeps the ceiling while a page is open', () => {
     expect(nextPollDelayMs({ ...available, pagesVisible: true, departments: 1 })).toBe(VISIBLE_INTERVAL_MS);
-    for (const departments of [2, 3, 6]) expect(listCallsPerMinute(departments, true)).toBeLessThanOrEqual(MAX_LIST_CALLS_PER_MINUTE);
+    for (const departments of [2, 3, 6])
+      expect(listCallsPerMinute(departments, true)).toBeLessThanOrEqual(MAX_LIST_CALLS_PER_MINUTE);
   });
 
   it('slows to the Busy cadence while the screen is locked', () => {
@@ -108,12 +157,16 @@ describe('poll cost and recovery (issue 13)', () => {
   it('retries a network failure at least every 8 s while Available, however long it lasts', () => {
     for (const errorKind of ['network', 'timeout', 'offline'] as const) {
       for (const failures of [1, 3, 10, 100]) {
-        expect(nextPollDelayMs({ ...available, failures, errorKind, random: () => 1 })).toBeLessThanOrEqual(NETWORK_RETRY_CAP_MS);
+        expect(nextPollDelayMs({ ...available, failures, errorKind, random: () => 1 })).toBeLessThanOrEqual(
+          NETWORK_RETRY_CAP_MS,
+        );
       }
     }
     expect(NETWORK_RETRY_CAP_MS).toBeLessThanOrEqual(8_000);
     // Busy or locked: no operator to serve, the slow cadence is enough.
-    expect(nextPollDelayMs({ ...available, status: 'busy', failures: 10, errorKind: 'network', random: () => 1 })).toBe(BUSY_INTERVAL_MS);
+    expect(nextPollDelayMs({ ...available, status: 'busy', failures: 10, errorKind: 'network', random: () => 1 })).toBe(
+      BUSY_INTERVAL_MS,
+    );
   });
 
   it('backs off exponentially on 5xx, capped near 60 s while Available and 5 minutes when Busy', () => {
@@ -129,7 +182,11 @@ describe('poll cost and recovery (issue 13)', () => {
 
 describe('which ticks poll at once', () => {
   const now = 1_000_000;
-  const backingOff = (kind: 'network' | 'server' | 'rate-limited') => ({ failures: 3, nextPollAt: now + 20_000, error: { kind, message: '', at: now - 1_000 } });
+  const backingOff = (kind: 'network' | 'server' | 'rate-limited') => ({
+    failures: 3,
+    nextPollAt: now + 20_000,
+    error: { kind, message: '', at: now - 1_000 },
+  });
 
   it('cuts a network or server backoff for the operator, the network coming back and an unlock', () => {
     for (const reason of ['manual', 'visible', 'online', 'unlock'] as const) {
@@ -139,7 +196,16 @@ describe('which ticks poll at once', () => {
   });
 
   it('never cuts a 429’s Retry-After, and alarms or timers never cut any wait', () => {
-    for (const reason of ['manual', 'visible', 'still-visible', 'online', 'unlock', 'alarm', 'timer', 'startup'] as const) {
+    for (const reason of [
+      'manual',
+      'visible',
+      'still-visible',
+      'online',
+      'unlock',
+      'alarm',
+      'timer',
+      'startup',
+    ] as const) {
       expect(isDue(reason, backingOff('rate-limited'), now)).toBe(false);
     }
     for (const reason of ['alarm', 'timer', 'startup', 'still-visible'] as const) {

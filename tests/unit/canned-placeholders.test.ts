@@ -4,7 +4,13 @@ import { expandShortcut } from '../../lib/canned/content-bridge';
 import { isExpandShortcutRequest, isInsertCannedMessage, isSalesIQContentSender } from '../../lib/messages';
 import { placeholderContext } from '../../lib/canned/context';
 import { fillPlaceholders } from '../../lib/canned/placeholders';
-import { ShortcutError, normalizeShortcut, readShortcuts, setShortcut, shortcutBeforeCaret } from '../../lib/canned/shortcuts';
+import {
+  ShortcutError,
+  normalizeShortcut,
+  readShortcuts,
+  setShortcut,
+  shortcutBeforeCaret,
+} from '../../lib/canned/shortcuts';
 import { db, wipeAccountData, writeMeta } from '../../lib/db';
 
 const ctx = {
@@ -15,7 +21,10 @@ const ctx = {
 
 describe('placeholders', () => {
   it('fills known placeholders from the chat and the operator', () => {
-    const filled = fillPlaceholders('Hi {visitor.first_name}, I am {operator.first_name} from {department}. ({visitor.email})', ctx);
+    const filled = fillPlaceholders(
+      'Hi {visitor.first_name}, I am {operator.first_name} from {department}. ({visitor.email})',
+      ctx,
+    );
     expect(filled).toEqual({ text: 'Hi Ana, I am Patricia from Sales. (ana@example.com)', missing: [] });
     expect(fillPlaceholders('{visitor.name} / {operator.name}', ctx).text).toBe('Ana María López / Patricia Boyle');
   });
@@ -23,7 +32,10 @@ describe('placeholders', () => {
   it('uses the fallback when the value is missing, and keeps unfilled ones visible', () => {
     expect(fillPlaceholders('Hi {visitor.name|there}!', {}).text).toBe('Hi there!');
     expect(fillPlaceholders('Hi {visitor.name|}!', {}).text).toBe('Hi !');
-    expect(fillPlaceholders('Call {visitor.phone}', ctx)).toEqual({ text: 'Call {visitor.phone}', missing: ['{visitor.phone}'] });
+    expect(fillPlaceholders('Call {visitor.phone}', ctx)).toEqual({
+      text: 'Call {visitor.phone}',
+      missing: ['{visitor.phone}'],
+    });
   });
 
   it('ignores case and spaces in names, and leaves other braces alone', () => {
@@ -33,7 +45,9 @@ describe('placeholders', () => {
   });
 
   it('never treats a value as a placeholder again', () => {
-    expect(fillPlaceholders('{visitor.name}', { visitor: { name: '{operator.name}' }, operator: { name: 'X' } }).text).toBe('{operator.name}');
+    expect(
+      fillPlaceholders('{visitor.name}', { visitor: { name: '{operator.name}' }, operator: { name: 'X' } }).text,
+    ).toBe('{operator.name}');
   });
 
   it('builds the context from a cached chat and the session', () => {
@@ -95,7 +109,9 @@ describe('content script messages', () => {
   });
 
   it('accepts only our content script in the top frame of an https SalesIQ page', () => {
-    expect(isSalesIQContentSender({ id, tab, frameId: 0, url: 'https://salesiq.zoho.eu/zylker/mychats/1' }, id)).toBe(true);
+    expect(isSalesIQContentSender({ id, tab, frameId: 0, url: 'https://salesiq.zoho.eu/zylker/mychats/1' }, id)).toBe(
+      true,
+    );
     expect(isSalesIQContentSender({ id, tab, url: 'https://salesiq.zoho.com/zylker' }, id)).toBe(true);
     expect(isSalesIQContentSender({ id: 'other', tab, url: 'https://salesiq.zoho.com/zylker' }, id)).toBe(false);
     expect(isSalesIQContentSender({ id, tab, url: 'https://evil.example/salesiq.zoho.com' }, id)).toBe(false);
@@ -145,9 +161,13 @@ describe('content script messages', () => {
     await setShortcut('zylker', 'r1', 'hello', new Set(['r1']));
 
     const request = { type: 'expandCannedShortcut', shortcut: 'hello' } as const;
-    expect(await expandShortcut(request, 'https://salesiq.zoho.com/zylker/mychats/c1')).toEqual({ text: 'Hi Lee, Patricia here.' });
+    expect(await expandShortcut(request, 'https://salesiq.zoho.com/zylker/mychats/c1')).toEqual({
+      text: 'Hi Lee, Patricia here.',
+    });
     expect((await db.cannedUses.get('r1'))?.count).toBe(1);
-    expect(await expandShortcut({ ...request, shortcut: 'nope' }, 'https://salesiq.zoho.com/zylker/mychats/c1')).toEqual({ text: null });
+    expect(
+      await expandShortcut({ ...request, shortcut: 'nope' }, 'https://salesiq.zoho.com/zylker/mychats/c1'),
+    ).toEqual({ text: null });
     expect(await expandShortcut(request, 'https://salesiq.zoho.com/otherportal/mychats/c1')).toEqual({ text: null });
     expect(await expandShortcut(request, 'https://salesiq.zoho.eu/zylker/mychats/c1')).toEqual({ text: null });
   });

@@ -86,7 +86,11 @@ describe('canned search', () => {
     expect(hits[0]!.shortcut).toBe(2);
     expect(hits[1]!.shortcut).toBe(1);
     // Both shortcuts start with "ref": among them, the better text match leads.
-    expect(search(index, 'ref', { shortcuts }).hits.map((h) => h.doc.id).slice(0, 3)).toEqual(['order', 'hours', 'refund']);
+    expect(
+      search(index, 'ref', { shortcuts })
+        .hits.map((h) => h.doc.id)
+        .slice(0, 3),
+    ).toEqual(['order', 'hours', 'refund']);
     // A shortcut never matches a multi-word query.
     expect(search(index, 'refund policy', { shortcuts }).hits).toEqual([]);
   });
@@ -137,18 +141,36 @@ describe('highlighting', () => {
 
 describe('canned search at scale', () => {
   // Many docs, so a query matches more than the limit; the words repeat with numbers mixed in.
-  const WORDS = ['refund', 'password', 'office', 'hours', 'billing', 'transfer', 'shipping', 'order', 'address', 'reset'];
+  const WORDS = [
+    'refund',
+    'password',
+    'office',
+    'hours',
+    'billing',
+    'transfer',
+    'shipping',
+    'order',
+    'address',
+    'reset',
+  ];
   const many = Array.from({ length: 600 }, (_, i) =>
-    doc(`d${i}`, `${WORDS[i % 10]} ${WORDS[(i * 7) % 10]} ${WORDS[(i * 3 + 1) % 10]} ref ${i}`, { usageCount: (i * 37) % 101 }),
+    doc(`d${i}`, `${WORDS[i % 10]} ${WORDS[(i * 7) % 10]} ${WORDS[(i * 3 + 1) % 10]} ref ${i}`, {
+      usageCount: (i * 37) % 101,
+    }),
   );
-  const view = (result: ReturnType<typeof search>) => ({ ids: result.hits.map((h) => `${h.doc.id}:${h.shortcut}:${h.quality}`), total: result.total });
+  const view = (result: ReturnType<typeof search>) => ({
+    ids: result.hits.map((h) => `${h.doc.id}:${h.shortcut}:${h.quality}`),
+    total: result.total,
+  });
 
   it('gives the same results keystroke by keystroke as a fresh index, several queries in a row', () => {
     const typed = buildIndex(many);
     for (const query of ['refund hours', 'res', 'pasword reset', 'ofice', 'ref 42', 'billing transfer order', 'r']) {
       for (let k = 1; k <= query.length; k += 1) {
         const prefix = query.slice(0, k);
-        expect(view(search(typed, prefix, { limit: 20 })), prefix).toEqual(view(search(buildIndex(many), prefix, { limit: 20 })));
+        expect(view(search(typed, prefix, { limit: 20 })), prefix).toEqual(
+          view(search(buildIndex(many), prefix, { limit: 20 })),
+        );
       }
     }
   });
@@ -159,7 +181,8 @@ describe('canned search at scale', () => {
     const cached = [...warmed.tokenCache.keys()];
     warmSearch(warmed);
     expect([...warmed.tokenCache.keys()]).toEqual(cached);
-    for (const query of ['refund', 'rfeund', 'ref 4', 'o']) expect(view(search(warmed, query))).toEqual(view(search(buildIndex(many), query)));
+    for (const query of ['refund', 'rfeund', 'ref 4', 'o'])
+      expect(view(search(warmed, query))).toEqual(view(search(buildIndex(many), query)));
   });
 
   it('keeps the best hits past the limit, in rank order, and counts them all', () => {

@@ -29,7 +29,11 @@ function response(id: string, patch: Partial<CannedResponse> = {}): CannedRespon
  * A SalesIQ stand-in with Zoho's paging: `pageSize` items per page plus, when more exist, the
  * next page's first item. `lists` is read at call time, so a test can change it mid-walk.
  */
-function pagedSource(lists: Record<string, CannedResponse[]>, pageSize = 3, categories: CannedCategory[] = [{ id: 'c1', name: 'General' }]) {
+function pagedSource(
+  lists: Record<string, CannedResponse[]>,
+  pageSize = 3,
+  categories: CannedCategory[] = [{ id: 'c1', name: 'General' }],
+) {
   const calls: { departmentId?: string; page: number }[] = [];
   const source: CannedSource & { calls: typeof calls } = {
     calls,
@@ -39,7 +43,13 @@ function pagedSource(lists: Record<string, CannedResponse[]>, pageSize = 3, cate
       const raw = list.slice((page - 1) * pageSize, page * pageSize + 1);
       const hasMore = raw.length > pageSize;
       const items = raw.slice(0, pageSize);
-      return { items, skipped: 0, hasMore, firstId: raw[0]?.id, nextId: hasMore ? raw[pageSize]!.id : undefined } satisfies CannedPage;
+      return {
+        items,
+        skipped: 0,
+        hasMore,
+        firstId: raw[0]?.id,
+        nextId: hasMore ? raw[pageSize]!.id : undefined,
+      } satisfies CannedPage;
     },
     async categories(page) {
       return { items: page === 1 ? categories : [], skipped: 0 };
@@ -125,17 +135,22 @@ describe('canned sync', () => {
   });
 
   it('walks departments one after another, never two requests at once', async () => {
-    const lists = { d1: [response('1'), response('2'), response('3'), response('4')], d2: [response('5'), response('6')] };
+    const lists = {
+      d1: [response('1'), response('2'), response('3'), response('4')],
+      d2: [response('5'), response('6')],
+    };
     const source = pagedSource(lists, 2);
     let open = 0;
     let most = 0;
-    const slow = <T>(call: () => Promise<T>) => async () => {
-      open += 1;
-      most = Math.max(most, open);
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      open -= 1;
-      return call();
-    };
+    const slow =
+      <T>(call: () => Promise<T>) =>
+      async () => {
+        open += 1;
+        most = Math.max(most, open);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        open -= 1;
+        return call();
+      };
     const library = await fetchCannedLibrary(
       { page: (d, p) => slow(() => source.page(d, p))(), categories: (p) => slow(() => source.categories(p))() },
       ['d1', 'd2'],

@@ -22,7 +22,16 @@ const calls: string[] = [];
 
 const person = (id: string, name: string) => ({ id, name });
 function wire(extra: Record<string, unknown> = {}) {
-  return { id: 'c1', status: 'Connected', question: 'Hi', start_time: '1000', visitor: { id: 'v1', name: 'Ana' }, department: { id: 'd1', name: 'Sales' }, attender: person(ME, 'Patricia'), ...extra };
+  return {
+    id: 'c1',
+    status: 'Connected',
+    question: 'Hi',
+    start_time: '1000',
+    visitor: { id: 'v1', name: 'Ana' },
+    department: { id: 'd1', name: 'Sales' },
+    attender: person(ME, 'Patricia'),
+    ...extra,
+  };
 }
 
 beforeEach(async () => {
@@ -37,7 +46,16 @@ beforeEach(async () => {
     return new Response(JSON.stringify(answer ? answer.body : { error: { code: 1006, message: 'Invalid URL' } }));
   });
   await saveToken({ accessToken: 'token-1', issuedAt: Date.now(), expiresAt: Date.now() + 3_600_000, location: 'us' });
-  await db.chats.put({ ...(wire() as unknown as ChatRecord), status: 'connected', attender: { id: ME, name: 'Patricia', isBot: false }, portal: 'zylker', startTime: 1000, firstSeenAt: 1, updatedAt: 1, pickedUpAt: 1 });
+  await db.chats.put({
+    ...(wire() as unknown as ChatRecord),
+    status: 'connected',
+    attender: { id: ME, name: 'Patricia', isBot: false },
+    portal: 'zylker',
+    startTime: 1000,
+    firstSeenAt: 1,
+    updatedAt: 1,
+    pickedUpAt: 1,
+  });
 });
 
 afterEach(() => vi.unstubAllGlobals());
@@ -47,7 +65,8 @@ const transfers = () => calls.filter((c) => c.endsWith('/transfer'));
 
 describe('End chat', () => {
   it('ends the chat and saves it as ended (the chooser drops it)', async () => {
-    script = (method, path) => (path.endsWith('/close') ? { body: { data: wire({ status: 'Ended', end_time: '2000' }) } } : undefined);
+    script = (method, path) =>
+      path.endsWith('/close') ? { body: { data: wire({ status: 'Ended', end_time: '2000' }) } } : undefined;
     await expect(endChat('c1')).resolves.toMatchObject({ status: 'ended' });
     expect((await db.chats.get('c1'))?.status).toBe('ended');
     expect(closes()).toEqual(['PUT /api/v2/zylker/conversations/c1/close']);
@@ -60,7 +79,8 @@ describe('End chat', () => {
         ended = true;
         return 'reset';
       }
-      if (method === 'GET' && path.endsWith('/conversations/c1')) return { body: { data: wire(ended ? { status: 'Ended' } : {}) } };
+      if (method === 'GET' && path.endsWith('/conversations/c1'))
+        return { body: { data: wire(ended ? { status: 'Ended' } : {}) } };
       return undefined;
     };
     const [first, second] = await Promise.all([endChat('c1'), endChat('c1')]);
@@ -73,10 +93,15 @@ describe('End chat', () => {
     let readFails = true;
     script = (method, path) => {
       if (path.endsWith('/close')) return 'reset';
-      if (method === 'GET' && path.endsWith('/conversations/c1')) return readFails ? 'reset' : { body: { data: wire({ status: 'Ended' }) } };
+      if (method === 'GET' && path.endsWith('/conversations/c1'))
+        return readFails ? 'reset' : { body: { data: wire({ status: 'Ended' }) } };
       return undefined;
     };
-    await expect(endChat('c1')).rejects.toMatchObject({ message: expect.stringMatching(/^SalesIQ did not answer, so it is not clear whether the chat was ended\. Press End chat again/) });
+    await expect(endChat('c1')).rejects.toMatchObject({
+      message: expect.stringMatching(
+        /^SalesIQ did not answer, so it is not clear whether the chat was ended\. Press End chat again/,
+      ),
+    });
     readFails = false;
     // SalesIQ had ended it: the second press finds that out and does not close again.
     await expect(endChat('c1')).resolves.toMatchObject({ status: 'ended' });
@@ -84,7 +109,8 @@ describe('End chat', () => {
   });
 
   it('a refusal SalesIQ answered is said in words, and nothing is read back', async () => {
-    script = (method, path) => (path.endsWith('/close') ? { body: { error: { code: 1003, message: 'no scope' } } } : undefined);
+    script = (method, path) =>
+      path.endsWith('/close') ? { body: { error: { code: 1003, message: 'no scope' } } } : undefined;
     await expect(endChat('c1')).rejects.toMatchObject({
       kind: 'permission',
       message: 'Your SalesIQ role does not allow this. Ask a SalesIQ admin for access. The chat was not ended.',
@@ -95,17 +121,30 @@ describe('End chat', () => {
 
 describe('Transfer', () => {
   it('sends department and colleague, and a transfer to a colleague is done when they have it', async () => {
-    script = (method, path) => (path.endsWith('/transfer') ? { body: { data: wire({ department: { id: SUPPORT, name: 'Technical Support' }, attender: person(MEI, 'Mei') }) } } : undefined);
+    script = (method, path) =>
+      path.endsWith('/transfer')
+        ? {
+            body: {
+              data: wire({ department: { id: SUPPORT, name: 'Technical Support' }, attender: person(MEI, 'Mei') }),
+            },
+          }
+        : undefined;
     const fetchMock = vi.mocked(globalThis.fetch);
-    await expect(transferChat('c1', { departmentId: SUPPORT, operatorId: MEI, note: ' VIP ' })).resolves.toMatchObject({ department: { id: SUPPORT } });
-    const body: unknown = JSON.parse(String(fetchMock.mock.calls.find(([url]) => String(url).endsWith('/transfer'))![1]!.body));
+    await expect(transferChat('c1', { departmentId: SUPPORT, operatorId: MEI, note: ' VIP ' })).resolves.toMatchObject({
+      department: { id: SUPPORT },
+    });
+    const body: unknown = JSON.parse(
+      String(fetchMock.mock.calls.find(([url]) => String(url).endsWith('/transfer'))![1]!.body),
+    );
     expect(body).toEqual({ department_id: SUPPORT, operator_id: MEI, note: 'VIP' });
     expect(transfers()).toEqual(['PUT /api/v2/zylker/conversations/c1/transfer']);
   });
 
   it('refuses bad ids before anything is sent', async () => {
     await expect(transferChat('c1', { departmentId: '../x' })).rejects.toThrow('That department is not valid.');
-    await expect(transferChat('c1', { departmentId: SUPPORT, operatorId: 42 })).rejects.toThrow('That colleague is not valid.');
+    await expect(transferChat('c1', { departmentId: SUPPORT, operatorId: 42 })).rejects.toThrow(
+      'That colleague is not valid.',
+    );
     expect(calls).toEqual([]);
   });
 
@@ -116,7 +155,14 @@ describe('Transfer', () => {
         moved = true;
         return 'reset';
       }
-      if (method === 'GET') return { body: { data: moved ? wire({ status: 'Waiting', department: { id: SUPPORT, name: 'Technical Support' }, attender: undefined }) : wire() } };
+      if (method === 'GET')
+        return {
+          body: {
+            data: moved
+              ? wire({ status: 'Waiting', department: { id: SUPPORT, name: 'Technical Support' }, attender: undefined })
+              : wire(),
+          },
+        };
       return undefined;
     };
     await expect(transferChat('c1', { departmentId: SUPPORT })).resolves.toMatchObject({ status: 'waiting' });
@@ -125,7 +171,8 @@ describe('Transfer', () => {
 });
 
 describe('outcomes and words', () => {
-  const chat = (extra: Partial<Conversation>) => ({ id: 'c', status: 'connected', question: '', startTime: 0, visitor: {}, ...extra }) as Conversation;
+  const chat = (extra: Partial<Conversation>) =>
+    ({ id: 'c', status: 'connected', question: '', startTime: 0, visitor: {}, ...extra }) as Conversation;
   const mine = { id: ME, name: 'Patricia', isBot: false };
   const mei = { id: MEI, name: 'Mei', isBot: false };
 
@@ -135,34 +182,62 @@ describe('outcomes and words', () => {
     expect(closeOutcome(chat({ attender: mei }), ME)).toEqual({ kind: 'not-mine', by: 'Mei' });
     const target = { departmentId: SUPPORT };
     expect(transferOutcome(chat({ department: { id: SUPPORT, name: 'S' } }), target, ME)).toEqual({ kind: 'done' });
-    expect(transferOutcome(chat({ department: { id: SUPPORT, name: 'S' }, attender: mine }), target, ME)).toEqual({ kind: 'unchanged' });
-    expect(transferOutcome(chat({ department: { id: SUPPORT, name: 'S' }, attender: mei }), { ...target, operatorId: MEI }, ME)).toEqual({ kind: 'done' });
-    expect(transferOutcome(chat({ department: { id: 'd1', name: 'S' }, attender: mei }), target, ME)).toEqual({ kind: 'not-mine', by: 'Mei' });
+    expect(transferOutcome(chat({ department: { id: SUPPORT, name: 'S' }, attender: mine }), target, ME)).toEqual({
+      kind: 'unchanged',
+    });
+    expect(
+      transferOutcome(
+        chat({ department: { id: SUPPORT, name: 'S' }, attender: mei }),
+        { ...target, operatorId: MEI },
+        ME,
+      ),
+    ).toEqual({ kind: 'done' });
+    expect(transferOutcome(chat({ department: { id: 'd1', name: 'S' }, attender: mei }), target, ME)).toEqual({
+      kind: 'not-mine',
+      by: 'Mei',
+    });
     expect(transferOutcome(chat({ status: 'ended' }), target, ME)).toEqual({ kind: 'ended' });
   });
 
   it('says what did not happen in plain words', () => {
-    expect(actionRefusal('transfer', { kind: 'not-mine', by: 'Mei' }).message).toBe('Mei has this chat now, so it was not transferred.');
-    expect(actionRefusal('close', { kind: 'unchanged' }, { unanswered: true }).message).toBe('SalesIQ did not answer, and the chat is still yours: it was not ended. Try again.');
-    expect(refusalWords('close', new SalesIQError('offline', 'x')).message).toBe('You are offline: the chat was not ended. Try again when the connection is back.');
+    expect(actionRefusal('transfer', { kind: 'not-mine', by: 'Mei' }).message).toBe(
+      'Mei has this chat now, so it was not transferred.',
+    );
+    expect(actionRefusal('close', { kind: 'unchanged' }, { unanswered: true }).message).toBe(
+      'SalesIQ did not answer, and the chat is still yours: it was not ended. Try again.',
+    );
+    expect(refusalWords('close', new SalesIQError('offline', 'x')).message).toBe(
+      'You are offline: the chat was not ended. Try again when the connection is back.',
+    );
     expect(refusalWords('transfer', new SalesIQError('method', 'HTTP 405')).message).not.toContain('HTTP');
   });
 
   it('the composer is open only in a connected chat of mine, and says why not', () => {
     expect(composeBlock(chat({ attender: mine }), ME)).toBeUndefined();
-    expect(composeBlockText(composeBlock(chat({ status: 'ended' }), ME)!)).toBe('This chat has ended, so no more messages can be sent to it.');
-    expect(composeBlockText(composeBlock(chat({ attender: mei }), ME)!)).toMatch(/^Mei is in this chat: only they can reply\./);
+    expect(composeBlockText(composeBlock(chat({ status: 'ended' }), ME)!)).toBe(
+      'This chat has ended, so no more messages can be sent to it.',
+    );
+    expect(composeBlockText(composeBlock(chat({ attender: mei }), ME)!)).toMatch(
+      /^Mei is in this chat: only they can reply\./,
+    );
     expect(composeBlock(chat({ status: 'waiting' }), ME)).toEqual({ kind: 'waiting' });
   });
 
   it('sendComposed says a refusal in words', async () => {
-    script = (method, path) => (method === 'POST' && path.endsWith('/messages') ? { body: { error: { code: 1003, message: 'no scope' } } } : undefined);
-    await expect(sendComposed('c1', 'Hello')).rejects.toThrow('Not sent. Your SalesIQ role does not allow this. Ask a SalesIQ admin for access.');
+    script = (method, path) =>
+      method === 'POST' && path.endsWith('/messages')
+        ? { body: { error: { code: 1003, message: 'no scope' } } }
+        : undefined;
+    await expect(sendComposed('c1', 'Hello')).rejects.toThrow(
+      'Not sent. Your SalesIQ role does not allow this. Ask a SalesIQ admin for access.',
+    );
   });
 
   it('sendComposed refuses an ended chat at the boundary, without a request', async () => {
     await db.chats.update('c1', { status: 'ended' });
-    await expect(sendComposed('c1', 'Hello')).rejects.toThrow('This chat has ended, so no more messages can be sent to it.');
+    await expect(sendComposed('c1', 'Hello')).rejects.toThrow(
+      'This chat has ended, so no more messages can be sent to it.',
+    );
     await expect(sendComposed('../c1', 'Hello')).rejects.toThrow('That chat is not valid.');
     expect(calls).toEqual([]);
   });

@@ -1,9 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { addLine, markFailed, markSending, markSent, removeLine, settledKeys, visibleLines } from '../../entrypoints/sidepanel/outbox';
+import {
+  addLine,
+  markFailed,
+  markSending,
+  markSent,
+  removeLine,
+  settledKeys,
+  visibleLines,
+} from '../../entrypoints/sidepanel/outbox';
 import type { Message } from '../../lib/salesiq/types';
 
 const ME = 'me';
-const message = (id: string, text: string, time: number, senderId = ME): Message => ({ id, senderId, senderName: 'P', kind: 'text', text, time });
+const message = (id: string, text: string, time: number, senderId = ME): Message => ({
+  id,
+  senderId,
+  senderName: 'P',
+  kind: 'text',
+  text,
+  time,
+});
 
 describe('the composer outbox', () => {
   it('a line goes sending → sent, and leaves once the transcript has it (by id)', () => {

@@ -3,8 +3,8 @@ import { isSignedInConsole, parseConsoleUrl } from '../../lib/salesiq/console-ur
 
 const session = { state: 'signed-in' as const, salesiqHost: 'salesiq.zoho.eu', portal: { screen: 'zylker' } };
 
-describe('is this the signed-in portal\'s console', () => {
-  it('is true only for the signed-in portal on the signed-in data centre\'s SalesIQ host', () => {
+describe("is this the signed-in portal's console", () => {
+  it("is true only for the signed-in portal on the signed-in data centre's SalesIQ host", () => {
     expect(isSignedInConsole(parseConsoleUrl('https://salesiq.zoho.eu/zylker/mychats/42'), session)).toBe(true);
     expect(isSignedInConsole(parseConsoleUrl('https://SALESIQ.zoho.eu/zylker'), session)).toBe(true);
     // Another portal, another data centre, a look-alike host, not a console.

@@ -1,7 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { CONSOLE_SCRIPT_FILE, CONSOLE_SCRIPT_ID, reconcileConsoleScript, wantedScope } from '../../lib/content-script-scope';
+import {
+  CONSOLE_SCRIPT_FILE,
+  CONSOLE_SCRIPT_ID,
+  reconcileConsoleScript,
+  wantedScope,
+} from '../../lib/content-script-scope';
 import { wipeAccountData, writeMeta, type SessionInfo } from '../../lib/db';
 
 /** chrome.scripting's registry, in memory, with a log of what was asked of it. */
@@ -32,7 +37,10 @@ function fakeScripting() {
 }
 
 const signedIn = (salesiqHost: string, state: SessionInfo['state'] = 'signed-in'): SessionInfo => ({
-  state, salesiqHost, portal: { screen: 'zylker', name: 'Zylker', operatorId: '1' }, updatedAt: 1,
+  state,
+  salesiqHost,
+  portal: { screen: 'zylker', name: 'Zylker', operatorId: '1' },
+  updatedAt: 1,
 });
 
 beforeEach(async () => {
@@ -41,8 +49,11 @@ beforeEach(async () => {
 });
 
 describe('the SalesIQ content script runs only where the operator works', () => {
-  it('wants the signed-in data centre\'s SalesIQ host only, without its API, and nothing signed out', () => {
-    expect(wantedScope(signedIn('salesiq.zoho.eu'))).toEqual({ matches: ['https://salesiq.zoho.eu/*'], excludeMatches: ['https://salesiq.zoho.eu/api/*'] });
+  it("wants the signed-in data centre's SalesIQ host only, without its API, and nothing signed out", () => {
+    expect(wantedScope(signedIn('salesiq.zoho.eu'))).toEqual({
+      matches: ['https://salesiq.zoho.eu/*'],
+      excludeMatches: ['https://salesiq.zoho.eu/api/*'],
+    });
     expect(wantedScope(signedIn('salesiq.zoho.eu', 'expired'))?.matches).toEqual(['https://salesiq.zoho.eu/*']);
     expect(wantedScope({ state: 'signed-out', salesiqHost: 'salesiq.zoho.eu' })).toBeUndefined();
     expect(wantedScope({ state: 'signing-in' })).toBeUndefined();
@@ -57,7 +68,10 @@ describe('the SalesIQ content script runs only where the operator works', () => 
     await writeMeta('session', signedIn('salesiq.zoho.com'));
     await reconcileConsoleScript();
     expect(registered.get(CONSOLE_SCRIPT_ID)).toMatchObject({
-      js: [CONSOLE_SCRIPT_FILE], matches: ['https://salesiq.zoho.com/*'], excludeMatches: ['https://salesiq.zoho.com/api/*'], persistAcrossSessions: true,
+      js: [CONSOLE_SCRIPT_FILE],
+      matches: ['https://salesiq.zoho.com/*'],
+      excludeMatches: ['https://salesiq.zoho.com/api/*'],
+      persistAcrossSessions: true,
     });
 
     // Unchanged: nothing to do, even when asked on every meta write.
@@ -78,7 +92,11 @@ describe('the SalesIQ content script runs only where the operator works', () => 
 
   it('repairs a registration that differs from the session (a stale one after a restart)', async () => {
     const { registered } = fakeScripting();
-    registered.set(CONSOLE_SCRIPT_ID, { id: CONSOLE_SCRIPT_ID, matches: ['https://salesiq.zoho.in/*'], excludeMatches: [] });
+    registered.set(CONSOLE_SCRIPT_ID, {
+      id: CONSOLE_SCRIPT_ID,
+      matches: ['https://salesiq.zoho.in/*'],
+      excludeMatches: [],
+    });
     await writeMeta('session', signedIn('salesiq.zoho.com'));
     await Promise.all([reconcileConsoleScript(), reconcileConsoleScript()]);
     expect([...registered.values()].map((s) => s.matches)).toEqual([['https://salesiq.zoho.com/*']]);

@@ -24,6 +24,7 @@ describe('data centres', () => {
 
   it('asks for Zoho hosts only', () => {
     expect(ZOHO_HOST_PERMISSIONS).toHaveLength(DATA_CENTRES.length * 2);
-    for (const pattern of ZOHO_HOST_PERMISSIONS) expect(pattern).toMatch(/^https:\/\/(accounts|salesiq)\.zoho(cloud)?\.[a-z.]+\/\*$/);
+    for (const pattern of ZOHO_HOST_PERMISSIONS)
+      expect(pattern).toMatch(/^https:\/\/(accounts|salesiq)\.zoho(cloud)?\.[a-z.]+\/\*$/);
   });
 });

@@ -53,7 +53,9 @@ describe('pages read the database without Dexie', () => {
     expect((await readRecord('chats', '2'))?.status).toBe('connected');
     expect(await readRecord('chats', 'nope')).toBeUndefined();
     expect((await readRecords('chats', { index: 'status', range: 'waiting' })).map((c) => c.id)).toEqual(['1', '3']);
-    expect((await readRecords('chats', { index: 'pickedUpAt', range: IDBKeyRange.lowerBound(0, true) })).map((c) => c.id)).toEqual(['2']);
+    expect(
+      (await readRecords('chats', { index: 'pickedUpAt', range: IDBKeyRange.lowerBound(0, true) })).map((c) => c.id),
+    ).toEqual(['2']);
     expect(await readMetaValue('poll')).toEqual({ failures: 2 });
     expect(await readMetaValue('session')).toBeUndefined();
   });
@@ -100,7 +102,13 @@ describe('pages hear which tables a committed write changed', () => {
   });
 
   it('names the tables from the parts Dexie reports', () => {
-    expect(tablesOfParts(['idb://operator-companion/chats/', 'idb://operator-companion/chats/status', 'idb://operator-companion/meta/:dels'])).toEqual(['chats', 'meta']);
+    expect(
+      tablesOfParts([
+        'idb://operator-companion/chats/',
+        'idb://operator-companion/chats/status',
+        'idb://operator-companion/meta/:dels',
+      ]),
+    ).toEqual(['chats', 'meta']);
     expect(tablesOfParts([])).toEqual([]);
     // A shape Dexie might adopt one day: every page re-reads rather than miss a change.
     expect(tablesOfParts(['idb://operator-companion/chats/', 'something-new'])).toBe('all');

@@ -4,7 +4,12 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readMeta, wipeAccountData, writeMeta } from '../../lib/db';
 import { checkHostAccess, neededOrigins } from '../../lib/host-access';
 
-const EU = { state: 'signed-in' as const, accountsHost: 'accounts.zoho.eu', salesiqHost: 'salesiq.zoho.eu', updatedAt: 1 };
+const EU = {
+  state: 'signed-in' as const,
+  accountsHost: 'accounts.zoho.eu',
+  salesiqHost: 'salesiq.zoho.eu',
+  updatedAt: 1,
+};
 
 /** Site access as Chrome would answer permissions.contains after the user turned some off. */
 function siteAccess(allowed: (origin: string) => boolean) {
@@ -19,7 +24,7 @@ beforeEach(async () => {
 });
 
 describe('withdrawn site access to Zoho', () => {
-  it('needs the signed-in data centre\'s accounts and SalesIQ hosts, nothing when signed out', () => {
+  it("needs the signed-in data centre's accounts and SalesIQ hosts, nothing when signed out", () => {
     expect(neededOrigins(EU)).toEqual(['https://accounts.zoho.eu/*', 'https://salesiq.zoho.eu/*']);
     expect(neededOrigins({ state: 'signed-out', salesiqHost: 'salesiq.zoho.eu' })).toEqual([]);
     expect(neededOrigins(undefined)).toEqual([]);
@@ -44,6 +49,9 @@ describe('withdrawn site access to Zoho', () => {
     await writeMeta('session', EU);
     const contains = siteAccess(() => true);
     await checkHostAccess();
-    expect(contains.mock.calls.flatMap(([arg]) => arg.origins ?? [])).toEqual(['https://accounts.zoho.eu/*', 'https://salesiq.zoho.eu/*']);
+    expect(contains.mock.calls.flatMap(([arg]) => arg.origins ?? [])).toEqual([
+      'https://accounts.zoho.eu/*',
+      'https://salesiq.zoho.eu/*',
+    ]);
   });
 });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { BADGE_COLORS, computeBadge, type BadgeInput } from '../../lib/queue/badge';
-import { replyNotificationContent, replyConversationIdOf, replyNotificationId, conversationIdOf } from '../../lib/queue/notifications';
+import {
+  replyNotificationContent,
+  replyConversationIdOf,
+  replyNotificationId,
+  conversationIdOf,
+} from '../../lib/queue/notifications';
 import { parseConversation } from '../../lib/salesiq/schemas';
 import { validSettings } from '../../lib/settings';
 import { departmentsToList, listCallsPerTurn } from '../../lib/my-chats/cadence';
@@ -27,12 +32,39 @@ function conversation(extra: Record<string, unknown> = {}): Conversation {
 }
 
 function record(extra: Partial<MyChatRecord> = {}): MyChatRecord {
-  return { id: '100', portal: 'zylker', visitor: { id: VISITOR, name: 'Ines' }, question: 'Hi', startTime: 1000, unread: 0, firstSeenAt: 0, updatedAt: 0, ...extra };
+  return {
+    id: '100',
+    portal: 'zylker',
+    visitor: { id: VISITOR, name: 'Ines' },
+    question: 'Hi',
+    startTime: 1000,
+    unread: 0,
+    firstSeenAt: 0,
+    updatedAt: 0,
+    ...extra,
+  };
 }
 
-const visitorLine = (id: string, time: number, text = 'Hello?') => ({ id, sender: { id: VISITOR, name: 'Ines', type: 'visitor' }, message: { text }, time: String(time) });
-const operatorLine = (id: string, time: number) => ({ id, sender: { id: ME, name: 'Patricia', type: 'operator' }, message: { text: 'Yes' }, time: String(time) });
-const message = (id: string, senderId: string, time: number, text = 'line'): Message => ({ id, senderId, senderName: 'x', kind: 'text', text, time });
+const visitorLine = (id: string, time: number, text = 'Hello?') => ({
+  id,
+  sender: { id: VISITOR, name: 'Ines', type: 'visitor' },
+  message: { text },
+  time: String(time),
+});
+const operatorLine = (id: string, time: number) => ({
+  id,
+  sender: { id: ME, name: 'Patricia', type: 'operator' },
+  message: { text: 'Yes' },
+  time: String(time),
+});
+const message = (id: string, senderId: string, time: number, text = 'line'): Message => ({
+  id,
+  senderId,
+  senderName: 'x',
+  kind: 'text',
+  text,
+  time,
+});
 
 describe('unread_chats and last_message_info at the boundary', () => {
   it('reads counts, flags and the last line; unusable values become absent', () => {
@@ -42,7 +74,12 @@ describe('unread_chats and last_message_info at the boundary', () => {
     expect(conversation({ unread_chats: true }).unread).toEqual({ any: true });
     expect(conversation({ unread_chats: 'yes' }).unread).toBeUndefined();
     expect(conversation({ unread_chats: -1 }).unread).toBeUndefined();
-    expect(conversation({ last_message_info: visitorLine('m1', 4000, 'Where\u202E is it?') }).lastMessage).toEqual({ id: 'm1', from: 'visitor', text: 'Where is it?', time: 4000 });
+    expect(conversation({ last_message_info: visitorLine('m1', 4000, 'Where\u202E is it?') }).lastMessage).toEqual({
+      id: 'm1',
+      from: 'visitor',
+      text: 'Where is it?',
+      time: 4000,
+    });
     // No type: told apart by the sender's id; neither visitor nor attender: unknown.
     expect(conversation({ last_message_info: { sender: { id: ME }, time: '1' } }).lastMessage?.from).toBe('operator');
     expect(conversation({ last_message_info: { sender: { id: VISITOR } } }).lastMessage?.from).toBe('visitor');
@@ -55,27 +92,52 @@ describe('who spoke last, and since when the visitor waits', () => {
   it('takes a single unread visitor line from the list without reading messages', () => {
     const chat = conversation({ unread_chats: 1, last_message_info: visitorLine('m1', 4000) });
     expect(needsMessages(chat, undefined)).toBe(false);
-    expect(stateFromList(chat, undefined)).toMatchObject({ lastSpeaker: 'visitor', unread: 1, visitorWaitingSince: 4000, lastVisitorLine: 'Hello?' });
+    expect(stateFromList(chat, undefined)).toMatchObject({
+      lastSpeaker: 'visitor',
+      unread: 1,
+      visitorWaitingSince: 4000,
+      lastVisitorLine: 'Hello?',
+    });
   });
 
   it('keeps the start of the wait while the visitor goes on writing', () => {
-    const known = record({ lastSpeaker: 'visitor', lastMessageId: 'm1', lastMessageTime: 4000, unread: 1, visitorWaitingSince: 4000 });
+    const known = record({
+      lastSpeaker: 'visitor',
+      lastMessageId: 'm1',
+      lastMessageTime: 4000,
+      unread: 1,
+      visitorWaitingSince: 4000,
+    });
     const chat = conversation({ unread_chats: 2, last_message_info: visitorLine('m2', 6000, 'Anyone?') });
     expect(needsMessages(chat, known)).toBe(false);
-    expect(stateFromList(chat, known)).toMatchObject({ unread: 2, visitorWaitingSince: 4000, lastVisitorLine: 'Anyone?', lastMessageId: 'm2' });
+    expect(stateFromList(chat, known)).toMatchObject({
+      unread: 2,
+      visitorWaitingSince: 4000,
+      lastVisitorLine: 'Anyone?',
+      lastMessageId: 'm2',
+    });
   });
 
   it('an answer from the operator (anywhere) ends the wait', () => {
     const known = record({ lastSpeaker: 'visitor', lastMessageId: 'm1', unread: 1, visitorWaitingSince: 4000 });
     const chat = conversation({ unread_chats: false, last_message_info: operatorLine('m2', 5000) });
     expect(needsMessages(chat, known)).toBe(false);
-    expect(stateFromList(chat, known)).toMatchObject({ lastSpeaker: 'operator', unread: 0, visitorWaitingSince: undefined });
+    expect(stateFromList(chat, known)).toMatchObject({
+      lastSpeaker: 'operator',
+      unread: 0,
+      visitorWaitingSince: undefined,
+    });
     // Nothing unread and no line named: answered too.
-    expect(stateFromList(conversation({ unread_chats: false }), known)).toMatchObject({ lastSpeaker: 'operator', visitorWaitingSince: undefined });
+    expect(stateFromList(conversation({ unread_chats: false }), known)).toMatchObject({
+      lastSpeaker: 'operator',
+      visitorWaitingSince: undefined,
+    });
   });
 
   it('reads the messages only when the list cannot tell, and not again for an unchanged chat', () => {
-    expect(needsMessages(conversation({ unread_chats: 3, last_message_info: visitorLine('m3', 9000) }), undefined)).toBe(true); // when did it start?
+    expect(
+      needsMessages(conversation({ unread_chats: 3, last_message_info: visitorLine('m3', 9000) }), undefined),
+    ).toBe(true); // when did it start?
     expect(needsMessages(conversation({ unread_chats: true }), undefined)).toBe(true);
     expect(needsMessages(conversation({ last_message_info: { sender: { id: 'bot?' } } }), undefined)).toBe(true);
     expect(needsMessages(conversation({ unread_chats: false }), undefined)).toBe(false);
@@ -86,13 +148,37 @@ describe('who spoke last, and since when the visitor waits', () => {
   });
 
   it('derives the wait from the messages: first unanswered visitor line, count since the last answer', () => {
-    const messages = [message('a', VISITOR, 2500), message('b', ME, 3000), message('c', VISITOR, 4000, 'one'), message('d', VISITOR, 4500, 'two')];
-    expect(stateFromMessages(messages, undefined, VISITOR, ME)).toMatchObject({ lastSpeaker: 'visitor', unread: 2, visitorWaitingSince: 4000, lastVisitorLine: 'two', lastMessageId: 'd' });
+    const messages = [
+      message('a', VISITOR, 2500),
+      message('b', ME, 3000),
+      message('c', VISITOR, 4000, 'one'),
+      message('d', VISITOR, 4500, 'two'),
+    ];
+    expect(stateFromMessages(messages, undefined, VISITOR, ME)).toMatchObject({
+      lastSpeaker: 'visitor',
+      unread: 2,
+      visitorWaitingSince: 4000,
+      lastVisitorLine: 'two',
+      lastMessageId: 'd',
+    });
     // A colleague or bot answering counts as an answer too.
-    expect(stateFromMessages([...messages, message('e', 'colleague', 5000)], undefined, VISITOR, ME)).toMatchObject({ lastSpeaker: 'operator', unread: 0, visitorWaitingSince: undefined });
+    expect(stateFromMessages([...messages, message('e', 'colleague', 5000)], undefined, VISITOR, ME)).toMatchObject({
+      lastSpeaker: 'operator',
+      unread: 0,
+      visitorWaitingSince: undefined,
+    });
     // Read from the last known line (from_time is inclusive): the known line is not counted twice.
-    const known = record({ lastSpeaker: 'visitor', lastMessageId: 'c', lastMessageTime: 4000, unread: 1, visitorWaitingSince: 4000 });
-    expect(stateFromMessages(messages.slice(2), known, VISITOR, ME)).toMatchObject({ unread: 2, visitorWaitingSince: 4000 });
+    const known = record({
+      lastSpeaker: 'visitor',
+      lastMessageId: 'c',
+      lastMessageTime: 4000,
+      unread: 1,
+      visitorWaitingSince: 4000,
+    });
+    expect(stateFromMessages(messages.slice(2), known, VISITOR, ME)).toMatchObject({
+      unread: 2,
+      visitorWaitingSince: 4000,
+    });
   });
 });
 
@@ -104,12 +190,22 @@ describe('reply alerts', () => {
     expect(replyAlertStep({ ...waiting, alertedLineKey: 'm0' }, { enabled: true, onScreen: false })).toBe('show');
     expect(replyAlertStep(waiting, { enabled: true, onScreen: true })).toBe('skip');
     expect(replyAlertStep(waiting, { enabled: false, onScreen: false })).toBe('skip');
-    expect(replyAlertStep({ ...waiting, lastSpeaker: 'operator' }, { enabled: true, onScreen: false })).toBe('withdraw');
+    expect(replyAlertStep({ ...waiting, lastSpeaker: 'operator' }, { enabled: true, onScreen: false })).toBe(
+      'withdraw',
+    );
   });
 
   it('names the visitor and their line, or neither in privacy mode, under a fixed id per chat', () => {
-    const chat = { id: '100', visitor: { name: 'Ines' }, department: { id: 'd', name: 'Sales' }, lastVisitorLine: 'Is it in stock?' };
-    expect(replyNotificationContent({ chat, hideVisitorText: false })).toEqual({ title: 'Ines is waiting for your reply · Sales', message: 'Is it in stock?' });
+    const chat = {
+      id: '100',
+      visitor: { name: 'Ines' },
+      department: { id: 'd', name: 'Sales' },
+      lastVisitorLine: 'Is it in stock?',
+    };
+    expect(replyNotificationContent({ chat, hideVisitorText: false })).toEqual({
+      title: 'Ines is waiting for your reply · Sales',
+      message: 'Is it in stock?',
+    });
     const hidden = replyNotificationContent({ chat, hideVisitorText: true });
     expect(JSON.stringify(hidden)).not.toMatch(/Ines|stock/);
     expect(replyConversationIdOf(replyNotificationId('100'))).toBe('100');
@@ -139,7 +235,15 @@ describe('what My chats costs', () => {
 
 describe('the badge tells waiting chats and unanswered replies apart', () => {
   const now = 1_000_000;
-  const base: BadgeInput = { session: { state: 'signed-in', updatedAt: 0 }, poll: { failures: 0 }, operatorStatus: 'available', waitingStartTimes: [], escalateAfterSec: 40, missedAfterSec: 60, now };
+  const base: BadgeInput = {
+    session: { state: 'signed-in', updatedAt: 0 },
+    poll: { failures: 0 },
+    operatorStatus: 'available',
+    waitingStartTimes: [],
+    escalateAfterSec: 40,
+    missedAfterSec: 60,
+    now,
+  };
   it('only replies waiting: a reply marker in its own colour', () => {
     const badge = computeBadge({ ...base, replyWaitingSince: [now - 30_000, now - 5_000] });
     expect(badge).toMatchObject({ text: '↩2', color: BADGE_COLORS.reply });
@@ -148,7 +252,9 @@ describe('the badge tells waiting chats and unanswered replies apart', () => {
   it('chats waiting: the count stays the waiting chats, the tooltip lists both', () => {
     const badge = computeBadge({ ...base, waitingStartTimes: [now - 1_000], replyWaitingSince: [now - 12_000] });
     expect(badge).toMatchObject({ text: '1', color: BADGE_COLORS.calm });
-    expect(badge.title).toContain('1 chat is waiting; the oldest for 1 s. 1 visitor is waiting for your reply; the longest for 12 s.');
+    expect(badge.title).toContain(
+      '1 chat is waiting; the oldest for 1 s. 1 visitor is waiting for your reply; the longest for 12 s.',
+    );
     expect(computeBadge(base).text).toBe('');
   });
 });
@@ -162,6 +268,11 @@ describe('the popup’s order of my chats', () => {
       record({ id: 'answered-new', attendedTime: 5_000, lastSpeaker: 'operator' }),
       record({ id: 'waiting-long', lastSpeaker: 'visitor', visitorWaitingSince: 2_000 }),
     ];
-    expect(myChatsOrder(chats).map((c) => c.id)).toEqual(['waiting-long', 'waiting-short', 'answered-new', 'answered-old']);
+    expect(myChatsOrder(chats).map((c) => c.id)).toEqual([
+      'waiting-long',
+      'waiting-short',
+      'answered-new',
+      'answered-old',
+    ]);
   });
 });

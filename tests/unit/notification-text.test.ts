@@ -3,7 +3,8 @@ import { notificationText } from '../../lib/queue/notifications';
 import { HOSTILE_CORPUS } from '../simulator/hostile';
 
 /** What must never reach the operating system's notification: controls, bidi, invisibles, lone surrogates. */
-const UNSAFE = /[\u0000-\u001F\u007F-\u009F\u061C\u200B\u200E\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNSAFE =
+  /[\u0000-\u001F\u007F-\u009F\u061C\u200B\u200E\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 describe('notification text', () => {
   it('strips control, bidi and invisible characters and lone surrogates from every hostile input', () => {

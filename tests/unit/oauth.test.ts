@@ -53,7 +53,10 @@ describe('parseRedirect', () => {
     expectReason(`${redirect}#access_token=1000.abc.def&state=other`, 'state-mismatch');
     expectReason(`${redirect}#error=access_denied&state=s1`, 'denied');
     expectReason(`${redirect}#error=prompt_required&state=s1`, 'interaction-required');
-    expectReason(`${redirect}#access_token=1000.abc.def&accounts-server=https%3A%2F%2Fevil.example&state=s1`, 'unknown-dc');
+    expectReason(
+      `${redirect}#access_token=1000.abc.def&accounts-server=https%3A%2F%2Fevil.example&state=s1`,
+      'unknown-dc',
+    );
     expectReason(`${redirect}#state=s1`, 'invalid-response');
   });
 

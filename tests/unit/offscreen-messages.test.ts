@@ -14,12 +14,20 @@ class FakeAudio {
 
 beforeAll(async () => {
   vi.stubGlobal('Audio', FakeAudio);
-  vi.spyOn(browser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'x', version: '1', background: { service_worker: 'background.js' } });
+  vi.spyOn(browser.runtime, 'getManifest').mockReturnValue({
+    manifest_version: 3,
+    name: 'x',
+    version: '1',
+    background: { service_worker: 'background.js' },
+  });
   await import('../../entrypoints/offscreen/main');
 });
 afterAll(() => vi.unstubAllGlobals());
 
-async function deliver(message: unknown, sender: { id?: string; url?: string; tab?: { id: number } }): Promise<string[]> {
+async function deliver(
+  message: unknown,
+  sender: { id?: string; url?: string; tab?: { id: number } },
+): Promise<string[]> {
   played.length = 0;
   await fakeBrowser.runtime.onMessage.trigger(message, sender as never, () => undefined);
   return [...played];

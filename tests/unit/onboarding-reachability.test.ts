@@ -12,7 +12,11 @@ beforeEach(() => {
 
 describe('install and update', () => {
   beforeEach(() => {
-    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'Operator Companion', version: '0.1.0' });
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
+      manifest_version: 3,
+      name: 'Operator Companion',
+      version: '0.1.0',
+    });
   });
 
   it('opens the welcome page on install, and nothing on update', async () => {
@@ -67,7 +71,16 @@ const healthy: ReachabilityFacts = {
 describe('Can I be reached?', () => {
   it('is all green for a healthy setup, one line per check', () => {
     const lines = describeReachability(healthy);
-    expect(lines.map((l) => l.id)).toEqual(['notifications', 'pinned', 'signed-in', 'last-poll', 'cadence', 'status', 'console', 'hosts']);
+    expect(lines.map((l) => l.id)).toEqual([
+      'notifications',
+      'pinned',
+      'signed-in',
+      'last-poll',
+      'cadence',
+      'status',
+      'console',
+      'hosts',
+    ]);
     expect(lines.filter((l) => !l.ok)).toEqual([]);
     expect(lines.find((l) => l.id === 'last-poll')?.detail).toBe('SalesIQ last answered 3 seconds ago.');
     expect(lines.find((l) => l.id === 'cadence')?.detail).toMatch(/^Every 4 seconds/);
@@ -95,8 +108,14 @@ describe('Can I be reached?', () => {
 
   it('sends a signed-out operator to sign in, and an expired one too', () => {
     for (const session of ['signed-out', 'expired'] as const) {
-      const line = describeReachability({ ...healthy, session, tokenExpiresInSec: undefined, cadenceMs: undefined, console: undefined, operatorStatus: undefined })
-        .find((l) => l.id === 'signed-in');
+      const line = describeReachability({
+        ...healthy,
+        session,
+        tokenExpiresInSec: undefined,
+        cadenceMs: undefined,
+        console: undefined,
+        operatorStatus: undefined,
+      }).find((l) => l.id === 'signed-in');
       expect(line?.ok).toBe(false);
       expect(line?.fix).toMatch(/Sign in with Zoho/);
     }
@@ -110,7 +129,9 @@ describe('Can I be reached?', () => {
 
   it('writes a report from the facts alone', () => {
     const report = reachabilityReport({ ...healthy, pinned: false });
-    expect(report.split('\n')[0]).toBe('Operator Companion 0.1.0 (chrome) — Can I be reached? 2027-01-15T08:00:00.000Z');
+    expect(report.split('\n')[0]).toBe(
+      'Operator Companion 0.1.0 (chrome) — Can I be reached? 2027-01-15T08:00:00.000Z',
+    );
     expect(report).toContain('[fix] Toolbar icon: The icon is not pinned');
     expect(report).toContain('[ok]  Signed in: Signed in (Zoho data centre EU).');
   });

@@ -16,7 +16,15 @@ import { ME, signedInWithScriptedZoho } from './signed-in-fixture';
 const OTHER = '466756000000002003';
 
 function conversation(id: string, extra: Record<string, unknown> = {}) {
-  return { id, status: 'Waiting', question: `Question ${id}`, start_time: String(Date.now() - 5_000), visitor: { name: `Visitor ${id}` }, department: { id: 'd1', name: 'Sales' }, ...extra };
+  return {
+    id,
+    status: 'Waiting',
+    question: `Question ${id}`,
+    start_time: String(Date.now() - 5_000),
+    visitor: { name: `Visitor ${id}` },
+    department: { id: 'd1', name: 'Sales' },
+    ...extra,
+  };
 }
 
 type Route = (url: URL, init: RequestInit) => { status?: number; body: unknown } | undefined;
@@ -53,24 +61,51 @@ afterEach(async () => {
   vi.unstubAllGlobals();
 });
 
-const waitingList = (...items: unknown[]): Route => (url) =>
-  url.pathname === '/api/v2/zylker/conversations' && url.searchParams.get('status') === 'waiting' ? { body: { data: items } } : undefined;
+const waitingList =
+  (...items: unknown[]): Route =>
+  (url) =>
+    url.pathname === '/api/v2/zylker/conversations' && url.searchParams.get('status') === 'waiting'
+      ? { body: { data: items } }
+      : undefined;
 
 describe('pollWaitingChats', () => {
   it('does not undo a pickup that finished while the poll was under way', async () => {
     const pollStart = Date.now() - 10;
     routes.push(waitingList(conversation('c1')));
     // The operator picked c1 up after the poll's list request was sent.
-    await db.chats.put({ ...(conversation('c1') as unknown as ChatRecord), id: 'c1', status: 'connected', portal: 'zylker', startTime: 1, firstSeenAt: 1, updatedAt: Date.now(), pickedUpAt: Date.now(), visitor: {} });
+    await db.chats.put({
+      ...(conversation('c1') as unknown as ChatRecord),
+      id: 'c1',
+      status: 'connected',
+      portal: 'zylker',
+      startTime: 1,
+      firstSeenAt: 1,
+      updatedAt: Date.now(),
+      pickedUpAt: Date.now(),
+      visitor: {},
+    });
     const result = await pollWaitingChats(pollStart);
     expect(result.waiting).toEqual([]);
     expect((await db.chats.get('c1'))?.status).toBe('connected');
   });
 
   it('closes a chat that left the queue even when SalesIQ will not say what became of it', async () => {
-    await db.chats.put({ id: 'gone', status: 'waiting', portal: 'zylker', question: '', startTime: 1, firstSeenAt: 1, updatedAt: 1, visitor: {} });
+    await db.chats.put({
+      id: 'gone',
+      status: 'waiting',
+      portal: 'zylker',
+      question: '',
+      startTime: 1,
+      firstSeenAt: 1,
+      updatedAt: 1,
+      visitor: {},
+    });
     routes.push(waitingList(conversation('new')));
-    routes.push((url) => (url.pathname.endsWith('/conversations/gone') ? { status: 403, body: { error: { code: 1003, message: 'No permission' } } } : undefined));
+    routes.push((url) =>
+      url.pathname.endsWith('/conversations/gone')
+        ? { status: 403, body: { error: { code: 1003, message: 'No permission' } } }
+        : undefined,
+    );
     const result = await pollWaitingChats();
     expect(result.waiting.map((c) => c.id)).toEqual(['new']);
     expect(result.gone).toMatchObject([{ outcome: 'ended' }]);
@@ -78,7 +113,16 @@ describe('pollWaitingChats', () => {
   });
 
   it('keeps a chat for the next poll when the lookup fails for a while', async () => {
-    await db.chats.put({ id: 'gone', status: 'waiting', portal: 'zylker', question: '', startTime: 1, firstSeenAt: 1, updatedAt: 1, visitor: {} });
+    await db.chats.put({
+      id: 'gone',
+      status: 'waiting',
+      portal: 'zylker',
+      question: '',
+      startTime: 1,
+      firstSeenAt: 1,
+      updatedAt: 1,
+      visitor: {},
+    });
     routes.push(waitingList());
     routes.push((url) => (url.pathname.endsWith('/conversations/gone') ? { status: 503, body: {} } : undefined));
     const result = await pollWaitingChats();
@@ -138,7 +182,10 @@ describe('pollWaitingChats', () => {
 });
 
 // After every renewal the extension asks /portals who "me" is; here Zoho renewed the same operator.
-const samePortals: Route = (url) => (url.pathname === '/api/v2/portals' ? { body: { data: [{ screenname: 'zylker', name: 'Zylker', operator_id: ME }] } } : undefined);
+const samePortals: Route = (url) =>
+  url.pathname === '/api/v2/portals'
+    ? { body: { data: [{ screenname: 'zylker', name: 'Zylker', operator_id: ME }] } }
+    : undefined;
 
 describe('withAuth', () => {
   beforeEach(() => {
@@ -162,14 +209,20 @@ describe('withAuth', () => {
   });
 
   it('uses a token another caller already renewed instead of minting a second one', async () => {
-    launchWebAuthFlow.mockImplementation(async ({ url }: { url: string }) => `https://abc.chromiumapp.org/#access_token=1000.fresh.token&expires_in=3600&state=${new URL(url).searchParams.get('state')}`);
+    launchWebAuthFlow.mockImplementation(
+      async ({ url }: { url: string }) =>
+        `https://abc.chromiumapp.org/#access_token=1000.fresh.token&expires_in=3600&state=${new URL(url).searchParams.get('state')}`,
+    );
     const seen: string[] = [];
     const call = async (target: { token: string }) => {
       seen.push(target.token);
       if (target.token === 'token-1') throw new SalesIQError('auth', 'expired');
       return target.token;
     };
-    await expect(Promise.all([withAuth(call), withAuth(call)])).resolves.toEqual(['1000.fresh.token', '1000.fresh.token']);
+    await expect(Promise.all([withAuth(call), withAuth(call)])).resolves.toEqual([
+      '1000.fresh.token',
+      '1000.fresh.token',
+    ]);
     expect(launchWebAuthFlow).toHaveBeenCalledTimes(1);
   });
 
@@ -186,17 +239,47 @@ describe('withAuth', () => {
 
 describe('pickUpChat', () => {
   it('succeeds only when SalesIQ names this operator as the attender', async () => {
-    routes.push((url, init) => (url.pathname.endsWith('/pickup') && init.method === 'PUT' ? { body: { data: conversation('p1', { status: 'Waiting' }) } } : undefined));
-    routes.push((url) => (url.pathname.endsWith('/conversations/p1') ? { body: { data: conversation('p1', { status: 'Connected', attender: { id: OTHER, name: 'Arjun' } }) } } : undefined));
-    await expect(pickUpChat('p1')).rejects.toMatchObject({ kind: 'taken', message: 'Arjun picked up this chat first.' });
-    routes.unshift((url, init) => (url.pathname.endsWith('/pickup') && init.method === 'PUT' ? { body: { data: conversation('p2', { status: 'Connected', attender: { id: ME, name: 'Patricia' } }) } } : undefined));
+    routes.push((url, init) =>
+      url.pathname.endsWith('/pickup') && init.method === 'PUT'
+        ? { body: { data: conversation('p1', { status: 'Waiting' }) } }
+        : undefined,
+    );
+    routes.push((url) =>
+      url.pathname.endsWith('/conversations/p1')
+        ? { body: { data: conversation('p1', { status: 'Connected', attender: { id: OTHER, name: 'Arjun' } }) } }
+        : undefined,
+    );
+    await expect(pickUpChat('p1')).rejects.toMatchObject({
+      kind: 'taken',
+      message: 'Arjun picked up this chat first.',
+    });
+    routes.unshift((url, init) =>
+      url.pathname.endsWith('/pickup') && init.method === 'PUT'
+        ? { body: { data: conversation('p2', { status: 'Connected', attender: { id: ME, name: 'Patricia' } }) } }
+        : undefined,
+    );
     await expect(pickUpChat('p2')).resolves.toMatchObject({ id: 'p2', status: 'connected' });
     expect((await db.chats.get('p2'))?.pickedUpAt).toBeGreaterThan(0);
   });
 
   it('falls back to POST when PUT is the wrong method, and remembers it', async () => {
-    routes.push((url, init) => (url.pathname.endsWith('/pickup') && init.method === 'PUT' ? { body: { error: { code: 1004, message: 'Invalid request type' } } } : undefined));
-    routes.push((url, init) => (url.pathname.endsWith('/pickup') && init.method === 'POST' ? { body: { data: conversation(url.pathname.split('/')[5]!, { status: 'Connected', attender: { id: ME, name: 'Patricia' } }) } } : undefined));
+    routes.push((url, init) =>
+      url.pathname.endsWith('/pickup') && init.method === 'PUT'
+        ? { body: { error: { code: 1004, message: 'Invalid request type' } } }
+        : undefined,
+    );
+    routes.push((url, init) =>
+      url.pathname.endsWith('/pickup') && init.method === 'POST'
+        ? {
+            body: {
+              data: conversation(url.pathname.split('/')[5]!, {
+                status: 'Connected',
+                attender: { id: ME, name: 'Patricia' },
+              }),
+            },
+          }
+        : undefined,
+    );
     await pickUpChat('m1');
     await pickUpChat('m2');
     expect(calls.filter((c) => c.endsWith('/pickup'))).toEqual([
@@ -207,13 +290,22 @@ describe('pickUpChat', () => {
   });
 });
 
-
 describe('runTick', () => {
   it('shows a chat’s first notification on the next poll when showing it failed', async () => {
     const { runTick } = await import('../../lib/queue/tick');
     routes.push(waitingList(conversation('n1')));
-    routes.push((url) => (url.pathname.endsWith('/operators/' + ME) ? { body: { data: { id: ME, first_name: 'Patricia', status_code: 1, departments: [{ id: 'd1', name: 'Sales' }] } } } : undefined));
-    const create = vi.spyOn(browser.notifications, 'create').mockRejectedValueOnce(new Error('Notifications are blocked'));
+    routes.push((url) =>
+      url.pathname.endsWith('/operators/' + ME)
+        ? {
+            body: {
+              data: { id: ME, first_name: 'Patricia', status_code: 1, departments: [{ id: 'd1', name: 'Sales' }] },
+            },
+          }
+        : undefined,
+    );
+    const create = vi
+      .spyOn(browser.notifications, 'create')
+      .mockRejectedValueOnce(new Error('Notifications are blocked'));
     await runTick('manual');
     expect((await db.alerts.get('n1'))?.notifiedAt).toBeUndefined();
     expect(Object.keys(await browser.notifications.getAll())).toEqual([]);
@@ -229,7 +321,15 @@ describe('runTick', () => {
     const { runTick } = await import('../../lib/queue/tick');
     const longWait = { start_time: String(Date.now() - 45_000) }; // past the 40 s escalation, before 60 s missed
     routes.push(waitingList(conversation('e1', longWait), conversation('e2', longWait), conversation('e3', longWait)));
-    routes.push((url) => (url.pathname.endsWith('/operators/' + ME) ? { body: { data: { id: ME, first_name: 'Patricia', status_code: 1, departments: [{ id: 'd1', name: 'Sales' }] } } } : undefined));
+    routes.push((url) =>
+      url.pathname.endsWith('/operators/' + ME)
+        ? {
+            body: {
+              data: { id: ME, first_name: 'Patricia', status_code: 1, departments: [{ id: 'd1', name: 'Sales' }] },
+            },
+          }
+        : undefined,
+    );
     playChime.mockClear();
     await runTick('manual');
     const shown = await browser.notifications.getAll();
@@ -244,7 +344,15 @@ describe('runTick', () => {
     const { updateSettings } = await import('../../lib/settings');
     const longWait = { start_time: String(Date.now() - 45_000) };
     routes.push(waitingList(conversation('f1', longWait), conversation('f2', longWait)));
-    routes.push((url) => (url.pathname.endsWith('/operators/' + ME) ? { body: { data: { id: ME, first_name: 'Patricia', status_code: 1, departments: [{ id: 'd1', name: 'Sales' }] } } } : undefined));
+    routes.push((url) =>
+      url.pathname.endsWith('/operators/' + ME)
+        ? {
+            body: {
+              data: { id: ME, first_name: 'Patricia', status_code: 1, departments: [{ id: 'd1', name: 'Sales' }] },
+            },
+          }
+        : undefined,
+    );
     playChime.mockClear();
     const create = vi.spyOn(browser.notifications, 'create');
     create.mockImplementationOnce(async () => 'chat:f1').mockRejectedValueOnce(new Error('Notifications are blocked'));
@@ -260,7 +368,14 @@ describe('runTick', () => {
 });
 
 describe('runTick, a stuck turn and a long outage', () => {
-  const operatorRoute: Route = (url) => (url.pathname.endsWith('/operators/' + ME) ? { body: { data: { id: ME, first_name: 'Patricia', status_code: 1, departments: [{ id: 'd1', name: 'Sales' }] } } } : undefined);
+  const operatorRoute: Route = (url) =>
+    url.pathname.endsWith('/operators/' + ME)
+      ? {
+          body: {
+            data: { id: ME, first_name: 'Patricia', status_code: 1, departments: [{ id: 'd1', name: 'Sales' }] },
+          },
+        }
+      : undefined;
 
   it('lets a turn overtaken past the deadline neither alert nor overwrite the newer turn’s poll state', async () => {
     const { runTick, TURN_DEADLINE_MS } = await import('../../lib/queue/tick');
@@ -271,13 +386,16 @@ describe('runTick, a stuck turn and a long outage', () => {
       release = () => resolve(new Response(JSON.stringify({ error: { code: 500, message: 'Down' } }), { status: 500 }));
     });
     let first = true;
-    vi.stubGlobal('fetch', vi.fn(async (url: string, init?: RequestInit) => {
-      if (first && url.includes('/conversations?')) {
-        first = false;
-        return hung;
-      }
-      return respond(url, init);
-    }));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init?: RequestInit) => {
+        if (first && url.includes('/conversations?')) {
+          first = false;
+          return hung;
+        }
+        return respond(url, init);
+      }),
+    );
     const oldTurn = runTick('manual');
     await vi.waitFor(() => expect(first).toBe(false));
     const realNow = Date.now.bind(Date);
@@ -297,11 +415,20 @@ describe('runTick, a stuck turn and a long outage', () => {
   it('polls for a popup opened or Retry now while a turn that found nothing due is still running', async () => {
     const { runTick } = await import('../../lib/queue/tick');
     routes.push(operatorRoute);
-    routes.push((url) => (url.pathname.endsWith('/conversations') ? { status: 500, body: { error: { code: 500, message: 'Down' } } } : undefined));
+    routes.push((url) =>
+      url.pathname.endsWith('/conversations')
+        ? { status: 500, body: { error: { code: 500, message: 'Down' } } }
+        : undefined,
+    );
     const listCalls = () => calls.filter((c) => c === 'GET /api/v2/zylker/conversations').length;
     for (const reason of ['visible', 'manual'] as const) {
       const failingSince = Date.now() - 90_000;
-      await writeMeta('poll', { failures: 8, failingSince, nextPollAt: Date.now() + 50_000, error: { kind: 'server', message: 'Down', at: failingSince } });
+      await writeMeta('poll', {
+        failures: 8,
+        failingSince,
+        nextPollAt: Date.now() + 50_000,
+        error: { kind: 'server', message: 'Down', at: failingSince },
+      });
       const before = listCalls();
       // A worker start (or alarm) inside the backoff is running when the popup's message arrives.
       const startup = runTick('startup');
@@ -316,12 +443,15 @@ describe('runTick, a stuck turn and a long outage', () => {
     resetServerClock();
     routes.push(waitingList(conversation('clock1', { start_time: String(Date.now() + 90_000 - 1_000) })));
     // SalesIQ's clock runs 90 s ahead of this machine.
-    vi.stubGlobal('fetch', vi.fn(async (url: string, init?: RequestInit) => {
-      const answer = respond(url, init);
-      const headers = new Headers(answer.headers);
-      headers.set('Date', new Date(Date.now() + 90_000).toUTCString());
-      return new Response(await answer.text(), { status: answer.status, headers });
-    }));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init?: RequestInit) => {
+        const answer = respond(url, init);
+        const headers = new Headers(answer.headers);
+        headers.set('Date', new Date(Date.now() + 90_000).toUTCString());
+        return new Response(await answer.text(), { status: answer.status, headers });
+      }),
+    );
     const seen: (number | undefined)[] = [];
     const stop = onTablesChanged(['chats'], () => void readMeta('poll').then((p) => seen.push(p?.clockOffsetMs)));
     await pollWaitingChats();
@@ -335,9 +465,15 @@ describe('runTick, a stuck turn and a long outage', () => {
   });
 
   it('gives up a hung waiting-list request after about 5 s, not the default 15 s', async () => {
-    vi.stubGlobal('fetch', vi.fn((_url: string, init?: RequestInit) => new Promise<Response>((_, reject) => {
-      init?.signal?.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError')));
-    })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        (_url: string, init?: RequestInit) =>
+          new Promise<Response>((_, reject) => {
+            init?.signal?.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError')));
+          }),
+      ),
+    );
     const started = Date.now();
     await expect(pollWaitingChats()).rejects.toMatchObject({ kind: 'timeout' });
     expect(Date.now() - started).toBeLessThan(8_000);
@@ -347,23 +483,47 @@ describe('runTick, a stuck turn and a long outage', () => {
     const { runTick } = await import('../../lib/queue/tick');
     const { SERVICE_NOTICE_ID } = await import('../../lib/queue/notifications');
     routes.push(operatorRoute);
-    routes.push((url) => (url.pathname.endsWith('/conversations') ? { status: 500, body: { error: { code: 500, message: 'Down' } } } : undefined));
+    routes.push((url) =>
+      url.pathname.endsWith('/conversations')
+        ? { status: 500, body: { error: { code: 500, message: 'Down' } } }
+        : undefined,
+    );
     const failingSince = Date.now() - 29_300;
-    await writeMeta('poll', { failures: 6, failingSince, lastAttemptAt: failingSince, error: { kind: 'server', message: 'Down', at: failingSince } });
+    await writeMeta('poll', {
+      failures: 6,
+      failingSince,
+      lastAttemptAt: failingSince,
+      error: { kind: 'server', message: 'Down', at: failingSince },
+    });
     await runTick('manual'); // fails again; the 5xx backoff is now 30-60 s
     expect(Object.keys(await browser.notifications.getAll())).not.toContain(SERVICE_NOTICE_ID);
     expect((await readMeta('poll'))!.nextPollAt! - Date.now()).toBeGreaterThan(20_000);
-    await vi.waitFor(async () => expect(Object.keys(await browser.notifications.getAll())).toContain(SERVICE_NOTICE_ID), { timeout: 2_000, interval: 100 });
+    await vi.waitFor(
+      async () => expect(Object.keys(await browser.notifications.getAll())).toContain(SERVICE_NOTICE_ID),
+      { timeout: 2_000, interval: 100 },
+    );
   });
 });
 
 describe('pollWaitingChats, settling chats that left the list', () => {
-  const stored = (id: string, extra: Partial<ChatRecord> = {}): ChatRecord => ({ id, status: 'waiting', portal: 'zylker', question: '', startTime: 1, firstSeenAt: 1, updatedAt: 1, visitor: {}, ...extra });
+  const stored = (id: string, extra: Partial<ChatRecord> = {}): ChatRecord => ({
+    id,
+    status: 'waiting',
+    portal: 'zylker',
+    question: '',
+    startTime: 1,
+    firstSeenAt: 1,
+    updatedAt: 1,
+    visitor: {},
+    ...extra,
+  });
 
   it('keeps a chat that SalesIQ still shows as waiting, and closes one missing for a minute without asking', async () => {
     await db.chats.bulkPut([stored('lagging'), stored('long-gone', { missingSince: Date.now() - 61_000 })]);
     routes.push(waitingList());
-    routes.push((url) => (url.pathname.endsWith('/conversations/lagging') ? { body: { data: conversation('lagging') } } : undefined));
+    routes.push((url) =>
+      url.pathname.endsWith('/conversations/lagging') ? { body: { data: conversation('lagging') } } : undefined,
+    );
     const result = await pollWaitingChats();
     expect(result.gone.map((g) => [g.chat.id, g.outcome])).toEqual([['long-gone', 'ended']]);
     expect((await db.chats.get('lagging'))?.status).toBe('waiting');
@@ -406,12 +566,37 @@ describe('signIn', () => {
 
   it('forgets the previous account’s chats when another person signs in', async () => {
     const { signIn } = await import('../../lib/auth/session');
-    await db.chats.put({ id: 'old', status: 'connected', portal: 'zylker', question: 'Private', startTime: 1, firstSeenAt: 1, updatedAt: 1, visitor: { name: 'Old visitor' }, pickedUpAt: 1 });
+    await db.chats.put({
+      id: 'old',
+      status: 'connected',
+      portal: 'zylker',
+      question: 'Private',
+      startTime: 1,
+      firstSeenAt: 1,
+      updatedAt: 1,
+      visitor: { name: 'Old visitor' },
+      pickedUpAt: 1,
+    });
     await writeMeta('session', { ...(await readMeta('session'))!, state: 'expired' });
-    launchWebAuthFlow.mockImplementation(async ({ url }: { url: string }) => `https://abc.chromiumapp.org/#access_token=1000.other.person&expires_in=3600&state=${new URL(url).searchParams.get('state')}`);
+    launchWebAuthFlow.mockImplementation(
+      async ({ url }: { url: string }) =>
+        `https://abc.chromiumapp.org/#access_token=1000.other.person&expires_in=3600&state=${new URL(url).searchParams.get('state')}`,
+    );
     const someoneElse = '466756000000002099';
-    routes.push((url) => (url.pathname === '/api/v2/portals' ? { body: { data: [{ screenname: 'zylker', name: 'Zylker', operator_id: someoneElse }] } } : undefined));
-    routes.push((url) => (url.pathname.endsWith(`/operators/${someoneElse}`) ? { body: { data: { id: someoneElse, first_name: 'Mei', email_id: 'mei@zylker.com', status_code: 1, departments: [] } } } : undefined));
+    routes.push((url) =>
+      url.pathname === '/api/v2/portals'
+        ? { body: { data: [{ screenname: 'zylker', name: 'Zylker', operator_id: someoneElse }] } }
+        : undefined,
+    );
+    routes.push((url) =>
+      url.pathname.endsWith(`/operators/${someoneElse}`)
+        ? {
+            body: {
+              data: { id: someoneElse, first_name: 'Mei', email_id: 'mei@zylker.com', status_code: 1, departments: [] },
+            },
+          }
+        : undefined,
+    );
     const session = await signIn();
     expect(session).toMatchObject({ state: 'signed-in', operatorName: 'Mei' });
     expect(await db.chats.count()).toBe(0);
@@ -419,15 +604,23 @@ describe('signIn', () => {
 });
 
 describe('refreshOperatorStatus', () => {
-  const operatorAnswer = (data: Record<string, unknown>, beforeAnswer?: () => Promise<void>): Route => (url) => {
-    if (!url.pathname.endsWith('/operators/' + ME)) return undefined;
-    void beforeAnswer?.();
-    return { body: { data: { id: ME, first_name: 'Patricia', ...data } } };
-  };
+  const operatorAnswer =
+    (data: Record<string, unknown>, beforeAnswer?: () => Promise<void>): Route =>
+    (url) => {
+      if (!url.pathname.endsWith('/operators/' + ME)) return undefined;
+      void beforeAnswer?.();
+      return { body: { data: { id: ME, first_name: 'Patricia', ...data } } };
+    };
 
   it('keeps the known departments when the operator record names none', async () => {
     const { refreshOperatorStatus } = await import('../../lib/queue/operator-status');
-    await writeMeta('session', { ...(await readMeta('session'))!, departments: [{ id: 'd1', name: 'Sales' }, { id: 'd2', name: 'Support' }] });
+    await writeMeta('session', {
+      ...(await readMeta('session'))!,
+      departments: [
+        { id: 'd1', name: 'Sales' },
+        { id: 'd2', name: 'Support' },
+      ],
+    });
     routes.push(operatorAnswer({ status_code: 1 }));
     await refreshOperatorStatus();
     expect((await readMeta('session'))?.departments?.map((d) => d.id)).toEqual(['d1', 'd2']);
@@ -438,7 +631,12 @@ describe('refreshOperatorStatus', () => {
     await writeMeta('operator', { status: 'available', updatedAt: 1 });
     let chosen: Promise<void> | undefined;
     // SalesIQ answers "Available" (read before the change), but Busy was chosen meanwhile.
-    routes.push(operatorAnswer({ status_code: 1 }, () => (chosen = writeMeta('operator', { status: 'busy', updatedAt: Date.now() }))));
+    routes.push(
+      operatorAnswer(
+        { status_code: 1 },
+        () => (chosen = writeMeta('operator', { status: 'busy', updatedAt: Date.now() })),
+      ),
+    );
     await refreshOperatorStatus();
     await chosen;
     expect((await readMeta('operator'))?.status).toBe('busy');

@@ -99,7 +99,11 @@ describe('alertWaitingChats after a worker stop', () => {
 
 describe('withdrawStaleNotifications', () => {
   it('withdraws every chat notification whose chat is no longer waiting, whatever the reason', async () => {
-    await db.chats.bulkPut([chat('waiting'), chat('picked', { status: 'connected', pickedUpAt: 5 }), chat('missed', { status: 'missed' })]);
+    await db.chats.bulkPut([
+      chat('waiting'),
+      chat('picked', { status: 'connected', pickedUpAt: 5 }),
+      chat('missed', { status: 'missed' }),
+    ]);
     for (const id of ['waiting', 'picked', 'missed', 'wiped']) {
       await browser.notifications.create(`chat:${id}`, { type: 'basic', iconUrl: '', title: id, message: id });
     }
@@ -111,7 +115,11 @@ describe('withdrawStaleNotifications', () => {
 
 describe('the "chats cannot reach you" notice', () => {
   const signedIn = { state: 'signed-in' as const, updatedAt: 1 };
-  const failing = (since: number, now: number) => ({ failures: 3, failingSince: since, error: { kind: 'network' as const, message: '', at: now } });
+  const failing = (since: number, now: number) => ({
+    failures: 3,
+    failingSince: since,
+    error: { kind: 'network' as const, message: '', at: now },
+  });
 
   it('asks to sign in when the session expired, and speaks up after 30 s of failures', () => {
     const now = 1_000_000;
@@ -140,7 +148,9 @@ describe('the "chats cannot reach you" notice', () => {
     // A different problem replaces it; the fix withdraws it.
     await updateDeliveryNotice(signedIn, failing(now, now + 40_000), now + 40_000);
     expect(await shown()).toEqual([SERVICE_NOTICE_ID]);
-    expect((create.mock.calls[1]![1] as unknown as { buttons?: { title: string }[] }).buttons?.[0]?.title).toBe('Retry');
+    expect((create.mock.calls[1]![1] as unknown as { buttons?: { title: string }[] }).buttons?.[0]?.title).toBe(
+      'Retry',
+    );
     await updateDeliveryNotice(signedIn, { failures: 0, lastSuccessAt: now + 45_000 }, now + 45_000);
     expect(await shown()).toEqual([]);
     expect(create).toHaveBeenCalledTimes(2);

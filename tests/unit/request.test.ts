@@ -8,7 +8,10 @@ function answer(body: string, status = 200, headers: Record<string, string> = {}
 }
 
 async function failure(promise: Promise<unknown>): Promise<SalesIQError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(SalesIQError);
   return error as SalesIQError;
 }
@@ -22,7 +25,9 @@ describe('zohoRequest', () => {
   it('sends the Zoho token header and returns the envelope data', async () => {
     const fetchMock = answer(JSON.stringify({ url: '/x', object: 'list', data: [{ id: '1' }] }));
     vi.stubGlobal('fetch', fetchMock);
-    await expect(zohoRequest({ url, auth: { token: 'abc', location: 'us' }, query: { status: 'waiting', page: undefined } })).resolves.toEqual([{ id: '1' }]);
+    await expect(
+      zohoRequest({ url, auth: { token: 'abc', location: 'us' }, query: { status: 'waiting', page: undefined } }),
+    ).resolves.toEqual([{ id: '1' }]);
     const [calledUrl, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
     expect(calledUrl).toBe(`${url}?status=waiting`);
     expect((init.headers as Record<string, string>).Authorization).toBe('Zoho-oauthtoken abc');
@@ -56,12 +61,21 @@ describe('zohoRequest', () => {
   });
 
   it('lets a telling HTTP status win over the error code in the body', async () => {
-    vi.stubGlobal('fetch', answer(JSON.stringify({ error: { code: 1001, message: 'Too many requests' } }), 429, { 'Retry-After': '5' }));
+    vi.stubGlobal(
+      'fetch',
+      answer(JSON.stringify({ error: { code: 1001, message: 'Too many requests' } }), 429, { 'Retry-After': '5' }),
+    );
     const limited = await failure(zohoRequest({ url, auth: { token: 't', location: 'us' } }));
     expect(limited.kind).toBe('rate-limited');
     expect(limited.retryAfterMs).toBe(5000);
     vi.stubGlobal('fetch', answer(JSON.stringify({ error: { code: 1004, message: 'Invalid method' } }), 400));
-    expect((await failure(zohoRequest({ url: 'https://salesiq.zoho.in/api/v2/zylker/x', auth: { token: 't', location: 'in' } }))).kind).toBe('method');
+    expect(
+      (
+        await failure(
+          zohoRequest({ url: 'https://salesiq.zoho.in/api/v2/zylker/x', auth: { token: 't', location: 'in' } }),
+        )
+      ).kind,
+    ).toBe('method');
   });
 
   it('reads Retry-After on 429', async () => {
@@ -81,7 +95,9 @@ describe('zohoRequest', () => {
     expect(fetchMock).toHaveBeenCalledTimes(1);
     // Another host is not affected.
     vi.stubGlobal('fetch', answer(JSON.stringify({ data: [] })));
-    await expect(zohoRequest({ url: 'https://salesiq.zoho.eu/api/v2/zylker/conversations', auth: { token: 't', location: 'eu' } })).resolves.toEqual([]);
+    await expect(
+      zohoRequest({ url: 'https://salesiq.zoho.eu/api/v2/zylker/conversations', auth: { token: 't', location: 'eu' } }),
+    ).resolves.toEqual([]);
   });
 
   it('treats "error": null as no error', async () => {
@@ -97,8 +113,16 @@ describe('zohoRequest', () => {
   });
 
   it('times out a hung request', async () => {
-    vi.stubGlobal('fetch', (_: string, init: RequestInit) => new Promise((_, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))));
-    expect((await failure(zohoRequest({ url, auth: { token: 't', location: 'us' }, timeoutMs: 20 }))).kind).toBe('timeout');
+    vi.stubGlobal(
+      'fetch',
+      (_: string, init: RequestInit) =>
+        new Promise((_, reject) =>
+          init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+        ),
+    );
+    expect((await failure(zohoRequest({ url, auth: { token: 't', location: 'us' }, timeoutMs: 20 }))).kind).toBe(
+      'timeout',
+    );
   });
 
   it('tells a network failure from being offline', async () => {
@@ -123,13 +147,17 @@ describe('zohoRequest', () => {
     // ...but the operator's pickup goes out.
     const ok = answer(JSON.stringify({ data: { id: '1' } }));
     vi.stubGlobal('fetch', ok);
-    await expect(zohoRequest({ method: 'PUT', url: `${url}/1/pickup`, auth, lane: 'operator' })).resolves.toEqual({ id: '1' });
+    await expect(zohoRequest({ method: 'PUT', url: `${url}/1/pickup`, auth, lane: 'operator' })).resolves.toEqual({
+      id: '1',
+    });
     expect(ok).toHaveBeenCalledTimes(1);
     // A 429 on an operator action holds back everything, the poll included.
     vi.stubGlobal('fetch', answer('', 429, { 'Retry-After': '30' }));
     await failure(zohoRequest({ method: 'PUT', url: `${url}/2/pickup`, auth, lane: 'operator' }));
     vi.stubGlobal('fetch', ok);
-    expect((await failure(zohoRequest({ method: 'PUT', url: `${url}/3/pickup`, auth, lane: 'operator' }))).kind).toBe('rate-limited');
+    expect((await failure(zohoRequest({ method: 'PUT', url: `${url}/3/pickup`, auth, lane: 'operator' }))).kind).toBe(
+      'rate-limited',
+    );
     expect(ok).toHaveBeenCalledTimes(1);
   });
 
@@ -148,12 +176,21 @@ describe('zohoRequest', () => {
       const error = await failure(zohoRequest({ url: elsewhere, auth: us }));
       expect(error.message).toMatch(/Refused to send the Zoho sign-in/);
     }
-    expect((await failure(zohoRequest({ url, auth: { token: 'secret', location: 'mars' } }))).message).toMatch(/Refused/);
+    expect((await failure(zohoRequest({ url, auth: { token: 'secret', location: 'mars' } }))).message).toMatch(
+      /Refused/,
+    );
     expect(fetchMock).not.toHaveBeenCalled();
 
     await zohoRequest({ url, auth: us });
-    await zohoRequest({ url: 'https://accounts.zoho.com/oauth/v2/token/revoke', auth: { ...us, placement: 'query' }, envelope: false });
-    const [[, first], [revokeUrl, second]] = fetchMock.mock.calls as unknown as [[string, RequestInit], [string, RequestInit]];
+    await zohoRequest({
+      url: 'https://accounts.zoho.com/oauth/v2/token/revoke',
+      auth: { ...us, placement: 'query' },
+      envelope: false,
+    });
+    const [[, first], [revokeUrl, second]] = fetchMock.mock.calls as unknown as [
+      [string, RequestInit],
+      [string, RequestInit],
+    ];
     expect(first.redirect).toBe('error');
     expect(second.redirect).toBe('error');
     expect(new URL(revokeUrl).searchParams.get('token')).toBe('secret');

@@ -22,8 +22,13 @@ describe('runtime boundaries (eslint.config.js import zones)', { timeout: 60_000
   beforeAll(() => problems('entrypoints/popup/Warm.ts', 'export {};\n'), 60_000);
 
   it('refuses lib/db.ts in the popup', async () => {
-    const found = await problems('entrypoints/popup/Violation.ts', "import { db } from '../../lib/db';\nexport const x = db;\n");
-    expect(boundary(found)).toEqual([expect.stringMatching(/^import-x\/no-restricted-paths: .*"\.\.\/\.\.\/lib\/db".*page-safe/)]);
+    const found = await problems(
+      'entrypoints/popup/Violation.ts',
+      "import { db } from '../../lib/db';\nexport const x = db;\n",
+    );
+    expect(boundary(found)).toEqual([
+      expect.stringMatching(/^import-x\/no-restricted-paths: .*"\.\.\/\.\.\/lib\/db".*page-safe/),
+    ]);
   });
 
   it('refuses Dexie itself in a component', async () => {
@@ -60,28 +65,49 @@ describe('runtime boundaries (eslint.config.js import zones)', { timeout: 60_000
   });
 
   it('lets the content script load only its own few modules', async () => {
-    const fine = await problems('entrypoints/salesiq.content.ts', "import { findComposer } from '../lib/canned/composer';\nexport const x = findComposer;\n");
+    const fine = await problems(
+      'entrypoints/salesiq.content.ts',
+      "import { findComposer } from '../lib/canned/composer';\nexport const x = findComposer;\n",
+    );
     expect(boundary(fine)).toEqual([]);
-    const found = await problems('entrypoints/salesiq.content.ts', "import { readSettings } from '../lib/settings';\nexport const x = readSettings;\n");
+    const found = await problems(
+      'entrypoints/salesiq.content.ts',
+      "import { readSettings } from '../lib/settings';\nexport const x = readSettings;\n",
+    );
     expect(boundary(found)).toHaveLength(1);
   });
 
   it('lets the offscreen page load only the chime message check', async () => {
-    const fine = await problems('entrypoints/offscreen/main.ts', "import { isPlayChimeMessage } from '../../lib/messages';\nexport const x = isPlayChimeMessage;\n");
+    const fine = await problems(
+      'entrypoints/offscreen/main.ts',
+      "import { isPlayChimeMessage } from '../../lib/messages';\nexport const x = isPlayChimeMessage;\n",
+    );
     expect(boundary(fine)).toEqual([]);
-    const found = await problems('entrypoints/offscreen/main.ts', "import { db } from '../../lib/db';\nexport const x = db;\n");
+    const found = await problems(
+      'entrypoints/offscreen/main.ts',
+      "import { db } from '../../lib/db';\nexport const x = db;\n",
+    );
     expect(boundary(found)).toHaveLength(1);
   });
 
   it('keeps lib/auth off the queue and lib/salesiq off everything else', async () => {
-    const auth = await problems('lib/auth/violation.ts', "import { renderBadge } from '../queue/badge';\nexport const x = renderBadge;\n");
+    const auth = await problems(
+      'lib/auth/violation.ts',
+      "import { renderBadge } from '../queue/badge';\nexport const x = renderBadge;\n",
+    );
     expect(boundary(auth)).toHaveLength(1);
-    const salesiq = await problems('lib/salesiq/violation.ts', "import { readSettings } from '../settings';\nexport const x = readSettings;\n");
+    const salesiq = await problems(
+      'lib/salesiq/violation.ts',
+      "import { readSettings } from '../settings';\nexport const x = readSettings;\n",
+    );
     expect(boundary(salesiq)).toHaveLength(1);
   });
 
   it('forbids upward imports from lib into components', async () => {
-    const found = await problems('lib/violation.ts', "import { ChatRow } from '../components/ChatRow';\nexport const x = ChatRow;\n");
+    const found = await problems(
+      'lib/violation.ts',
+      "import { ChatRow } from '../components/ChatRow';\nexport const x = ChatRow;\n",
+    );
     expect(boundary(found)).toHaveLength(1);
   });
 });

@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseCannedResponse, parseConversation, parseList, parseOperator, parsePortal, text } from '../../lib/salesiq/schemas';
+import {
+  parseCannedResponse,
+  parseConversation,
+  parseList,
+  parseOperator,
+  parsePortal,
+  text,
+} from '../../lib/salesiq/schemas';
 
 // Zoho's documented "Pick up Chat" sample (tests/fixtures/README.md names the source).
 function seedSample(): unknown {
@@ -76,7 +83,9 @@ describe('other resources', () => {
   });
 
   it('maps operator status codes', () => {
-    expect(parseOperator({ id: '5', first_name: 'Pat', status_code: 1, departments: [{ id: '9', name: 'Sales' }] })).toMatchObject({
+    expect(
+      parseOperator({ id: '5', first_name: 'Pat', status_code: 1, departments: [{ id: '9', name: 'Sales' }] }),
+    ).toMatchObject({
       status: 'available',
       departments: [{ id: '9', name: 'Sales' }],
     });
@@ -84,7 +93,15 @@ describe('other resources', () => {
   });
 
   it('reads canned responses and requires content', () => {
-    expect(parseCannedResponse({ id: '7', content: 'Hi!', enabled: false, usage_count: '12', categories: [{ id: '3', name: 'Billing' }] })).toMatchObject({
+    expect(
+      parseCannedResponse({
+        id: '7',
+        content: 'Hi!',
+        enabled: false,
+        usage_count: '12',
+        categories: [{ id: '3', name: 'Billing' }],
+      }),
+    ).toMatchObject({
       id: '7',
       enabled: false,
       usageCount: 12,

@@ -38,10 +38,20 @@ describe('settings are validated when read', () => {
   });
 
   it('keeps valid values, and an update cannot store an invalid one', async () => {
-    await storeRaw({ visitorRetentionDays: 30, quietHours: { enabled: true, start: '21:30', end: '06:00' }, departmentFilter: 'd1' });
-    expect(await getSettings()).toMatchObject({ visitorRetentionDays: 30, quietHours: { enabled: true, start: '21:30', end: '06:00' }, departmentFilter: 'd1' });
+    await storeRaw({
+      visitorRetentionDays: 30,
+      quietHours: { enabled: true, start: '21:30', end: '06:00' },
+      departmentFilter: 'd1',
+    });
+    expect(await getSettings()).toMatchObject({
+      visitorRetentionDays: 30,
+      quietHours: { enabled: true, start: '21:30', end: '06:00' },
+      departmentFilter: 'd1',
+    });
     await updateSettings({ visitorRetentionDays: -1 });
-    expect(((await browser.storage.local.get('settings')).settings as { visitorRetentionDays: number }).visitorRetentionDays).toBe(1);
+    expect(
+      ((await browser.storage.local.get('settings')).settings as { visitorRetentionDays: number }).visitorRetentionDays,
+    ).toBe(1);
   });
 });
 

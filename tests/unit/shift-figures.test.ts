@@ -15,8 +15,19 @@ import {
 } from '../bench/shift/figures';
 
 // The shift benchmark's definitions (tests/bench/shift/figures.ts), checked on small made-up shifts.
-const create = (t: number, chat: string, title: string): NotificationEvent => ({ t, id: `chat:${chat}`, kind: kindOfTitle(title)!, source: 'create', title });
-const appear = (t: number, chat: string): NotificationEvent => ({ t, id: `chat:${chat}`, kind: 'alert', source: 'appear' });
+const create = (t: number, chat: string, title: string): NotificationEvent => ({
+  t,
+  id: `chat:${chat}`,
+  kind: kindOfTitle(title)!,
+  source: 'create',
+  title,
+});
+const appear = (t: number, chat: string): NotificationEvent => ({
+  t,
+  id: `chat:${chat}`,
+  kind: 'alert',
+  source: 'appear',
+});
 
 describe('shift figures', () => {
   it('measures time outside blind intervals', () => {
@@ -48,10 +59,21 @@ describe('shift figures', () => {
   });
 
   it('allows one alert and one escalation; a repeat, or a reappearance nothing explains, is a duplicate', () => {
-    expect(duplicateNotifications([create(0, 'a', 'Ana · Sales'), appear(100, 'a'), create(40_000, 'a', 'Still waiting 40 s: Ana · Sales'), appear(40_100, 'a')])).toEqual([]);
-    expect(duplicateNotifications([create(0, 'a', 'Ana · Sales'), create(9_000, 'a', 'Ana · Sales')])).toEqual([{ id: 'chat:a', reason: 'alert created again', t: 9_000 }]);
+    expect(
+      duplicateNotifications([
+        create(0, 'a', 'Ana · Sales'),
+        appear(100, 'a'),
+        create(40_000, 'a', 'Still waiting 40 s: Ana · Sales'),
+        appear(40_100, 'a'),
+      ]),
+    ).toEqual([]);
+    expect(duplicateNotifications([create(0, 'a', 'Ana · Sales'), create(9_000, 'a', 'Ana · Sales')])).toEqual([
+      { id: 'chat:a', reason: 'alert created again', t: 9_000 },
+    ]);
     // Shown, gone with a browser restart, back with no create seen (before the hook was in).
-    expect(duplicateNotifications([create(0, 'a', 'Ana · Sales'), appear(100, 'a'), appear(30_000, 'a')])).toHaveLength(1);
+    expect(duplicateNotifications([create(0, 'a', 'Ana · Sales'), appear(100, 'a'), appear(30_000, 'a')])).toHaveLength(
+      1,
+    );
     // An escalation reworded still stays on screen: that tells it from a second alert.
     expect(kindOfTitle('Ana has waited 40 s', true)).toBe('escalation');
     expect(kindOfTitle('Could not pick up the chat')).toBe('notice');
@@ -93,7 +115,9 @@ describe('shift figures', () => {
     expect(duplicateNotifications(events, undefined, new Map([['a', 44_000]]))).toHaveLength(0);
     // Stamped long before (a second escalation after a restart), or an escalation create already seen: still a duplicate.
     expect(duplicateNotifications(events, undefined, new Map([['a', 20_000]]))).toHaveLength(1);
-    const seen = [...events, create(40_000, 'a', 'Still waiting 40 s: Ana · Sales'), appear(40_100, 'a')].sort((x, y) => x.t - y.t);
+    const seen = [...events, create(40_000, 'a', 'Still waiting 40 s: Ana · Sales'), appear(40_100, 'a')].sort(
+      (x, y) => x.t - y.t,
+    );
     expect(duplicateNotifications(seen, undefined, new Map([['a', 44_000]]))).toHaveLength(1);
   });
 

@@ -16,7 +16,10 @@ export async function signedInWithScriptedZoho(
 ): Promise<void> {
   fakeBrowser.reset();
   await wipeAccountData();
-  vi.stubGlobal('fetch', vi.fn(async (url: string, init?: RequestInit) => fetch(url, init)));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string, init?: RequestInit) => fetch(url, init)),
+  );
   (browser.identity as unknown as Record<string, unknown>).launchWebAuthFlow = launchWebAuthFlow;
   (browser.identity as unknown as Record<string, unknown>).getRedirectURL = () => 'https://abc.chromiumapp.org/';
   launchWebAuthFlow.mockReset();

@@ -12,7 +12,9 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** The permissions the Chrome manifest asks for, from the same config the build uses. */
 async function chromePermissions(): Promise<string[]> {
-  const manifest = config.manifest as (env: { browser: string; manifestVersion: 3; mode: string; command: string }) => { permissions: string[] };
+  const manifest = config.manifest as (env: { browser: string; manifestVersion: 3; mode: string; command: string }) => {
+    permissions: string[];
+  };
   return manifest({ browser: 'chrome', manifestVersion: 3, mode: 'production', command: 'build' }).permissions;
 }
 
@@ -25,7 +27,15 @@ describe('the store listing text', () => {
     const text = readListingText(ROOT);
     const justifications = new Map(text.justifications);
     justifications.delete('alarms');
-    const problems = checkText({ ...text, summary: 'x'.repeat(133), description: text.description.replace(/not affiliated with/gi, ''), justifications }, await chromePermissions());
+    const problems = checkText(
+      {
+        ...text,
+        summary: 'x'.repeat(133),
+        description: text.description.replace(/not affiliated with/gi, ''),
+        justifications,
+      },
+      await chromePermissions(),
+    );
     expect(problems).toContain('The summary (chrome) is 133 characters; at most 132.');
     expect(problems).toContain('No justification for "alarms" in store-listing/permissions.md.');
     expect(problems).toContain('The description must say the extension is not affiliated with Zoho.');
@@ -33,7 +43,12 @@ describe('the store listing text', () => {
 
   it('counts an emoji as one character, as the stores do', () => {
     const text = readListingText(ROOT);
-    expect(checkText({ ...text, summary: '🇳'.repeat(132) }, [...text.justifications.keys()].filter((k) => k !== 'host permissions'))).toEqual([]);
+    expect(
+      checkText(
+        { ...text, summary: '🇳'.repeat(132) },
+        [...text.justifications.keys()].filter((k) => k !== 'host permissions'),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -63,7 +78,11 @@ describe('the source rebuild comparison', () => {
         for (const [file, body] of Object.entries(files)) writeFileSync(join(base, dir, file), body);
       }
       expect(compareTrees(join(base, 'a'), join(base, 'a'))).toEqual([]);
-      expect(compareTrees(join(base, 'a'), join(base, 'b')).sort()).toEqual(['chunks/y.js: different bytes', 'extra.js: only in the rebuild', 'gone.js: missing from the rebuild']);
+      expect(compareTrees(join(base, 'a'), join(base, 'b')).sort()).toEqual([
+        'chunks/y.js: different bytes',
+        'extra.js: only in the rebuild',
+        'gone.js: missing from the rebuild',
+      ]);
     } finally {
       rmSync(base, { recursive: true, force: true });
     }

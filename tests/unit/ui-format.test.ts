@@ -108,33 +108,57 @@ describe('queue selection', () => {
 describe('connection banner state', () => {
   const now = 100_000;
   it('puts offline first, then a current error, then staleness', () => {
-    expect(connectionState({ failures: 1, error: { kind: 'offline', message: '', at: now } }, now).kind).toBe('offline');
-    expect(connectionState({ failures: 1, lastSuccessAt: now - 5000, error: { kind: 'server', message: 'x', at: now } }, now)).toEqual({
+    expect(connectionState({ failures: 1, error: { kind: 'offline', message: '', at: now } }, now).kind).toBe(
+      'offline',
+    );
+    expect(
+      connectionState(
+        { failures: 1, lastSuccessAt: now - 5000, error: { kind: 'server', message: 'x', at: now } },
+        now,
+      ),
+    ).toEqual({
       kind: 'error',
       message: 'SalesIQ is having trouble right now. Retrying automatically.',
       notReachingYou: false,
     });
     // Failing for more than half a minute: said in the desktop notice's words.
-    const failing = { failures: 6, lastSuccessAt: now - 40_000, failingSince: now - 31_000, error: { kind: 'server' as const, message: 'x', at: now } };
+    const failing = {
+      failures: 6,
+      lastSuccessAt: now - 40_000,
+      failingSince: now - 31_000,
+      error: { kind: 'server' as const, message: 'x', at: now },
+    };
     expect(connectionState(failing, now)).toMatchObject({ kind: 'error', notReachingYou: true });
-    expect(connectionState({ failures: 0, lastSuccessAt: now - 40_000 }, now)).toEqual({ kind: 'stale', ageMs: 40_000 });
+    expect(connectionState({ failures: 0, lastSuccessAt: now - 40_000 }, now)).toEqual({
+      kind: 'stale',
+      ageMs: 40_000,
+    });
     expect(connectionState({ failures: 0, lastSuccessAt: now - 5_000 }, now)).toEqual({ kind: 'ok' });
     expect(connectionState(undefined, now)).toEqual({ kind: 'never' });
   });
 
   it('ignores an error older than the last success', () => {
-    expect(connectionState({ failures: 0, lastSuccessAt: now - 1000, error: { kind: 'server', message: 'x', at: now - 2000 } }, now)).toEqual({ kind: 'ok' });
+    expect(
+      connectionState(
+        { failures: 0, lastSuccessAt: now - 1000, error: { kind: 'server', message: 'x', at: now - 2000 } },
+        now,
+      ),
+    ).toEqual({ kind: 'ok' });
   });
 });
 
 describe('plain errors', () => {
   it("keeps the background's words, and replaces Chrome's when no background answered", () => {
-    expect(plainError({ kind: 'taken', message: 'Ana picked up this chat first.' })).toBe('Ana picked up this chat first.');
-    expect(plainError({ kind: 'taken', message: '' })).toBe('Another operator picked up this chat first.');
-    expect(plainError({ kind: 'unknown', message: 'Could not establish connection. Receiving end does not exist.' })).toBe(
-      'The extension is still starting. Try again in a moment.',
+    expect(plainError({ kind: 'taken', message: 'Ana picked up this chat first.' })).toBe(
+      'Ana picked up this chat first.',
     );
+    expect(plainError({ kind: 'taken', message: '' })).toBe('Another operator picked up this chat first.');
+    expect(
+      plainError({ kind: 'unknown', message: 'Could not establish connection. Receiving end does not exist.' }),
+    ).toBe('The extension is still starting. Try again in a moment.');
     // The worker stopped mid-request: the pickup or send it was doing is read back, never repeated.
-    expect(plainError({ kind: 'unknown', message: 'The message port closed before a response was received.' })).toMatch(/trying again is safe/);
+    expect(plainError({ kind: 'unknown', message: 'The message port closed before a response was received.' })).toMatch(
+      /trying again is safe/,
+    );
   });
 });

@@ -3,7 +3,14 @@ import { keyAction, type KeyInput } from '../../entrypoints/popup/keyboard';
 import { arrivalMessage } from '../../entrypoints/popup/arrivals';
 import type { ChatRecord } from '../../lib/db';
 
-const key = (k: string, extra: Partial<KeyInput> = {}): KeyInput => ({ key: k, altKey: false, ctrlKey: false, metaKey: false, repeat: false, ...extra });
+const key = (k: string, extra: Partial<KeyInput> = {}): KeyInput => ({
+  key: k,
+  altKey: false,
+  ctrlKey: false,
+  metaKey: false,
+  repeat: false,
+  ...extra,
+});
 
 describe('popup keyboard map', () => {
   it('moves, picks up, opens and shows history', () => {
@@ -34,7 +41,11 @@ describe('popup keyboard map', () => {
 
 describe('arrival announcements', () => {
   const chat = (name: string | undefined, department?: string) =>
-    ({ id: `id-${name}`, visitor: { id: 'v-9876', name }, department: department ? { id: department, name: department } : undefined }) as ChatRecord;
+    ({
+      id: `id-${name}`,
+      visitor: { id: 'v-9876', name },
+      department: department ? { id: department, name: department } : undefined,
+    }) as ChatRecord;
 
   it('names the visitor and department', () => {
     expect(arrivalMessage([chat('Ana', 'Sales')])).toBe('New chat from Ana, Sales.');

@@ -18,7 +18,11 @@ describe('parseConsoleUrl', () => {
   });
 
   it('knows the portal even when no conversation is open', () => {
-    expect(parseConsoleUrl('https://salesiq.zoho.com/zylker/dashboard')).toEqual({ host: 'salesiq.zoho.com', screen: 'zylker', conversationId: undefined });
+    expect(parseConsoleUrl('https://salesiq.zoho.com/zylker/dashboard')).toEqual({
+      host: 'salesiq.zoho.com',
+      screen: 'zylker',
+      conversationId: undefined,
+    });
     expect(parseConsoleUrl('https://salesiq.zoho.com/zylker/mychats/')).toMatchObject({ conversationId: undefined });
   });
 
@@ -43,7 +47,9 @@ describe('parseConsoleUrl', () => {
   });
 
   it('never yields an id that could smuggle markup or paths', () => {
-    expect(parseConsoleUrl('https://salesiq.zoho.com/zylker/mychats/%3Cimg%20src%3Dx%3E')?.conversationId).toBeUndefined();
+    expect(
+      parseConsoleUrl('https://salesiq.zoho.com/zylker/mychats/%3Cimg%20src%3Dx%3E')?.conversationId,
+    ).toBeUndefined();
     expect(parseConsoleUrl('https://salesiq.zoho.com/zylker/mychats/a%2Fb')?.conversationId).toBeUndefined();
   });
 });
@@ -51,14 +57,24 @@ describe('parseConsoleUrl', () => {
 describe('history merge', () => {
   it('orders newest first, de-duplicates by id and keeps feedback already fetched', () => {
     const first = mergeHistory([], [conv('a', 100), conv('b', 300)]);
-    const withRating = first.map((item) => (item.conversation.id === 'a' ? { ...item, feedback: { rating: '3' }, feedbackCheckedAt: 5 } : item));
+    const withRating = first.map((item) =>
+      item.conversation.id === 'a' ? { ...item, feedback: { rating: '3' }, feedbackCheckedAt: 5 } : item,
+    );
     const merged = mergeHistory(withRating, [conv('a', 100, { status: 'closed' }), conv('c', 200)]);
     expect(merged.map((i) => i.conversation.id)).toEqual(['b', 'c', 'a']);
-    expect(merged[2]).toMatchObject({ conversation: { status: 'closed' }, feedback: { rating: '3' }, feedbackCheckedAt: 5 });
+    expect(merged[2]).toMatchObject({
+      conversation: { status: 'closed' },
+      feedback: { rating: '3' },
+      feedbackCheckedAt: 5,
+    });
   });
 
   it('breaks start-time ties by id so the order never flickers', () => {
-    expect(mergeHistory([], [conv('1', 5), conv('3', 5), conv('2', 5)]).map((i) => i.conversation.id)).toEqual(['3', '2', '1']);
+    expect(mergeHistory([], [conv('1', 5), conv('3', 5), conv('2', 5)]).map((i) => i.conversation.id)).toEqual([
+      '3',
+      '2',
+      '1',
+    ]);
   });
 
   it('moves a cursor forward and finishes it on a short page', () => {
@@ -74,7 +90,11 @@ describe('history merge', () => {
 
   it('asks each unfinished department for its next page', () => {
     expect(
-      nextPages({ d1: { page: 1, done: false, oldest: 5 }, d2: { page: 3, done: true, oldest: 1 }, d3: { page: 0, done: false } }),
+      nextPages({
+        d1: { page: 1, done: false, oldest: 5 },
+        d2: { page: 3, done: true, oldest: 1 },
+        d3: { page: 0, done: false },
+      }),
     ).toEqual([
       { department: 'd1', page: 2 },
       { department: 'd3', page: 1 },
@@ -84,23 +104,45 @@ describe('history merge', () => {
   it('shows only what no unread page could precede, and never the current conversation', () => {
     // Department A was read down to t=900 and has more; B is finished. B's t=500 chat could have
     // newer A chats above it on A's next page, so it waits.
-    const items = mergeHistory([], [conv('a1', 1000), conv('a2', 900), conv('b1', 950), conv('b2', 500), conv('now', 2000)]);
-    const record = { items, cursors: { A: { page: 1, done: false, oldest: 900 }, B: { page: 1, done: true, oldest: 500 } } };
+    const items = mergeHistory(
+      [],
+      [conv('a1', 1000), conv('a2', 900), conv('b1', 950), conv('b2', 500), conv('now', 2000)],
+    );
+    const record = {
+      items,
+      cursors: { A: { page: 1, done: false, oldest: 900 }, B: { page: 1, done: true, oldest: 500 } },
+    };
     const view = visibleHistory(record, 'now');
     expect(view.items.map((i) => i.conversation.id)).toEqual(['a1', 'b1', 'a2']);
     expect(view.hasMore).toBe(true);
 
-    const finished = { items, cursors: { A: { page: 2, done: true, oldest: 100 }, B: { page: 1, done: true, oldest: 500 } } };
-    expect(visibleHistory(finished, 'now')).toEqual({ items: items.filter((i) => i.conversation.id !== 'now'), hasMore: false });
+    const finished = {
+      items,
+      cursors: { A: { page: 2, done: true, oldest: 100 }, B: { page: 1, done: true, oldest: 500 } },
+    };
+    expect(visibleHistory(finished, 'now')).toEqual({
+      items: items.filter((i) => i.conversation.id !== 'now'),
+      hasMore: false,
+    });
     expect(visibleHistory(undefined, 'now')).toEqual({ items: [], hasMore: false });
   });
 });
 
 describe('transcript merge', () => {
-  const msg = (id: string, time: number, sequence?: number): Message => ({ id, time, sequence, senderName: 'V', kind: 'text', text: id });
+  const msg = (id: string, time: number, sequence?: number): Message => ({
+    id,
+    time,
+    sequence,
+    senderName: 'V',
+    kind: 'text',
+    text: id,
+  });
 
   it('adds only new messages, in time and sequence order', () => {
-    const merged = mergeMessages([msg('1', 10, 1), msg('2', 20, 2)], [msg('2', 20, 2), msg('4', 30, 4), msg('3', 30, 3)]);
+    const merged = mergeMessages(
+      [msg('1', 10, 1), msg('2', 20, 2)],
+      [msg('2', 20, 2), msg('4', 30, 4), msg('3', 30, 3)],
+    );
     expect(merged.map((m) => m.id)).toEqual(['1', '2', '3', '4']);
   });
 });

@@ -41,7 +41,13 @@ function wire(chat: FakeChat) {
     start_time: String(chat.start),
     department: { id: chat.dept, name: chat.dept === 'd1' ? 'Zylker' : 'Sales' },
     attender: { id: 'op1', name: 'Arjun' },
-    visitor: { id: visitorId(chat.email ?? chat.id), name: 'Ana', email: chat.email, type: 'lead', channel_name: 'website' },
+    visitor: {
+      id: visitorId(chat.email ?? chat.id),
+      name: 'Ana',
+      email: chat.email,
+      type: 'lead',
+      channel_name: 'website',
+    },
   };
 }
 
@@ -61,17 +67,27 @@ async function fakeSalesIQ(input: string | URL | Request): Promise<Response> {
   let m: RegExpMatchArray | null;
   if (path === '/api/v3/zylker/visitors') {
     if (visitorsApi === 'disabled') return fail(1021, 'Visitor Feature not enabled in this plan');
-    return envelope([{ id: visitorId(EMAIL), lead_score: 42, visit_count: 7, first_accessed_time: String(NOW - 30 * DAY) }]);
+    return envelope([
+      { id: visitorId(EMAIL), lead_score: 42, visit_count: 7, first_accessed_time: String(NOW - 30 * DAY) },
+    ]);
   }
   if ((m = path.match(/^\/api\/v2\/zylker\/conversations\/(\w+)\/messages$/))) {
     const from = Number(url.searchParams.get('from_time') ?? 0);
     const chat = chats.find((c) => c.id === m![1])!;
-    const all = [1, 2, 3].map((n) => ({ id: `${chat.id}-m${n}`, sequence_id: String(n), sender: { id: 'x', name: 'Ana' }, message: { text: `hello ${n}` }, time: String(chat.start + n) }));
+    const all = [1, 2, 3].map((n) => ({
+      id: `${chat.id}-m${n}`,
+      sequence_id: String(n),
+      sender: { id: 'x', name: 'Ana' },
+      message: { text: `hello ${n}` },
+      time: String(chat.start + n),
+    }));
     return envelope(all.filter((msg) => Number(msg.time) >= from));
   }
   if ((m = path.match(/^\/api\/v2\/zylker\/conversations\/(\w+)\/feedback$/))) {
     const chat = chats.find((c) => c.id === m![1])!;
-    return chat.rating ? envelope({ rating: chat.rating, rating_label: 'Happy', feedback: 'Great' }) : fail(1022, 'No feedback available');
+    return chat.rating
+      ? envelope({ rating: chat.rating, rating_label: 'Happy', feedback: 'Great' })
+      : fail(1022, 'No feedback available');
   }
   if ((m = path.match(/^\/api\/v2\/zylker\/conversations\/(\w+)$/))) {
     const chat = chats.find((c) => c.id === m![1]);
@@ -105,7 +121,9 @@ async function signIn() {
 }
 
 function listCalls() {
-  return calls.filter((u) => u.pathname === '/api/v2/zylker/conversations').map((u) => `${u.searchParams.get('department_id')}:${u.searchParams.get('page')}`);
+  return calls
+    .filter((u) => u.pathname === '/api/v2/zylker/conversations')
+    .map((u) => `${u.searchParams.get('department_id')}:${u.searchParams.get('page')}`);
 }
 
 beforeEach(async () => {
@@ -117,8 +135,21 @@ beforeEach(async () => {
   // d1: the current chat plus 12 earlier ones (two pages of 10); d2: three earlier ones.
   chats = [
     { id: 'current', dept: 'd1', start: NOW - 60_000, status: 'Connected', email: EMAIL },
-    ...Array.from({ length: 12 }, (_, i) => ({ id: `a${i}`, dept: 'd1', start: NOW - (i + 1) * DAY, status: 'Ended', email: EMAIL, rating: i === 0 ? '3' : undefined })),
-    ...Array.from({ length: 3 }, (_, i) => ({ id: `b${i}`, dept: 'd2', start: NOW - (i * 5 + 2.5) * DAY, status: 'Ended', email: EMAIL })),
+    ...Array.from({ length: 12 }, (_, i) => ({
+      id: `a${i}`,
+      dept: 'd1',
+      start: NOW - (i + 1) * DAY,
+      status: 'Ended',
+      email: EMAIL,
+      rating: i === 0 ? '3' : undefined,
+    })),
+    ...Array.from({ length: 3 }, (_, i) => ({
+      id: `b${i}`,
+      dept: 'd2',
+      start: NOW - (i * 5 + 2.5) * DAY,
+      status: 'Ended',
+      email: EMAIL,
+    })),
     { id: 'anon', dept: 'd1', start: NOW - 1000, status: 'Connected' },
   ];
   vi.stubGlobal('fetch', vi.fn(fakeSalesIQ));
@@ -130,9 +161,18 @@ describe('refreshing the shown visitor', () => {
     await refreshVisitor('current', { now: NOW });
 
     const card = await db.visitors.get('current');
-    expect(card).toMatchObject({ portal: 'zylker', savedAt: NOW, profileState: 'disabled', conversation: { id: 'current', visitor: { email: EMAIL } } });
+    expect(card).toMatchObject({
+      portal: 'zylker',
+      savedAt: NOW,
+      profileState: 'disabled',
+      conversation: { id: 'current', visitor: { email: EMAIL } },
+    });
     expect(card?.error).toBeUndefined();
-    expect((await db.transcripts.get('current'))?.messages.map((m) => m.text)).toEqual(['hello 1', 'hello 2', 'hello 3']);
+    expect((await db.transcripts.get('current'))?.messages.map((m) => m.text)).toEqual([
+      'hello 1',
+      'hello 2',
+      'hello 3',
+    ]);
 
     expect(listCalls().sort()).toEqual(['d1:1', 'd2:1']);
     const record = await db.history.get(historyKey('zylker', EMAIL));
@@ -140,7 +180,19 @@ describe('refreshing the shown visitor', () => {
     // d1's page 1 is the current chat and a0-a8 (down to 9 days ago); it has a page 2, so d2's
     // 12.5-day-old chat waits for it. The current chat is not part of its own history.
     expect(view.hasMore).toBe(true);
-    expect(view.items.map((i) => i.conversation.id)).toEqual(['a0', 'a1', 'b0', 'a2', 'a3', 'a4', 'a5', 'a6', 'b1', 'a7', 'a8']);
+    expect(view.items.map((i) => i.conversation.id)).toEqual([
+      'a0',
+      'a1',
+      'b0',
+      'a2',
+      'a3',
+      'a4',
+      'a5',
+      'a6',
+      'b1',
+      'a7',
+      'a8',
+    ]);
     expect(view.items[0]).toMatchObject({ feedback: { rating: '3', ratingLabel: 'Happy', comment: 'Great' } });
     expect(view.items[1]?.feedbackCheckedAt).toBe(NOW);
     expect(view.items[1]?.feedback).toBeUndefined();
@@ -168,15 +220,24 @@ describe('refreshing the shown visitor', () => {
   it('adds the v3 profile when the portal allows it', async () => {
     visitorsApi = 'enabled';
     await refreshVisitor('current', { now: NOW });
-    expect(await db.visitors.get('current')).toMatchObject({ profileState: 'found', profile: { leadScore: 42, visitCount: 7 } });
+    expect(await db.visitors.get('current')).toMatchObject({
+      profileState: 'found',
+      profile: { leadScore: 42, visitCount: 7 },
+    });
   });
 
   it('keeps saved details and marks them stale when SalesIQ cannot be reached', async () => {
     await refreshVisitor('current', { now: NOW });
     offline = true;
-    await expect(refreshVisitor('current', { now: NOW + 60_000, force: true })).rejects.toMatchObject({ kind: 'network' });
+    await expect(refreshVisitor('current', { now: NOW + 60_000, force: true })).rejects.toMatchObject({
+      kind: 'network',
+    });
     const card = await db.visitors.get('current');
-    expect(card).toMatchObject({ savedAt: NOW, error: { kind: 'network', at: NOW + 60_000 }, conversation: { id: 'current' } });
+    expect(card).toMatchObject({
+      savedAt: NOW,
+      error: { kind: 'network', at: NOW + 60_000 },
+      conversation: { id: 'current' },
+    });
     expect((await db.transcripts.get('current'))?.messages).toHaveLength(3);
     expect((await db.history.get(historyKey('zylker', EMAIL)))?.items.length).toBeGreaterThan(0);
 
@@ -186,7 +247,10 @@ describe('refreshing the shown visitor', () => {
   });
 
   it('reports a failure when nothing is saved, in words the panel can show', async () => {
-    await expect(refreshVisitor('missing', { now: NOW })).rejects.toMatchObject({ kind: 'unknown', message: 'Invalid conversation id' });
+    await expect(refreshVisitor('missing', { now: NOW })).rejects.toMatchObject({
+      kind: 'unknown',
+      message: 'Invalid conversation id',
+    });
   });
 
   it('asks nothing about history for a visitor without an email', async () => {
@@ -204,7 +268,17 @@ describe('refreshing the shown visitor', () => {
 
   it('settles a connected chat that ended elsewhere, and nothing else in the queue', async () => {
     chats[0]!.status = 'Ended';
-    await db.chats.put({ id: 'current', question: '', status: 'connected', startTime: 1, visitor: {}, portal: 'zylker', firstSeenAt: 1, updatedAt: 1, pickedUpAt: 2 });
+    await db.chats.put({
+      id: 'current',
+      question: '',
+      status: 'connected',
+      startTime: 1,
+      visitor: {},
+      portal: 'zylker',
+      firstSeenAt: 1,
+      updatedAt: 1,
+      pickedUpAt: 2,
+    });
     await refreshVisitor('current', { now: NOW });
     expect(await db.chats.get('current')).toMatchObject({ status: 'ended', pickedUpAt: 2 });
   });
@@ -212,7 +286,11 @@ describe('refreshing the shown visitor', () => {
 
 describe('focus', () => {
   it('follows the signed-in portal console tab and ignores everything else', async () => {
-    expect(await followConsoleUrl('https://salesiq.zoho.com/zylker/mychats/123', 10)).toEqual({ conversationId: '123', source: 'console-tab', at: 10 });
+    expect(await followConsoleUrl('https://salesiq.zoho.com/zylker/mychats/123', 10)).toEqual({
+      conversationId: '123',
+      source: 'console-tab',
+      at: 10,
+    });
     expect(await followConsoleUrl('https://salesiq.zoho.com/zylker/mychats/123', 20)).toBeUndefined(); // already shown
     expect(await followConsoleUrl('https://salesiq.zoho.eu/zylker/mychats/456', 30)).toBeUndefined(); // other DC
     expect(await followConsoleUrl('https://salesiq.zoho.com/other/mychats/456', 30)).toBeUndefined(); // other portal
@@ -220,7 +298,9 @@ describe('focus', () => {
     expect(await readMeta('focus')).toEqual({ conversationId: '123', source: 'console-tab', at: 10 });
 
     await setFocus('789', 'chooser', 40);
-    expect(await followConsoleUrl('https://salesiq.zoho.com/zylker/mychats/123', 50)).toMatchObject({ conversationId: '123' });
+    expect(await followConsoleUrl('https://salesiq.zoho.com/zylker/mychats/123', 50)).toMatchObject({
+      conversationId: '123',
+    });
   });
 
   it('keeps the newest focus when an older pickup finishes last', async () => {
@@ -244,10 +324,11 @@ describe('one refresh at a time', () => {
     const flight = singleFlight<number>();
     let runs = 0;
     let release = () => undefined as void;
-    const run = () => new Promise<number>((resolve) => {
-      const n = ++runs;
-      release = () => resolve(n);
-    });
+    const run = () =>
+      new Promise<number>((resolve) => {
+        const n = ++runs;
+        release = () => resolve(n);
+      });
     const first = flight('k', run);
     const second = flight('k', run);
     const third = flight('k', run);

@@ -9,10 +9,23 @@ const DAY = 24 * 60 * 60 * 1000;
 const NOW = Date.UTC(2026, 4, 10, 12);
 
 async function seed(conversationId: string, savedAt: number) {
-  const conversation = { id: conversationId, question: '', status: 'ended' as const, startTime: savedAt, visitor: { email: `${conversationId}@example.com` } };
+  const conversation = {
+    id: conversationId,
+    question: '',
+    status: 'ended' as const,
+    startTime: savedAt,
+    visitor: { email: `${conversationId}@example.com` },
+  };
   await db.visitors.put({ conversationId, portal: 'zylker', conversation, savedAt });
   await db.transcripts.put({ conversationId, messages: [], savedAt });
-  await db.history.put({ key: historyKey('zylker', `${conversationId}@example.com`), portal: 'zylker', email: `${conversationId}@example.com`, items: [], cursors: {}, savedAt });
+  await db.history.put({
+    key: historyKey('zylker', `${conversationId}@example.com`),
+    portal: 'zylker',
+    email: `${conversationId}@example.com`,
+    items: [],
+    cursors: {},
+    savedAt,
+  });
 }
 
 async function ids() {
@@ -63,10 +76,21 @@ describe('visitor data retention', () => {
     expect((await ids()).visitors).toEqual(['three-days']);
   });
 
-  it('purges the queue\'s old chats and alert log too, but never a waiting chat of the signed-in portal', async () => {
-    await writeMeta('session', { state: 'signed-in', portal: { screen: 'zylker', name: 'Zylker', operatorId: '1' }, updatedAt: NOW });
+  it("purges the queue's old chats and alert log too, but never a waiting chat of the signed-in portal", async () => {
+    await writeMeta('session', {
+      state: 'signed-in',
+      portal: { screen: 'zylker', name: 'Zylker', operatorId: '1' },
+      updatedAt: NOW,
+    });
     const chat = (id: string, status: ChatRecord['status'], updatedAt: number): ChatRecord => ({
-      id, question: '', status, startTime: 1, visitor: { name: id }, portal: 'zylker', firstSeenAt: 1, updatedAt,
+      id,
+      question: '',
+      status,
+      startTime: 1,
+      visitor: { name: id },
+      portal: 'zylker',
+      firstSeenAt: 1,
+      updatedAt,
     });
     await db.chats.bulkPut([
       chat('waiting-old', 'waiting', NOW - 90 * DAY),
@@ -75,13 +99,28 @@ describe('visitor data retention', () => {
       chat('ended-edge', 'ended', NOW - 7 * DAY + 1),
       chat('connected-fresh', 'connected', NOW - 1 * DAY),
     ]);
-    const alert = (conversationId: string, firstSeenAt: number): AlertRecord => ({ conversationId, portal: 'zylker', startTime: firstSeenAt, firstSeenAt, notifiedAt: firstSeenAt });
-    await db.alerts.bulkPut([alert('a-old', NOW - 7 * DAY - 1), alert('a-ancient', NOW - 90 * DAY), alert('a-edge', NOW - 7 * DAY + 1), alert('a-fresh', NOW - 3600_000)]);
+    const alert = (conversationId: string, firstSeenAt: number): AlertRecord => ({
+      conversationId,
+      portal: 'zylker',
+      startTime: firstSeenAt,
+      firstSeenAt,
+      notifiedAt: firstSeenAt,
+    });
+    await db.alerts.bulkPut([
+      alert('a-old', NOW - 7 * DAY - 1),
+      alert('a-ancient', NOW - 90 * DAY),
+      alert('a-edge', NOW - 7 * DAY + 1),
+      alert('a-fresh', NOW - 3600_000),
+    ]);
 
     const removed = await purgeVisitorData(NOW);
 
     expect(removed).toMatchObject({ chats: 2, alerts: 2 });
-    expect((await db.chats.toArray()).map((c) => c.id).sort()).toEqual(['connected-fresh', 'ended-edge', 'waiting-old']);
+    expect((await db.chats.toArray()).map((c) => c.id).sort()).toEqual([
+      'connected-fresh',
+      'ended-edge',
+      'waiting-old',
+    ]);
     expect((await db.alerts.toArray()).map((a) => a.conversationId).sort()).toEqual(['a-edge', 'a-fresh']);
 
     // The operator's retention setting applies to them as well; waiting chats still stay.
@@ -90,11 +129,22 @@ describe('visitor data retention', () => {
     expect(await db.alerts.count()).toBe(0);
   });
 
-  it('purges waiting chats no poll will settle: another portal\'s, or all of them while the session is expired', async () => {
+  it("purges waiting chats no poll will settle: another portal's, or all of them while the session is expired", async () => {
     const chat = (id: string, portal: string): ChatRecord => ({
-      id, question: 'my card number is…', status: 'waiting', startTime: 1, visitor: { name: id, email: `${id}@example.com` }, portal, firstSeenAt: 1, updatedAt: NOW - 30 * DAY,
+      id,
+      question: 'my card number is…',
+      status: 'waiting',
+      startTime: 1,
+      visitor: { name: id, email: `${id}@example.com` },
+      portal,
+      firstSeenAt: 1,
+      updatedAt: NOW - 30 * DAY,
     });
-    const session = (state: 'signed-in' | 'expired') => ({ state, portal: { screen: 'zylker', name: 'Zylker', operatorId: '1' }, updatedAt: NOW });
+    const session = (state: 'signed-in' | 'expired') => ({
+      state,
+      portal: { screen: 'zylker', name: 'Zylker', operatorId: '1' },
+      updatedAt: NOW,
+    });
     await writeMeta('session', session('signed-in'));
     await db.chats.bulkPut([chat('this-portal', 'zylker'), chat('other-portal', 'acme')]);
 

@@ -44,7 +44,15 @@ async function fakeSalesIQ(input: string | URL | Request): Promise<Response> {
   let m: RegExpMatchArray | null;
   if (path === '/api/v3/zylker/visitors') return envelope([{ id: 'v1', lead_score: 42 }]);
   if ((m = path.match(/\/conversations\/(\w+)\/messages$/))) {
-    return envelope([{ id: `${m[1]}-m1`, sequence_id: '1', sender: { id: 'x', name: 'Ana' }, message: { text: 'hello' }, time: String(NOW - 1000) }]);
+    return envelope([
+      {
+        id: `${m[1]}-m1`,
+        sequence_id: '1',
+        sender: { id: 'x', name: 'Ana' },
+        message: { text: 'hello' },
+        time: String(NOW - 1000),
+      },
+    ]);
   }
   if (path.endsWith('/feedback')) return envelope({ rating: '3', rating_label: 'Happy', feedback: 'Great' });
   if ((m = path.match(/\/conversations\/(\w+)$/))) return envelope(conversation(m[1]!, 'Ended'));
@@ -97,9 +105,29 @@ describe('visitor data after sign-out', () => {
   });
 
   it('nor does one that was waiting when the operator switched portal, not even the chat status', async () => {
-    const card = { conversationId: 'current', portal: 'zylker', conversation: { id: 'current', question: 'Hi', status: 'connected' as const, startTime: 1, visitor: { id: 'v1', email: EMAIL } }, savedAt: 1 };
+    const card = {
+      conversationId: 'current',
+      portal: 'zylker',
+      conversation: {
+        id: 'current',
+        question: 'Hi',
+        status: 'connected' as const,
+        startTime: 1,
+        visitor: { id: 'v1', email: EMAIL },
+      },
+      savedAt: 1,
+    };
     await db.visitors.put(card);
-    await db.chats.put({ id: 'current', question: 'Hi', status: 'connected', startTime: 1, visitor: {}, portal: 'zylker', firstSeenAt: 1, updatedAt: 1 });
+    await db.chats.put({
+      id: 'current',
+      question: 'Hi',
+      status: 'connected',
+      startTime: 1,
+      visitor: {},
+      portal: 'zylker',
+      firstSeenAt: 1,
+      updatedAt: 1,
+    });
     duringFirstRequest = () => signIn('other');
 
     await refreshVisitor('current', { now: NOW, force: true }).catch(() => undefined);
@@ -125,7 +153,16 @@ describe('visitor data after sign-out', () => {
   });
 
   it('still writes everything while the session stands', async () => {
-    await db.chats.put({ id: 'current', question: 'Hi', status: 'connected', startTime: 1, visitor: {}, portal: 'zylker', firstSeenAt: 1, updatedAt: 1 });
+    await db.chats.put({
+      id: 'current',
+      question: 'Hi',
+      status: 'connected',
+      startTime: 1,
+      visitor: {},
+      portal: 'zylker',
+      firstSeenAt: 1,
+      updatedAt: 1,
+    });
     await refreshVisitor('current', { now: NOW });
     expect(await db.visitors.get('current')).toMatchObject({ portal: 'zylker', savedAt: NOW });
     expect(await db.transcripts.get('current')).toMatchObject({ savedAt: NOW });
@@ -134,7 +171,9 @@ describe('visitor data after sign-out', () => {
   });
 
   it('follows a console tab only while that portal is signed in', async () => {
-    expect(await followConsoleUrl('https://salesiq.zoho.com/zylker/mychats/123', 10)).toMatchObject({ conversationId: '123' });
+    expect(await followConsoleUrl('https://salesiq.zoho.com/zylker/mychats/123', 10)).toMatchObject({
+      conversationId: '123',
+    });
     await signOut();
     expect(await followConsoleUrl('https://salesiq.zoho.com/zylker/mychats/456', 20)).toBeUndefined();
     expect(await readMeta('focus')).toBeUndefined();

@@ -35,8 +35,17 @@ export async function readSessionState(page: Page): Promise<string | undefined> 
 
 /** The alert log: per chat, the first moment it says the chat was notified (alert or escalation). */
 export async function readAlertLog(page: Page): Promise<Map<string, number | undefined>> {
-  const rows = (await readStore(page, 'alerts')) as { conversationId: string; notifiedAt?: number; escalatedAt?: number }[];
-  return new Map(rows.map((r) => [r.conversationId, [r.notifiedAt, r.escalatedAt].filter((t): t is number => !!t).sort((a, b) => a - b)[0]]));
+  const rows = (await readStore(page, 'alerts')) as {
+    conversationId: string;
+    notifiedAt?: number;
+    escalatedAt?: number;
+  }[];
+  return new Map(
+    rows.map((r) => [
+      r.conversationId,
+      [r.notifiedAt, r.escalatedAt].filter((t): t is number => !!t).sort((a, b) => a - b)[0],
+    ]),
+  );
 }
 
 /** When the alert log stamped each chat's escalation (chat id → time). */
@@ -52,7 +61,15 @@ export interface UserData {
 }
 
 function storageLocal(page: Page, keys: string[]): Promise<Record<string, unknown>> {
-  return page.evaluate((k) => (globalThis as unknown as { chrome: { storage: { local: { get(k: string[]): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get(k), keys);
+  return page.evaluate(
+    (k) =>
+      (
+        globalThis as unknown as {
+          chrome: { storage: { local: { get(k: string[]): Promise<Record<string, unknown>> } } };
+        }
+      ).chrome.storage.local.get(k),
+    keys,
+  );
 }
 
 export async function readUserData(page: Page): Promise<UserData> {
@@ -72,7 +89,13 @@ export async function readUserData(page: Page): Promise<UserData> {
 export async function setSetting(page: Page, key: string, value: unknown): Promise<void> {
   await page.evaluate(
     async ([k, v]) => {
-      const local = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } } }).chrome.storage.local;
+      const local = (
+        globalThis as unknown as {
+          chrome: {
+            storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } };
+          };
+        }
+      ).chrome.storage.local;
       const current = ((await local.get('settings')).settings ?? {}) as Record<string, unknown>;
       await local.set({ settings: { ...current, [k as string]: v } });
     },
@@ -88,11 +111,13 @@ export async function setSetting(page: Page, key: string, value: unknown): Promi
 export function userDataLost(before: UserData, after: UserData): { count: number; lines: string[] } {
   const lines: string[] = [];
   for (const [key, value] of Object.entries(before.settings)) {
-    if (JSON.stringify(after.settings[key]) !== JSON.stringify(value)) lines.push(`setting ${key}: ${JSON.stringify(value)} → ${JSON.stringify(after.settings[key])}`);
+    if (JSON.stringify(after.settings[key]) !== JSON.stringify(value))
+      lines.push(`setting ${key}: ${JSON.stringify(value)} → ${JSON.stringify(after.settings[key])}`);
   }
   for (const [portal, map] of Object.entries(before.shortcuts)) {
     for (const [responseId, shortcut] of Object.entries(map)) {
-      if (after.shortcuts[portal]?.[responseId] !== shortcut) lines.push(`shortcut #${shortcut} (${portal}) → ${after.shortcuts[portal]?.[responseId] ?? 'gone'}`);
+      if (after.shortcuts[portal]?.[responseId] !== shortcut)
+        lines.push(`shortcut #${shortcut} (${portal}) → ${after.shortcuts[portal]?.[responseId] ?? 'gone'}`);
     }
   }
   for (const [id, count] of Object.entries(before.uses)) {

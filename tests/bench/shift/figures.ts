@@ -83,7 +83,10 @@ export const CHAT_PREFIX = 'chat:';
  * escalation's title starts "Still waiting" and it stays on screen (requireInteraction); a notice
  * about a failed action starts "Could not"; anything else under a chat's id is its alert.
  */
-export function kindOfTitle(title: string | undefined, requireInteraction = false): NotificationEvent['kind'] | undefined {
+export function kindOfTitle(
+  title: string | undefined,
+  requireInteraction = false,
+): NotificationEvent['kind'] | undefined {
   if (title === undefined) return undefined;
   if (/^Still waiting\b/.test(title) || requireInteraction) return 'escalation';
   if (/^Could not\b/i.test(title)) return 'notice';
@@ -163,7 +166,12 @@ export function notifiedChats(events: NotificationEvent[], alertLog: Map<string,
  * shift ended), and were never notified. A chat that arrived during an outage and turned missed
  * before recovery is counted only if it still had 10 s of waiting after SalesIQ was reachable.
  */
-export function chatsNotNotified(chats: ChatTruth[], notified: ReadonlySet<string>, blind: Interval[], shiftEnd: number): string[] {
+export function chatsNotNotified(
+  chats: ChatTruth[],
+  notified: ReadonlySet<string>,
+  blind: Interval[],
+  shiftEnd: number,
+): string[] {
   return chats
     .filter((c) => eligibleMs(c.arrivedAt, c.endedAt ?? shiftEnd, blind) >= NOT_NOTIFIED_AFTER_MS)
     .filter((c) => !notified.has(c.id))
@@ -197,7 +205,8 @@ export function duplicateNotifications(
     list.sort((a, b) => a.t - b.t);
     const creates = list.filter((e) => e.source === 'create');
     for (const kind of ['alert', 'escalation'] as const) {
-      for (const repeat of creates.filter((e) => e.kind === kind).slice(1)) duplicates.push({ id, reason: `${kind} created again`, t: repeat.t });
+      for (const repeat of creates.filter((e) => e.kind === kind).slice(1))
+        duplicates.push({ id, reason: `${kind} created again`, t: repeat.t });
     }
     let shown = false;
     for (const e of list) {
@@ -205,7 +214,8 @@ export function duplicateNotifications(
         if (e.kind !== 'notice') shown = true;
         continue;
       }
-      const explained = creates.some((c) => Math.abs(c.t - e.t) <= explainWindowMs) || unseenEscalation(id, e.t, creates, escalatedAt);
+      const explained =
+        creates.some((c) => Math.abs(c.t - e.t) <= explainWindowMs) || unseenEscalation(id, e.t, creates, escalatedAt);
       if (!explained && shown) duplicates.push({ id, reason: 'back on screen with no create seen', t: e.t });
       shown = true;
     }
@@ -221,7 +231,12 @@ export function duplicateNotifications(
  */
 const ESCALATION_TURN_MS = 10_000;
 
-function unseenEscalation(id: string, t: number, creates: NotificationEvent[], escalatedAt: ReadonlyMap<string, number>): boolean {
+function unseenEscalation(
+  id: string,
+  t: number,
+  creates: NotificationEvent[],
+  escalatedAt: ReadonlyMap<string, number>,
+): boolean {
   const stamped = escalatedAt.get(id.slice(CHAT_PREFIX.length));
   if (stamped === undefined || creates.some((c) => c.kind === 'escalation')) return false;
   return stamped <= t && t - stamped <= ESCALATION_TURN_MS;
@@ -233,14 +248,22 @@ function unseenEscalation(id: string, t: number, creates: NotificationEvent[], e
  * waiting. Eligible as above: while the network is down SalesIQ cannot tell the extension the
  * chat is gone, so that time does not count against it.
  */
-export function staleNotifications(chats: ChatTruth[], presence: Presence[], events: NotificationEvent[], blind: Interval[], shiftEnd: number): string[] {
+export function staleNotifications(
+  chats: ChatTruth[],
+  presence: Presence[],
+  events: NotificationEvent[],
+  blind: Interval[],
+  shiftEnd: number,
+): string[] {
   const stale: string[] = [];
   for (const chat of chats) {
     if (chat.endedAt === undefined) continue;
     const id = CHAT_PREFIX + chat.id;
     const deadline = eligibleDeadline(chat.endedAt, STALE_AFTER_MS, blind, shiftEnd);
     if (deadline === Infinity) continue;
-    const onScreenPast = presence.some((p) => p.id === id && p.to > deadline && !isNoticeAt(events, id, Math.max(p.from, deadline)));
+    const onScreenPast = presence.some(
+      (p) => p.id === id && p.to > deadline && !isNoticeAt(events, id, Math.max(p.from, deadline)),
+    );
     if (onScreenPast) stale.push(chat.id);
   }
   return stale;
@@ -261,7 +284,11 @@ function isNoticeAt(events: NotificationEvent[], id: string, t: number): boolean
  */
 const SETTLE_AFTER_FAULT_MS = 30_000;
 
-export function faultFreeLatencies(chats: ChatTruth[], notified: Map<string, number>, disturbances: Disturbance[]): number[] {
+export function faultFreeLatencies(
+  chats: ChatTruth[],
+  notified: Map<string, number>,
+  disturbances: Disturbance[],
+): number[] {
   const busy = union(disturbances.map((d) => ({ from: d.from, to: d.to + SETTLE_AFTER_FAULT_MS })));
   return chats
     .filter((c) => eligibleMs(c.arrivedAt, c.arrivedAt + NOT_NOTIFIED_AFTER_MS, busy) === NOT_NOTIFIED_AFTER_MS)

@@ -82,7 +82,8 @@ export class NotificationObserver {
     // When the extension's worker is running again after a stop (the bench reports the gap).
     const script = `chrome-extension://${ext.extensionId}/`;
     this.cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      for (const v of versions) if (v.scriptURL.startsWith(script) && v.runningStatus === 'running') this.workerRunningAt.push(Date.now());
+      for (const v of versions)
+        if (v.scriptURL.startsWith(script) && v.runningStatus === 'running') this.workerRunningAt.push(Date.now());
     });
     this.stopper = await workerStopper(this.cdp, ext.extensionId);
     await this.collect();
@@ -137,7 +138,10 @@ export class NotificationObserver {
       if (!round) {
         round = worker
           .evaluate(COLLECT)
-          .then((records) => this.record(records as CreateRecord[]), () => undefined)
+          .then(
+            (records) => this.record(records as CreateRecord[]),
+            () => undefined,
+          )
           .finally(() => this.pending.delete(worker));
         this.pending.set(worker, round);
       }
@@ -149,20 +153,34 @@ export class NotificationObserver {
   private record(records: CreateRecord[]): void {
     for (const record of records) {
       this.creates.push(record);
-      const kind = record.id.startsWith('chat:') ? (kindOfTitle(record.title, record.requireInteraction) ?? 'alert') : 'other';
+      const kind = record.id.startsWith('chat:')
+        ? (kindOfTitle(record.title, record.requireInteraction) ?? 'alert')
+        : 'other';
       this.events.push({ t: record.t, id: record.id, kind, source: 'create', title: record.title });
     }
   }
 
   private async sample(): Promise<void> {
-    const ids = await this.page!.evaluate(async () => Object.keys(await (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<object> } } }).chrome.notifications.getAll()));
+    const ids = await this.page!.evaluate(async () =>
+      Object.keys(
+        await (
+          globalThis as unknown as { chrome: { notifications: { getAll(): Promise<object> } } }
+        ).chrome.notifications.getAll(),
+      ),
+    );
     const now = Date.now();
     const seen = new Set(ids);
     for (const id of seen) {
       if (this.onScreen.has(id)) continue;
       this.onScreen.set(id, now);
       const last = this.lastCreate(id);
-      this.events.push({ t: now, id, kind: id.startsWith('chat:') ? (kindOfTitle(last?.title, last?.requireInteraction) ?? 'alert') : 'other', source: 'appear', title: last?.title });
+      this.events.push({
+        t: now,
+        id,
+        kind: id.startsWith('chat:') ? (kindOfTitle(last?.title, last?.requireInteraction) ?? 'alert') : 'other',
+        source: 'appear',
+        title: last?.title,
+      });
     }
     for (const [id, from] of this.onScreen) {
       if (seen.has(id)) continue;
@@ -186,13 +204,21 @@ export class NotificationObserver {
   }
 
   /** Everything on screen now, plus what was created since `since`, whose words ask to sign in. */
-  signInAlertSince(since: number): CreateRecord | { id: string; t: number; buttons: string[]; title?: string } | undefined {
-    const created = this.creates.find((c) => c.t >= since && /sign in/i.test(`${c.title} ${c.message} ${c.buttons.join(' ')}`));
+  signInAlertSince(
+    since: number,
+  ): CreateRecord | { id: string; t: number; buttons: string[]; title?: string } | undefined {
+    const created = this.creates.find(
+      (c) => c.t >= since && /sign in/i.test(`${c.title} ${c.message} ${c.buttons.join(' ')}`),
+    );
     if (created) return created;
     // Its creation not seen (the hook not yet in a fresh worker): a non-chat notification that
     // appeared with no create recorded for it, whatever it said.
     const appeared = this.events.find(
-      (e) => e.t >= since && e.source === 'appear' && !e.id.startsWith('chat:') && !this.creates.some((c) => c.id === e.id && Math.abs(c.t - e.t) <= 1_500),
+      (e) =>
+        e.t >= since &&
+        e.source === 'appear' &&
+        !e.id.startsWith('chat:') &&
+        !this.creates.some((c) => c.id === e.id && Math.abs(c.t - e.t) <= 1_500),
     );
     return appeared ? { id: appeared.id, t: appeared.t, buttons: [] } : undefined;
   }

@@ -31,10 +31,12 @@ export async function pickUpInPopup(
   ext: ExtensionSession,
   chat: { id: string; name: string },
   aroundClick: { before?: () => Promise<void> | void; after?: () => Promise<void> | void } = {},
-): Promise<Told & { clickedAt: number } | undefined> {
+): Promise<(Told & { clickedAt: number }) | undefined> {
   const popup = await openPopup(ext);
   try {
-    const button = popup.locator(`.chat-row[data-chat-id="${chat.id}"]`).getByRole('button', { name: /^Pick up chat from/ });
+    const button = popup
+      .locator(`.chat-row[data-chat-id="${chat.id}"]`)
+      .getByRole('button', { name: /^Pick up chat from/ });
     try {
       await button.waitFor({ timeout: 25_000 });
     } catch {
@@ -44,14 +46,23 @@ export async function pickUpInPopup(
     const clickedAt = Date.now();
     await button.click();
     await aroundClick.after?.();
-    const told = await firstAnswer(popup, ([id, name]) => {
-      if (document.querySelector(`.picked-row[data-chat-id="${id}"]`)) return { said: 'done' as const, words: 'Just picked up' };
-      const row = document.querySelector(`.chat-row[data-chat-id="${id}"]`);
-      const label = row?.querySelector('button.chat-row__pickup')?.getAttribute('aria-label') ?? '';
-      if (label.startsWith('Picked up')) return { said: 'done' as const, words: label };
-      const error = row?.querySelector('.row-error')?.textContent ?? [...document.querySelectorAll('.banner--error p')].map((p) => p.textContent ?? '').find((t) => t.startsWith(`${name}:`));
-      return error ? { said: 'failed' as const, words: error } : undefined;
-    }, [chat.id, chat.name]);
+    const told = await firstAnswer(
+      popup,
+      ([id, name]) => {
+        if (document.querySelector(`.picked-row[data-chat-id="${id}"]`))
+          return { said: 'done' as const, words: 'Just picked up' };
+        const row = document.querySelector(`.chat-row[data-chat-id="${id}"]`);
+        const label = row?.querySelector('button.chat-row__pickup')?.getAttribute('aria-label') ?? '';
+        if (label.startsWith('Picked up')) return { said: 'done' as const, words: label };
+        const error =
+          row?.querySelector('.row-error')?.textContent ??
+          [...document.querySelectorAll('.banner--error p')]
+            .map((p) => p.textContent ?? '')
+            .find((t) => t.startsWith(`${name}:`));
+        return error ? { said: 'failed' as const, words: error } : undefined;
+      },
+      [chat.id, chat.name],
+    );
     return { ...told, clickedAt };
   } finally {
     await popup.close().catch(() => undefined);
@@ -114,7 +125,10 @@ export async function sendCannedInSidePanel(
 export async function signInFromPopup(ext: ExtensionSession): Promise<void> {
   const popup = await openPopup(ext);
   try {
-    await popup.getByRole('button', { name: /^Sign in/ }).first().click({ timeout: 20_000 });
+    await popup
+      .getByRole('button', { name: /^Sign in/ })
+      .first()
+      .click({ timeout: 20_000 });
     await popup.getByRole('heading', { name: /Waiting chats/ }).waitFor({ timeout: 30_000 });
   } finally {
     await popup.close().catch(() => undefined);

@@ -17,7 +17,9 @@ function byRole(page: Page, role: Role, name?: Name) {
 function uiPage(page: Page): UiPage {
   return {
     async click(role, name, within) {
-      const scope = within ? page.getByRole(within.role, { name: within.name, exact: typeof within.name === 'string' }).first() : page;
+      const scope = within
+        ? page.getByRole(within.role, { name: within.name, exact: typeof within.name === 'string' }).first()
+        : page;
       const target = scope.getByRole(role, { name, exact: typeof name === 'string' }).first();
       await target.click({ timeout: FIND_TIMEOUT_MS });
     },
@@ -31,7 +33,11 @@ function uiPage(page: Page): UiPage {
     },
     value: (role, name) => byRole(page, role, name).first().inputValue({ timeout: FIND_TIMEOUT_MS }),
     press: (key) => page.keyboard.press(key),
-    listTexts: (listName) => page.getByRole('list', { name: listName, exact: typeof listName === 'string' }).getByRole('listitem').allInnerTexts(),
+    listTexts: (listName) =>
+      page
+        .getByRole('list', { name: listName, exact: typeof listName === 'string' })
+        .getByRole('listitem')
+        .allInnerTexts(),
     url: () => page.url(),
     close: () => page.close(),
   };
@@ -66,14 +72,21 @@ export const startChromium: StartDriver = async (options = {}) => {
     async tabUrls() {
       return ext.context.pages().map((p) => p.url());
     },
-    badge: () => ext.worker.evaluate(async () => ({ text: await browser.action.getBadgeText({}), title: await browser.action.getTitle({}) })),
+    badge: () =>
+      ext.worker.evaluate(async () => ({
+        text: await browser.action.getBadgeText({}),
+        title: await browser.action.getTitle({}),
+      })),
     notifications: () => ext.worker.evaluate(async () => Object.keys(await browser.notifications.getAll())),
     async clickNotification(id) {
       // Headless Chromium shows no notification to click; its own event dispatch runs the
       // extension's listener exactly as the desktop's click would.
       const shown = await driver.notifications();
       if (!shown.includes(id)) throw new Error(`No notification ${id} on screen to click`);
-      await ext.worker.evaluate((nid) => (browser.notifications.onClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(nid), id);
+      await ext.worker.evaluate(
+        (nid) => (browser.notifications.onClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(nid),
+        id,
+      );
     },
     evaluate: (fn, arg) => ext.worker.evaluate(fn as (a: unknown) => never, arg),
     async restart() {

@@ -29,7 +29,13 @@ export function queryByRole(query: RoleQuery): Element[] {
     const label = el.getAttribute('aria-label');
     if (label) return clean(label);
     const labelledBy = el.getAttribute('aria-labelledby');
-    if (labelledBy) return clean(labelledBy.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
+    if (labelledBy)
+      return clean(
+        labelledBy
+          .split(/\s+/)
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' '),
+      );
     if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) {
       const labels = el.labels ? [...el.labels].map((l) => l.textContent).join(' ') : '';
       return clean(labels || el.getAttribute('placeholder') || el.getAttribute('title'));
@@ -45,7 +51,9 @@ export function queryByRole(query: RoleQuery): Element[] {
   let roots: ParentNode[] = [document];
   if (query.within) {
     const within = query.within;
-    roots = [...document.querySelectorAll(selectors[within.role]!)].filter((el) => visible(el) && matches(el, within.name));
+    roots = [...document.querySelectorAll(selectors[within.role]!)].filter(
+      (el) => visible(el) && matches(el, within.name),
+    );
   }
   const found = roots.flatMap((root) => [...root.querySelectorAll(selectors[query.role]!)]);
   return [...new Set(found)].filter((el) => visible(el) && matches(el, query.name));
@@ -58,6 +66,7 @@ export function nameQuery(name: string | RegExp): { source: string; flags: strin
 /** Visible text contains `wanted`, ignoring case and runs of white space. */
 export function textMatches(text: string, wanted: string | RegExp): boolean {
   const clean = text.replace(/\s+/g, ' ');
-  if (typeof wanted !== 'string') return new RegExp(wanted.source, wanted.flags.includes('i') ? wanted.flags : `${wanted.flags}i`).test(clean);
+  if (typeof wanted !== 'string')
+    return new RegExp(wanted.source, wanted.flags.includes('i') ? wanted.flags : `${wanted.flags}i`).test(clean);
   return clean.toLowerCase().includes(wanted.replace(/\s+/g, ' ').toLowerCase());
 }

@@ -112,7 +112,10 @@ export const startFirefox: StartDriver = async (options = {}) => {
     },
     async nextPage(action) {
       const opened = new Promise<Page>((resolve) => {
-        session.browser.once('targetcreated', (target: { page(): Promise<Page | null> }) => void target.page().then((p) => p && resolve(p)));
+        session.browser.once(
+          'targetcreated',
+          (target: { page(): Promise<Page | null> }) => void target.page().then((p) => p && resolve(p)),
+        );
       });
       await action();
       const page = await opened;
@@ -123,7 +126,10 @@ export const startFirefox: StartDriver = async (options = {}) => {
       return (await session.browser.pages()).map((p) => p.url());
     },
     async badge() {
-      return (await probePage()).evaluate(async () => ({ text: await browser.action.getBadgeText({}), title: await browser.action.getTitle({}) }));
+      return (await probePage()).evaluate(async () => ({
+        text: await browser.action.getBadgeText({}),
+        title: await browser.action.getTitle({}),
+      }));
     },
     async notifications() {
       return (await probePage()).evaluate(async () => Object.keys(await browser.notifications.getAll()));

@@ -37,7 +37,9 @@ function firefoxPath(): string {
 /** The add-on id from the build's manifest (browser_specific_settings.gecko.id). */
 export function geckoId(): string {
   const manifestPath = join(assertFreshBuild(FIREFOX_BUILD_DIR, 'npm run build:firefox'), 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { browser_specific_settings: { gecko: { id: string } } };
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
+    browser_specific_settings: { gecko: { id: string } };
+  };
   return manifest.browser_specific_settings.gecko.id;
 }
 
@@ -46,9 +48,22 @@ let archive: string | undefined;
 function buildArchive(): string {
   if (archive && existsSync(archive)) return archive;
   const dir = mkdtempSync(join(tmpdir(), 'oc-xpi-'));
-  execFileSync(join(ROOT, 'node_modules/.bin/web-ext'), ['build', '--source-dir', FIREFOX_BUILD_DIR, '--artifacts-dir', dir, '--filename', 'operator-companion.xpi', '--overwrite-dest'], {
-    stdio: 'ignore',
-  });
+  execFileSync(
+    join(ROOT, 'node_modules/.bin/web-ext'),
+    [
+      'build',
+      '--source-dir',
+      FIREFOX_BUILD_DIR,
+      '--artifacts-dir',
+      dir,
+      '--filename',
+      'operator-companion.xpi',
+      '--overwrite-dest',
+    ],
+    {
+      stdio: 'ignore',
+    },
+  );
   archive = join(dir, 'operator-companion.xpi');
   return archive;
 }
@@ -92,7 +107,9 @@ export async function launchFirefox(options: FirefoxLaunchOptions): Promise<Fire
       'network.socket.forcePort': `443=${options.zohoPort}`,
     },
   });
-  const connection = (browser as unknown as { connection: unknown }).connection as { send(method: string, params: object): Promise<{ result?: unknown }> };
+  const connection = (browser as unknown as { connection: unknown }).connection as {
+    send(method: string, params: object): Promise<{ result?: unknown }>;
+  };
   const bidi = async <T>(method: string, params: object): Promise<T> => {
     const answer = await connection.send(method, params);
     return (answer.result ?? answer) as T;
@@ -101,11 +118,14 @@ export async function launchFirefox(options: FirefoxLaunchOptions): Promise<Fire
     const tree = await bidi<{ contexts: { context: string }[] }>('browsingContext.getTree', { 'moz:scope': 'chrome' });
     const context = tree.contexts[0]?.context;
     if (!context) throw new Error('No chrome-scope browsing context: is --remote-allow-system-access set?');
-    const answer = await bidi<{ type: string; result?: { value?: string }; exceptionDetails?: { text?: string } }>('script.evaluate', {
-      expression: `(async () => JSON.stringify(await (${expression})))()`,
-      target: { context },
-      awaitPromise: true,
-    });
+    const answer = await bidi<{ type: string; result?: { value?: string }; exceptionDetails?: { text?: string } }>(
+      'script.evaluate',
+      {
+        expression: `(async () => JSON.stringify(await (${expression})))()`,
+        target: { context },
+        awaitPromise: true,
+      },
+    );
     if (answer.type === 'exception') throw new Error(`chrome scope: ${answer.exceptionDetails?.text ?? 'exception'}`);
     const value = answer.result?.value;
     return (value === undefined ? undefined : JSON.parse(value)) as T;
@@ -128,7 +148,10 @@ export async function launchFirefox(options: FirefoxLaunchOptions): Promise<Fire
   // Before the add-on starts on a fresh profile, so its first notification already has a service.
   if (options.recordAlerts ?? true) await installRecordingAlerts(chrome);
   if (fresh) {
-    await bidi('webExtension.install', { extensionData: { type: 'archivePath', path: buildArchive() }, 'moz:permanent': true });
+    await bidi('webExtension.install', {
+      extensionData: { type: 'archivePath', path: buildArchive() },
+      'moz:permanent': true,
+    });
   }
   return session;
 }

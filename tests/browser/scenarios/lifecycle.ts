@@ -2,7 +2,9 @@ import { expect } from 'vitest';
 import { POLL, readRecord, sessionState, signInFromPopup, type Scenario } from './support';
 
 const salesiqListCalls = (d: Parameters<Scenario['run']>[0]) =>
-  d.sim.requests().filter((r) => r.kind === 'salesiq' && r.path.endsWith('/conversations') && r.query.status === 'waiting');
+  d.sim
+    .requests()
+    .filter((r) => r.kind === 'salesiq' && r.path.endsWith('/conversations') && r.query.status === 'waiting');
 
 export const lifecycleScenarios: Scenario[] = [
   {

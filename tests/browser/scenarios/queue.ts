@@ -10,7 +10,9 @@ export const queueScenarios: Scenario[] = [
       const popup = await signInFromPopup(d);
       const newer = d.sim.addChat({ visitor: { name: 'Newer Nora' }, question: 'Second in line', startedAgoMs: 2_000 });
       const older = d.sim.addChat({ visitor: { name: 'Older Omar' }, question: 'First in line', startedAgoMs: 20_000 });
-      await expect.poll(async () => sorted(await d.notifications()), POLL).toEqual(sorted([`chat:${newer.id}`, `chat:${older.id}`]));
+      await expect
+        .poll(async () => sorted(await d.notifications()), POLL)
+        .toEqual(sorted([`chat:${newer.id}`, `chat:${older.id}`]));
       await expect.poll(async () => (await d.badge()).text, POLL).toBe('2');
       expect((await d.badge()).title).toMatch(/2 chats are waiting/);
       await expect.poll(() => popup.count('button', /^Pick up chat from /), POLL).toBe(2);

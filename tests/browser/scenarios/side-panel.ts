@@ -21,7 +21,12 @@ export const sidePanelScenarios: Scenario[] = [
       const name = chat.visitor.name;
       const earlier = d.sim
         .state()
-        .conversations.filter((c) => c.portal === 'zylker' && c.conversation.visitor.email === chat.visitor.email && c.conversation.id !== chat.id);
+        .conversations.filter(
+          (c) =>
+            c.portal === 'zylker' &&
+            c.conversation.visitor.email === chat.visitor.email &&
+            c.conversation.id !== chat.id,
+        );
       expect(earlier.length).toBeGreaterThan(0);
       await popup.click('button', `Pick up chat from ${name}`);
       await expect.poll(() => popup.hasText('Just picked up'), POLL).toBe(true);
@@ -35,18 +40,30 @@ export const sidePanelScenarios: Scenario[] = [
 
       // This conversation as it grows.
       d.sim.visitorMessage(chat.id, 'Are you still there?');
-      await expect.poll(async () => (await panel.listTexts("This conversation's messages")).join('\n'), POLL).toContain('Are you still there?');
+      await expect
+        .poll(async () => (await panel.listTexts("This conversation's messages")).join('\n'), POLL)
+        .toContain('Are you still there?');
 
       // The newest earlier conversation is listed first; its transcript loads when opened.
-      const newest = [...earlier].sort((a, b) => Number(b.conversation.start_time) - Number(a.conversation.start_time))[0]!;
+      const newest = [...earlier].sort(
+        (a, b) => Number(b.conversation.start_time) - Number(a.conversation.start_time),
+      )[0]!;
       await expect.poll(() => panel.count('region', 'Earlier conversations'), POLL).toBe(1);
-      const transcriptCalls = () => d.sim.requests().filter((r) => r.kind === 'salesiq' && r.path.endsWith(`/conversations/${newest.conversation.id}/messages`)).length;
+      const transcriptCalls = () =>
+        d.sim
+          .requests()
+          .filter((r) => r.kind === 'salesiq' && r.path.endsWith(`/conversations/${newest.conversation.id}/messages`))
+          .length;
       expect(transcriptCalls()).toBe(0);
       await panel.click('button', /.+/, { role: 'region', name: 'Earlier conversations' });
       await expect.poll(() => panel.hasText(newest.messages.at(-1)!.message.text), POLL).toBe(true);
       expect(transcriptCalls()).toBe(1);
       // Ratings were asked for the ended conversations (a "no feedback" answer is an answer too).
-      expect(d.sim.requests().some((r) => r.kind === 'salesiq' && r.path.endsWith(`/conversations/${newest.conversation.id}/feedback`))).toBe(true);
+      expect(
+        d.sim
+          .requests()
+          .some((r) => r.kind === 'salesiq' && r.path.endsWith(`/conversations/${newest.conversation.id}/feedback`)),
+      ).toBe(true);
     },
   },
   {
@@ -62,10 +79,16 @@ export const sidePanelScenarios: Scenario[] = [
       await popup.click('button', 'Visitor history: Panel Pia');
       await expect.poll(async () => (await d.panelUrl!()) ?? '', POLL).toContain('sidepanel.html');
       // The open panel follows the focus record, which now names this chat.
-      await expect.poll(async () => (await readRecord<{ value?: { conversationId: string; source: string } }>(d, 'meta', 'focus'))?.value, POLL).toMatchObject({
-        conversationId: chat.id,
-        source: 'popup',
-      });
+      await expect
+        .poll(
+          async () =>
+            (await readRecord<{ value?: { conversationId: string; source: string } }>(d, 'meta', 'focus'))?.value,
+          POLL,
+        )
+        .toMatchObject({
+          conversationId: chat.id,
+          source: 'popup',
+        });
       // Opened in the panel, not in the fallback tab.
       expect((await d.tabUrls()).filter((url) => url.includes('sidepanel.html'))).toEqual([]);
     },
@@ -99,7 +122,10 @@ export const sidePanelScenarios: Scenario[] = [
       await library.fill('searchbox', 'Search canned responses', word);
       await expect.poll(async () => (await library.listTexts('Matching responses'))[0] ?? '', POLL).toContain(word);
       // The console page last: it is the active tab the content script inserts into.
-      const salesiq = await d.openUrl(`https://salesiq.zoho.com/zylker/mychats/${chat.id}`, { role: 'textbox', name: 'Type a message' });
+      const salesiq = await d.openUrl(`https://salesiq.zoho.com/zylker/mychats/${chat.id}`, {
+        role: 'textbox',
+        name: 'Type a message',
+      });
       const [firstRow] = await library.listTexts('Matching responses');
       await library.click('button', 'Insert', { role: 'list', name: 'Matching responses' });
       await expect.poll(() => salesiq.value('textbox', 'Type a message'), POLL).not.toBe('');

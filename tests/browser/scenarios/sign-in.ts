@@ -30,7 +30,12 @@ export const signInScenarios: Scenario[] = [
       expect(stored.local).not.toContain(token);
       expect(stored.sync).not.toContain(token);
       expect(stored.session).toContain(token);
-      expect(d.sim.requests().filter((r) => r.kind === 'salesiq').every((r) => r.authorized)).toBe(true);
+      expect(
+        d.sim
+          .requests()
+          .filter((r) => r.kind === 'salesiq')
+          .every((r) => r.authorized),
+      ).toBe(true);
     },
   },
   {

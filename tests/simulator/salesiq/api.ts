@@ -37,8 +37,7 @@ export interface ApiContext {
 }
 
 export type ApiResult =
-  | { ok: true; object: string; data: unknown; extra?: Record<string, unknown> }
-  | { ok: false; error: ApiError };
+  { ok: true; object: string; data: unknown; extra?: Record<string, unknown> } | { ok: false; error: ApiError };
 
 export interface Endpoint {
   scope: string;

@@ -32,7 +32,12 @@ function listCategories(ctx: ApiContext): ApiResult {
 }
 
 export const CANNED_ROUTES: Route[] = [
-  { version: 'v2', screen: true, pattern: 'cannedresponses', methods: { GET: { scope: SCOPES.canned, handle: listCanned } } },
+  {
+    version: 'v2',
+    screen: true,
+    pattern: 'cannedresponses',
+    methods: { GET: { scope: SCOPES.canned, handle: listCanned } },
+  },
   {
     version: 'v2',
     screen: true,
@@ -42,7 +47,9 @@ export const CANNED_ROUTES: Route[] = [
         scope: SCOPES.canned,
         handle(ctx) {
           const item = ctx.world.canned.find(ctx.params.id!);
-          return item ? ok('cannedresponses', cannedView(item, ctx.world.canned, ctx.world)) : fail(API_ERRORS.notFound('canned response id'));
+          return item
+            ? ok('cannedresponses', cannedView(item, ctx.world.canned, ctx.world))
+            : fail(API_ERRORS.notFound('canned response id'));
         },
       },
     },

@@ -39,7 +39,8 @@ async function transfer(ctx: ApiContext): Promise<ApiResult> {
   if (typeof departmentId !== 'string' || departmentId === '') return fail(API_ERRORS.invalidJsonKey('department_id'));
   if (!ctx.world.department(departmentId)) return fail(API_ERRORS.notFound('department id'));
   const operatorId = body.operator_id;
-  if (operatorId !== undefined && !isColleagueIn(ctx, operatorId, departmentId)) return fail(API_ERRORS.invalidJsonKey('operator_id'));
+  if (operatorId !== undefined && !isColleagueIn(ctx, operatorId, departmentId))
+    return fail(API_ERRORS.invalidJsonKey('operator_id'));
   if (chat.state !== 'waiting' && chat.state !== 'connected') {
     return fail(API_ERRORS.wrongState(`Cannot transfer a ${chat.state} chat`));
   }
@@ -104,7 +105,12 @@ export const CHAT_ACTION_ROUTES: Route[] = [
     pattern: 'conversations/:id/transfer',
     methods: { PUT: { scope: SCOPES.conversationsUpdate, handle: transfer } },
   },
-  { version: 'v2', screen: true, pattern: 'conversations/:id/close', methods: { POST: closeEndpoint, PUT: closeEndpoint } },
+  {
+    version: 'v2',
+    screen: true,
+    pattern: 'conversations/:id/close',
+    methods: { POST: closeEndpoint, PUT: closeEndpoint },
+  },
   {
     version: 'v2',
     screen: true,

@@ -16,7 +16,8 @@ export function handleConsole(ctx: RequestContext, world: World): void {
   const screen = segments[0] ?? '';
   // The conversation id is the segment after a known section name, or a ?conversation_id= query.
   const sectionIndex = segments.findIndex((s) => s === 'mychats' || s === 'chats' || s === 'conversations');
-  const conversationId = (sectionIndex >= 0 ? segments[sectionIndex + 1] : undefined) ?? ctx.query.get('conversation_id') ?? undefined;
+  const conversationId =
+    (sectionIndex >= 0 ? segments[sectionIndex + 1] : undefined) ?? ctx.query.get('conversation_id') ?? undefined;
   const chat = conversationId ? world.chats.get(conversationId) : undefined;
   sendHtml(
     ctx.res,

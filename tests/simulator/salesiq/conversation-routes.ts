@@ -54,18 +54,20 @@ function listConversations(ctx: ApiContext): ApiResult {
   const email = q.get('email')?.toLowerCase();
   const visitorType = q.get('visitor_type');
 
-  const matches = ctx.world.chatsOf(ctx.portal, ctx.now).filter(
-    (chat) =>
-      chat.departmentId === departmentId &&
-      (!states || states.has(chat.state)) &&
-      (!attenderId || chat.attenderId === attenderId) &&
-      (!email || chat.visitor.email?.toLowerCase() === email) &&
-      (!visitorType || chat.visitor.type === visitorType) &&
-      (from === undefined || chat.startTime >= from) &&
-      (to === undefined || chat.startTime <= to) &&
-      (updatedFrom === undefined || chat.lastModifiedTime >= updatedFrom) &&
-      (updatedTill === undefined || chat.lastModifiedTime <= updatedTill),
-  );
+  const matches = ctx.world
+    .chatsOf(ctx.portal, ctx.now)
+    .filter(
+      (chat) =>
+        chat.departmentId === departmentId &&
+        (!states || states.has(chat.state)) &&
+        (!attenderId || chat.attenderId === attenderId) &&
+        (!email || chat.visitor.email?.toLowerCase() === email) &&
+        (!visitorType || chat.visitor.type === visitorType) &&
+        (from === undefined || chat.startTime >= from) &&
+        (to === undefined || chat.startTime <= to) &&
+        (updatedFrom === undefined || chat.lastModifiedTime >= updatedFrom) &&
+        (updatedTill === undefined || chat.lastModifiedTime <= updatedTill),
+    );
   const key = sortKey(sortBy);
   // Newest first; ties by id so pages are stable.
   matches.sort((a, b) => key(b) - key(a) || (a.id < b.id ? 1 : -1));
@@ -121,7 +123,9 @@ export const CONVERSATION_ROUTES: Route[] = [
         scope: SCOPES.conversationsRead,
         handle(ctx) {
           const chat = findChat(ctx);
-          return chat ? ok('conversations', conversationView(chat, ctx.world)) : fail(API_ERRORS.notFound('conversation id'));
+          return chat
+            ? ok('conversations', conversationView(chat, ctx.world))
+            : fail(API_ERRORS.notFound('conversation id'));
         },
       },
     },

@@ -13,7 +13,11 @@ export interface ApiError {
 
 export const API_ERRORS = {
   /** [doc] 1002: missing, malformed, unknown, expired, revoked or other-DC token. */
-  invalidAuthorization: (): ApiError => ({ code: 1002, message: 'Invalid Authorization header', header: 'Authorization' }),
+  invalidAuthorization: (): ApiError => ({
+    code: 1002,
+    message: 'Invalid Authorization header',
+    header: 'Authorization',
+  }),
   /** [?] 1003: the token lacks the endpoint's scope. */
   noPermission: (detail: string): ApiError => ({ code: 1003, message: `No permission: ${detail}` }),
   /** [doc] 1004: wrong HTTP method. */
@@ -23,10 +27,18 @@ export const API_ERRORS = {
   /** [doc] 1006 */
   invalidUrl: (): ApiError => ({ code: 1006, message: 'Invalid URL' }),
   /** [?] 1007: a JSON body key is missing or has the wrong type, or the body is not JSON. */
-  invalidJsonKey: (key: string): ApiError => ({ code: 1007, message: `Invalid or missing value for ${key}`, json_key: key }),
+  invalidJsonKey: (key: string): ApiError => ({
+    code: 1007,
+    message: `Invalid or missing value for ${key}`,
+    json_key: key,
+  }),
   invalidBody: (): ApiError => ({ code: 1007, message: 'Invalid JSON in request body' }),
   /** [?] 1008: a query parameter is out of range or unknown (e.g. limit > 99). */
-  invalidParam: (param: string): ApiError => ({ code: 1008, message: `Invalid value for the parameter ${param}`, param }),
+  invalidParam: (param: string): ApiError => ({
+    code: 1008,
+    message: `Invalid value for the parameter ${param}`,
+    param,
+  }),
   /** [?] 1010: no such conversation / operator / department / canned response in this portal. */
   notFound: (what: string): ApiError => ({ code: 1010, message: `Invalid ${what}` }),
   /** [?] 1018: another operator picked the chat up first. */

@@ -10,7 +10,8 @@ const setStatus: Endpoint = {
     const body = await ctx.body();
     if (!body) return fail(API_ERRORS.invalidBody());
     const status = typeof body.status === 'string' ? body.status : '';
-    const normalized = status.toLowerCase() === 'available' ? 'Available' : status.toLowerCase() === 'busy' ? 'Busy' : undefined;
+    const normalized =
+      status.toLowerCase() === 'available' ? 'Available' : status.toLowerCase() === 'busy' ? 'Busy' : undefined;
     if (!normalized) return fail(API_ERRORS.invalidJsonKey('status'));
     const operator = ctx.world.operator(ctx.params.id!);
     if (!operator) return fail(API_ERRORS.notFound('operator id'));
@@ -27,7 +28,10 @@ export const ORG_ROUTES: Route[] = [
     screen: false,
     pattern: 'portals',
     methods: {
-      GET: { scope: SCOPES.portals, handle: (ctx) => list(ctx.config.portals.map((spec, i) => portalView(spec, i, ctx.token.operatorId))) },
+      GET: {
+        scope: SCOPES.portals,
+        handle: (ctx) => list(ctx.config.portals.map((spec, i) => portalView(spec, i, ctx.token.operatorId))),
+      },
     },
   },
   {
@@ -35,7 +39,10 @@ export const ORG_ROUTES: Route[] = [
     screen: true,
     pattern: 'operators',
     methods: {
-      GET: { scope: SCOPES.operatorsRead, handle: (ctx) => list(ctx.world.operators.map((op) => operatorView(op, ctx.world))) },
+      GET: {
+        scope: SCOPES.operatorsRead,
+        handle: (ctx) => list(ctx.world.operators.map((op) => operatorView(op, ctx.world))),
+      },
     },
   },
   {
@@ -47,7 +54,9 @@ export const ORG_ROUTES: Route[] = [
         scope: SCOPES.operatorsRead,
         handle(ctx) {
           const operator = ctx.world.operator(ctx.params.id!);
-          return operator ? ok('operators', operatorView(operator, ctx.world)) : fail(API_ERRORS.notFound('operator id'));
+          return operator
+            ? ok('operators', operatorView(operator, ctx.world))
+            : fail(API_ERRORS.notFound('operator id'));
         },
       },
     },
@@ -70,7 +79,9 @@ export const ORG_ROUTES: Route[] = [
         scope: SCOPES.departments,
         handle(ctx) {
           const department = ctx.world.department(ctx.params.id!);
-          return department ? ok('departments', departmentView(department)) : fail(API_ERRORS.notFound('department id'));
+          return department
+            ? ok('departments', departmentView(department))
+            : fail(API_ERRORS.notFound('department id'));
         },
       },
     },

@@ -36,7 +36,11 @@ export function parseTime(query: URLSearchParams, name: string): number | undefi
   return fromWireTime(Number(raw));
 }
 
-export function parseChoice<T extends string>(query: URLSearchParams, name: string, choices: readonly T[]): T | undefined {
+export function parseChoice<T extends string>(
+  query: URLSearchParams,
+  name: string,
+  choices: readonly T[],
+): T | undefined {
   const raw = query.get(name);
   if (raw === null || raw === '') return undefined;
   if (!(choices as readonly string[]).includes(raw)) throw new ApiFailure(API_ERRORS.invalidParam(name));

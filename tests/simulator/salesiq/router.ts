@@ -20,7 +20,13 @@ import { ORG_ROUTES } from './org-routes';
 import { ApiFailure } from './params';
 import { VISITOR_ROUTES } from './visitor-routes';
 
-const ROUTES: Route[] = [...ORG_ROUTES, ...CONVERSATION_ROUTES, ...CHAT_ACTION_ROUTES, ...CANNED_ROUTES, ...VISITOR_ROUTES];
+const ROUTES: Route[] = [
+  ...ORG_ROUTES,
+  ...CONVERSATION_ROUTES,
+  ...CHAT_ACTION_ROUTES,
+  ...CANNED_ROUTES,
+  ...VISITOR_ROUTES,
+];
 
 export interface SalesiqDeps {
   world: World;
@@ -77,7 +83,9 @@ export async function handleSalesiq(ctx: RequestContext, hostDc: DataCentre, dep
   if (!match) return reply(API_ERRORS.invalidUrl());
 
   const check = deps.tokens.checkHeader(ctx.req.headers.authorization, locationOf(hostDc));
-  const known = deps.tokens.find(/^Zoho-oauthtoken\s+(\S+)$/.exec(ctx.req.headers.authorization?.trim() ?? '')?.[1] ?? '');
+  const known = deps.tokens.find(
+    /^Zoho-oauthtoken\s+(\S+)$/.exec(ctx.req.headers.authorization?.trim() ?? '')?.[1] ?? '',
+  );
   if (known) ctx.log.account = known.operatorId;
   if (!check.ok) return reply(API_ERRORS.invalidAuthorization(), config.authErrorsAs === 'http401' ? 401 : 200);
 

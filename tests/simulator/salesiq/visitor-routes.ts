@@ -29,5 +29,10 @@ function listVisitors(ctx: ApiContext): ApiResult {
 }
 
 export const VISITOR_ROUTES: Route[] = [
-  { version: 'v3', screen: true, pattern: 'visitors', methods: { GET: { scope: SCOPES.visitors, handle: listVisitors } } },
+  {
+    version: 'v3',
+    screen: true,
+    pattern: 'visitors',
+    methods: { GET: { scope: SCOPES.visitors, handle: listVisitors } },
+  },
 ];
