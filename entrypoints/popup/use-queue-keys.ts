@@ -105,11 +105,17 @@ export function useQueueKeys({ rows, picked, pickup, openInSalesIQ, showHistory 
       }
     }
   };
-  // Re-bound every render so the handler always sees the current rows and selection.
+  // The listener is bound once and calls the latest render's handler through a ref set during
+  // render: re-binding it in an effect lags the render (Preact runs effects after the next frame,
+  // which a popup in the background may not get for a while), so a key pressed right after a row
+  // left the list would still see the old rows.
+  const latestHandler = useRef(handleKey);
+  latestHandler.current = handleKey;
   useEffect(() => {
-    document.addEventListener('keydown', handleKey);
-    return () => document.removeEventListener('keydown', handleKey);
-  });
+    const listener = (event: KeyboardEvent) => latestHandler.current(event);
+    document.addEventListener('keydown', listener);
+    return () => document.removeEventListener('keydown', listener);
+  }, []);
 
   return { selectedIndex, select, listRef };
 }
