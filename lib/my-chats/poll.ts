@@ -23,7 +23,10 @@ export interface MyChatsResult {
   ended: string[];
 }
 
-/** The same list-call timeout as the waiting list, so a hung call ends its turn soon. */
+/**
+ * The same timeout as the waiting list's, for every My chats call (lists and message reads): they
+ * run inside the queue's turn, so a hung one must end soon or the next waiting-list poll waits too.
+ */
 const LIST_TIMEOUT_MS = 5_000;
 
 /**
@@ -136,7 +139,9 @@ async function readReplyState(
   operatorId: string,
 ): Promise<ReplyState | undefined> {
   try {
-    const { items } = await withAuth((t) => listMessages(t, chat.id, { fromTime: messagesFrom(chat, before) }));
+    const { items } = await withAuth((t) =>
+      listMessages(t, chat.id, { fromTime: messagesFrom(chat, before), timeoutMs: LIST_TIMEOUT_MS }),
+    );
     return stateFromMessages(items, before, chat.visitor.id, operatorId);
   } catch (caught) {
     const error = asSalesIQError(caught);
@@ -148,7 +153,7 @@ async function readReplyState(
 /** The chat as SalesIQ sees it now; undefined = gone for us (not found, not allowed); 'unknown' = ask again later. */
 async function lookUp(conversationId: string): Promise<Conversation | undefined | 'unknown'> {
   try {
-    return await withAuth((t) => getConversation(t, conversationId));
+    return await withAuth((t) => getConversation(t, conversationId, { timeoutMs: LIST_TIMEOUT_MS }));
   } catch (caught) {
     const error = asSalesIQError(caught);
     if (error.kind === 'auth') throw error;

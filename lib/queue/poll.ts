@@ -86,7 +86,7 @@ async function classifyGone(
   myOperatorId: string,
 ): Promise<{ fresh?: Conversation; outcome: GoneOutcome } | undefined> {
   try {
-    const fresh = await withAuth((t) => getConversation(t, chat.id));
+    const fresh = await withAuth((t) => getConversation(t, chat.id, { timeoutMs: WAITING_LIST_TIMEOUT_MS }));
     // Still waiting for an operator: the list lagged or paged past it; it is not gone.
     if (fresh.status === 'waiting' && !attenderOf(fresh)) return undefined;
     return { fresh, outcome: outcomeOf(fresh, myOperatorId) };

@@ -145,10 +145,15 @@ export async function listMyConnectedChats(
 export async function getConversation(
   target: ApiTarget,
   conversationId: string,
-  { lane }: { lane?: RequestLane } = {},
+  { lane, timeoutMs }: { lane?: RequestLane; timeoutMs?: number } = {},
 ) {
   return parseConversation(
-    await zohoRequest({ url: portalUrl(target, `conversations/${enc(conversationId)}`), auth: target, lane }),
+    await zohoRequest({
+      url: portalUrl(target, `conversations/${enc(conversationId)}`),
+      auth: target,
+      lane,
+      timeoutMs,
+    }),
   );
 }
 
@@ -268,13 +273,19 @@ export async function listCannedCategories(target: ApiTarget, page = 1) {
 export async function listMessages(
   target: ApiTarget,
   conversationId: string,
-  { fromTime, limit = MAX_LIMIT, lane }: { fromTime?: number; limit?: number; lane?: RequestLane } = {},
+  {
+    fromTime,
+    limit = MAX_LIMIT,
+    lane,
+    timeoutMs,
+  }: { fromTime?: number; limit?: number; lane?: RequestLane; timeoutMs?: number } = {},
 ) {
   const data = await zohoRequest({
     url: portalUrl(target, `conversations/${enc(conversationId)}/messages`),
     auth: target,
     query: { limit: Math.min(limit, MAX_LIMIT), from_time: fromTime },
     lane,
+    timeoutMs,
   });
   return parseList(data, parseMessage);
 }
