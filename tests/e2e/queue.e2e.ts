@@ -36,7 +36,9 @@ describe('the live queue', () => {
     world = await startWorld();
     await signIn(world);
     const faultAt = Date.now();
-    world.sim.setFault({ kind: 'http', status: 429, retryAfterSec: 12, path: '/conversations', times: 1 });
+    // The waiting list's call, not My chats' (the same path, status=connected): this test follows
+    // the list calls. A 429 on any call blocks the host for the background (lib/salesiq/rate-limit.ts).
+    world.sim.setFault({ kind: 'http', status: 429, retryAfterSec: 12, path: 'status=waiting', times: 1 });
     await expect.poll(() => badgeText(world!.ext), { timeout: 15_000 }).toContain('!');
     const limited = listCalls(world).find((r) => r.t >= faultAt && r.status === 429)!;
     expect(limited).toBeDefined();
