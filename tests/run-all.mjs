@@ -15,6 +15,9 @@ const summary = [];
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+/** Each failed test by name, and each browser test that passed only on its second try. */
+const failures = [];
+const flaky = [];
 
 function run(command, args) {
   console.log(`\n$ ${[command, ...args].join(' ')}`);
@@ -32,6 +35,8 @@ function check(name, command, args, needed = []) {
   summary.push(`${ok ? 'ok  ' : 'FAIL'} ${name} (${seconds.toFixed(1)} s)`);
   return ok;
 }
+
+const firstLine = (text = '') => text.split('\n')[0].slice(0, 300);
 
 function suite(name, args) {
   if (only.length && !only.includes(name)) return;
@@ -55,11 +60,25 @@ function suite(name, args) {
   const suitePassed = json.numPassedTests;
   const suiteFailed = json.numFailedTests + brokenFiles + (ok || json.numFailedTests + brokenFiles > 0 ? 0 : 1);
   const suiteSkipped = json.numPendingTests + json.numTodoTests;
+  const flakyBefore = flaky.length;
+  for (const file of json.testResults) {
+    const where = file.name.replace(`${process.cwd()}/`, '');
+    if (file.status === 'failed' && file.assertionResults.length === 0)
+      failures.push(`${name} ${where}: ${firstLine(file.message)}`);
+    for (const test of file.assertionResults) {
+      // A test that passed with errors recorded failed a first try (the browser suites retry once).
+      if (test.status === 'failed')
+        failures.push(`${name} ${where} › ${test.title}: ${firstLine(test.failureMessages[0])}`);
+      else if (test.status === 'passed' && test.failureMessages.length)
+        flaky.push(`${name} ${where} › ${test.title}: ${firstLine(test.failureMessages[0])}`);
+    }
+  }
   passed += suitePassed;
   failed += suiteFailed;
   skipped += suiteSkipped;
   summary.push(
-    `${suiteFailed ? 'FAIL' : 'ok  '} ${name}: ${suitePassed} passed, ${suiteFailed} failed, ${suiteSkipped} skipped (${seconds.toFixed(1)} s)`,
+    `${suiteFailed ? 'FAIL' : 'ok  '} ${name}: ${suitePassed} passed, ${suiteFailed} failed, ${suiteSkipped} skipped` +
+      `${flaky.length > flakyBefore ? ` (${flaky.length - flakyBefore} passed only on a second try)` : ''} (${seconds.toFixed(1)} s)`,
   );
 }
 
@@ -87,5 +106,8 @@ if (check('build:firefox', 'npm', ['run', '--silent', 'build:firefox'], ['lint:f
 
 console.log('\nSummary');
 for (const line of summary) console.log(`  ${line}`);
+// Named here, just above the closing line, so a log that keeps only its tail still says which.
+for (const line of failures) console.log(`  failed: ${line}`);
+for (const line of flaky) console.log(`  passed on its second try (flaky, counted as passed): ${line}`);
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);

@@ -8,6 +8,9 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 90_000,
+    // A real browser on a shared 2-core machine: one retry absorbs a scheduling hiccup, and
+    // tests/run-all.mjs names every test that needed it, so a flake is reported, never hidden.
+    retry: 1,
     pool: 'forks',
   },
 });

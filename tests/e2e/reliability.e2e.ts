@@ -101,7 +101,7 @@ describe('the queue under faults', () => {
     await retry.click();
     await expect.poll(() => notificationIds(world!.ext), { timeout: 3_000 }).toContain(`chat:${chat.id}`);
     console.log(`Retry now after the outage → notification after ${Date.now() - againAt} ms`);
-  });
+  }, 180_000); // sleeps through a minute of failures on purpose
 
   it('measures waits on SalesIQ’s clock: a fresh chat shows a few seconds and is not escalated, whichever way the clocks differ', async () => {
     for (const clockOffsetMs of [90_000, -90_000]) {
@@ -218,5 +218,5 @@ describe('the queue under faults', () => {
     );
     await expect.poll(() => notificationIds(world!.ext), { timeout: 10_000 }).not.toContain(NOTICE);
     await expect.poll(() => popup.getByText(/New chats are not reaching you/).count(), { timeout: 5_000 }).toBe(0);
-  });
+  }, 150_000); // 30 s of failures on purpose
 });
