@@ -10,14 +10,16 @@ import { isSignedInConsole, parseConsoleUrl } from '../salesiq/console-url';
 /** Newer than this, a focus stands; a clock set back further than this must not freeze the panel. */
 const OUT_OF_ORDER_MS = 60_000;
 
+/** Whether a focus already written is newer than a reason from `now` (which then loses). */
+const newerThan = (current: FocusRecord | undefined, now: number) =>
+  !!current && current.at > now && current.at - now < OUT_OF_ORDER_MS;
+
 /**
  * The newest reason wins: two quick pickups finish their bookkeeping in any order, and the older
  * one landing last must not pull the panel back from the chat picked up after it.
  */
 export async function setFocus(conversationId: string, source: FocusSource, now = Date.now()): Promise<FocusRecord> {
-  return updateMeta('focus', (current) =>
-    current && current.at > now && current.at - now < OUT_OF_ORDER_MS ? current : { conversationId, source, at: now },
-  );
+  return updateMeta('focus', (current) => (newerThan(current, now) ? current! : { conversationId, source, at: now }));
 }
 
 /**
@@ -35,6 +37,10 @@ export async function followConsoleUrl(url: string | undefined, now = Date.now()
   await writeForPortal(session.portal.screen, [], () =>
     updateMeta('focus', (current) => {
       if (current?.conversationId === conversationId) return current;
+      // Tab events are handled concurrently (each reads the session first), so an older one can
+      // land last: the first chat's tab finishing its load after the next pickup, or after the
+      // tab moved on to the next chat, must not pull the panel back to it.
+      if (newerThan(current, now)) return current!;
       changed = { conversationId, source: 'console-tab', at: now };
       return changed;
     }),

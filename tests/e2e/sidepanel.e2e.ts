@@ -101,14 +101,18 @@ describe('visitor history side panel', () => {
     const manifest = await world.ext.worker.evaluate(() => browser.runtime.getManifest());
     expect(manifest.permissions ?? []).not.toContain('tabs');
     const consoleTab = await world.ext.context.newPage();
-    await consoleTab.goto(`https://salesiq.zoho.com/zylker/mychats/${first.id}`);
-    await expect
-      .poll(focusRecord, { timeout: 15_000 })
-      .toMatchObject({ conversationId: first.id, source: 'console-tab' });
-    await expect.poll(() => visitorHeading(panel).textContent(), { timeout: 15_000 }).toBe('Console First');
-    await consoleTab.goto(`https://salesiq.zoho.com/zylker/mychats/${second.id}`);
-    await expect.poll(() => visitorHeading(panel).textContent(), { timeout: 15_000 }).toBe('Console Second');
-    await consoleTab.close();
+    try {
+      await consoleTab.goto(`https://salesiq.zoho.com/zylker/mychats/${first.id}`);
+      await expect
+        .poll(focusRecord, { timeout: 15_000 })
+        .toMatchObject({ conversationId: first.id, source: 'console-tab' });
+      await expect.poll(() => visitorHeading(panel).textContent(), { timeout: 15_000 }).toBe('Console First');
+      await consoleTab.goto(`https://salesiq.zoho.com/zylker/mychats/${second.id}`);
+      await expect.poll(() => visitorHeading(panel).textContent(), { timeout: 15_000 }).toBe('Console Second');
+    } finally {
+      // Left open, the panel would go on following it in the next test.
+      await consoleTab.close();
+    }
 
     await panel.bringToFront();
     await panel.getByRole('combobox', { name: 'Current chat' }).selectOption({ label: 'Console First' });

@@ -313,6 +313,16 @@ describe('focus', () => {
     expect(await setFocus('fourth', 'chooser', 300 - 3_600_000)).toMatchObject({ conversationId: 'fourth' });
   });
 
+  it('keeps a newer focus when an older console-tab event lands last', async () => {
+    await setFocus('second', 'pickup', 200);
+    // The first chat's tab finished loading before the second pickup, but its event lands now.
+    expect(await followConsoleUrl('https://salesiq.zoho.com/zylker/mychats/first', 150)).toBeUndefined();
+    expect(await readMeta('focus')).toMatchObject({ conversationId: 'second', at: 200 });
+    await followConsoleUrl('https://salesiq.zoho.com/zylker/mychats/second-tab', 210);
+    expect(await followConsoleUrl('https://salesiq.zoho.com/zylker/mychats/first', 205)).toBeUndefined();
+    expect(await readMeta('focus')).toMatchObject({ conversationId: 'second-tab', source: 'console-tab' });
+  });
+
   it('does not follow console tabs when signed out', async () => {
     await writeMeta('session', { state: 'signed-out', updatedAt: 1 });
     expect(await followConsoleUrl('https://salesiq.zoho.com/zylker/mychats/123')).toBeUndefined();
