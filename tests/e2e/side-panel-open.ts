@@ -39,13 +39,18 @@ export async function prepareSidePanelHost(host: Page): Promise<void> {
 
 /** Opens the side panel on `path` (e.g. 'sidepanel.html'), waits for `mark`, reads it, and closes the panel. */
 export async function openSidePanelPage(host: Page, path: string, mark: string): Promise<SidePanelOpen> {
-  await host.evaluate(
-    (p) =>
-      (
-        globalThis as unknown as { chrome: { sidePanel: { setOptions(o: { path: string }): Promise<void> } } }
-      ).chrome.sidePanel.setOptions({ path: p }),
-    path,
-  );
+  await host.evaluate((p) => {
+    const g = globalThis as unknown as {
+      chrome: {
+        sidePanel: { setOptions(o: { path: string }): Promise<void> };
+        extension: { getViews(): Window[] };
+      };
+      viewsBeforePanel?: Set<Window>;
+    };
+    // The same page may be open in a tab too (a bench keeps one): the panel is the view that is new.
+    g.viewsBeforePanel = new Set(g.chrome.extension.getViews());
+    return g.chrome.sidePanel.setOptions({ path: p });
+  }, path);
   await host.click(`#${BUTTON_ID}`);
   return host.evaluate(
     async ([p, markName]) => {
@@ -59,16 +64,19 @@ export async function openSidePanelPage(host: Page, path: string, mark: string):
         }
       ).chrome;
       const pathname = `/${p.split('?')[0]}`;
+      const before = (globalThis as unknown as { viewsBeforePanel?: Set<Window> }).viewsBeforePanel ?? new Set();
       const deadline = Date.now() + 15_000;
       for (;;) {
-        const panel = api.extension.getViews().find((v) => v !== window && v.location.pathname === pathname);
+        const panel = api.extension
+          .getViews()
+          .find((v) => v !== window && !before.has(v) && v.location.pathname === pathname);
         const rendered = panel?.performance.getEntriesByName(markName)[0];
         const shown = panel?.performance.getEntriesByName('first-contentful-paint')[0];
         if (panel && rendered && shown) {
           const result = { renderedMs: rendered.startTime, shownMs: shown.startTime };
           const { id: windowId } = await api.windows.getCurrent();
           await api.sidePanel.close({ windowId });
-          while (api.extension.getViews().some((v) => v !== window && v.location.pathname === pathname)) {
+          while (api.extension.getViews().includes(panel)) {
             if (Date.now() > deadline) throw new Error('The side panel did not close.');
             await new Promise((resolve) => setTimeout(resolve, 10));
           }
