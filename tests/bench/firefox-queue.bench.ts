@@ -1,7 +1,7 @@
 /**
  * Chromium's notify benchmark (queue.bench.ts), same method, in Firefox ESR with the unchanged
  * Firefox build: requests per minute while Available with no page open, then 30 chats arriving at
- * seeded random times over 150 s; latency = the alert log's notifiedAt − the chat's start_time.
+ * seeded random times over 90 s; latency = the alert log's notifiedAt − the chat's start_time.
  * Firefox runs the background as an event page that it may unload between polls, so these figures
  * are what a Firefox operator gets. (The 30 s alarm-only baseline is browser-independent: see
  * queue.bench.ts.)
