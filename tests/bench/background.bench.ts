@@ -11,8 +11,9 @@
  * worker included, with Network and Runtime enabled, so every request of the worker becomes CDP
  * events the browser process serialises, and an attached worker never sleeps. puppeteer-core
  * drives the setup and each change of state over --remote-debugging-port and disconnects before
- * every measured window. Half a minute of the same Available state with a DevTools session on the worker (Runtime
- * and Network enabled, as Playwright does) is reported beside it: what the harness used to add.
+ * every measured window. Half a minute of the same Available state with a DevTools session on
+ * the worker (Runtime and Network enabled, as Playwright does) is reported beside it: what the
+ * harness used to add.
  *
  * Counters:
  * - process CPU: utime + stime (/proc/<pid>/stat) of every process of this browser (the browser,
@@ -48,6 +49,8 @@ const SIGNED_OUT_MS = 40_000; // nothing polls: no cadence to cover
 const SIGNED_OUT_SETTLE_MS = 32_000;
 const ATTACHED_MS = 30_000; // the with-DevTools figure, for comparison only
 const SETTLE_MS = 16_000; // an open page's faster cadence lasts 15 s after it closes
+// After the setup (sign-in, popup, side panels): its pages are closed, their processes quiet.
+const SETUP_SETTLE_MS = 30_000;
 const CANNED = 2_000;
 const MY_CHATS = 3;
 const WEEK_DAYS = 8;
@@ -464,7 +467,7 @@ export default async function backgroundBench(): Promise<Metrics> {
       return polledDepartments(devtools);
     });
     stopArrivals = startArrivals(sim, random);
-    await sleep(SETTLE_MS);
+    await sleep(SETUP_SETTLE_MS);
 
     const available = await measureState(chrome, sim, AVAILABLE_MS, 'Available');
     // The same window with a DevTools client on the worker, Runtime and Network enabled as
