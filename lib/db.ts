@@ -55,13 +55,61 @@ class CompanionDb extends Dexie {
 
 export const db = new CompanionDb();
 
+/**
+ * The meta records (session, poll state, operator status…) as this context last read them. A
+ * queue turn reads them about fifteen times, each read its own IndexedDB transaction and a round
+ * trip through the browser process; they change a few times an hour (the poll state once a turn).
+ * The background is the only writer of this database and writes through Dexie, so every change
+ * passes the middleware below, which forgets the lot before the write is sent. A read that was
+ * under way across a write does not fill the cache (`metaGeneration`); a read inside a transaction
+ * goes to IndexedDB as before. Values are handed out as copies, as IndexedDB would.
+ */
+const metaCache = new Map<MetaKey, MetaRecord | undefined>();
+let metaGeneration = 0;
+
+function forgetMeta(): void {
+  metaGeneration += 1;
+  metaCache.clear();
+}
+
+db.use({
+  stack: 'dbcore',
+  name: 'forget-meta-on-write',
+  create: (down) => ({
+    ...down,
+    table: (name) => {
+      const table = down.table(name);
+      if (name !== 'meta') return table;
+      return {
+        ...table,
+        mutate: (request) => {
+          forgetMeta();
+          return table.mutate(request);
+        },
+      };
+    },
+  }),
+});
+// A database opened again (deleted or upgraded meanwhile) starts from what is stored.
+db.on('ready', () => forgetMeta(), true);
+
 /** From now on, every committed write tells the open pages which tables changed. Background only. */
 export function announceCommittedWrites(): void {
   Dexie.on('storagemutated', (parts) => announceChanges(tablesOfParts(Object.keys(parts))));
 }
 
 export async function readMeta<K extends MetaKey>(key: K): Promise<MetaValues[K] | undefined> {
-  return (await db.meta.get(key))?.value as MetaValues[K] | undefined;
+  let record: MetaRecord | undefined;
+  if (Dexie.currentTransaction) {
+    record = await db.meta.get(key);
+  } else if (metaCache.has(key)) {
+    record = metaCache.get(key);
+  } else {
+    const generation = metaGeneration;
+    record = await db.meta.get(key);
+    if (generation === metaGeneration) metaCache.set(key, record);
+  }
+  return structuredClone(record?.value) as MetaValues[K] | undefined;
 }
 
 export async function writeMeta<K extends MetaKey>(key: K, value: MetaValues[K]): Promise<void> {

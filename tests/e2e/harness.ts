@@ -56,12 +56,26 @@ function zohoDomains(): string[] {
 }
 
 /** Chromium flags that send every Zoho host to 127.0.0.1:port and accept its test certificate. */
-function zohoMappingArgs(port: number): string[] {
+export function zohoMappingArgs(port: number): string[] {
   const rules = zohoDomains().map((domain) => `MAP *.${domain} 127.0.0.1:${port}`);
   return [`--host-resolver-rules=${rules.join(', ')}`, '--ignore-certificate-errors'];
 }
 
-function assertStoreBuild(): string {
+/**
+ * The flags every browser test's Chromium runs with, besides the extension's; the background bench
+ * launches Chromium without Playwright and uses them too.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function assertStoreBuild(): string {
   return assertFreshBuild(STORE_BUILD_DIR, 'npm run build');
 }
 
@@ -77,13 +91,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     viewport: options.headless === false || options.desktopWindow ? null : { width: 400, height: 640 },
     ...(options.deviceScaleFactor ? { deviceScaleFactor: options.deviceScaleFactor } : {}),
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...CHROMIUM_ARGS,
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       ...(options.zohoPort ? zohoMappingArgs(options.zohoPort) : []),

@@ -1,0 +1,53 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db, readMeta, updateMeta, wipeAccountData, writeMeta } from '../../lib/db';
+
+/** readMeta answers from memory between writes (lib/db.ts); it must never answer stale. */
+const signedIn = { state: 'signed-in' as const, updatedAt: 1, departments: [{ id: 'd1', name: 'Sales' }] };
+
+beforeEach(async () => {
+  await wipeAccountData();
+});
+
+describe('readMeta', () => {
+  it('sees every kind of write after a read filled the cache: put, update, delete, clear', async () => {
+    expect(await readMeta('session')).toBeUndefined();
+    await writeMeta('session', signedIn);
+    expect((await readMeta('session'))?.state).toBe('signed-in');
+    await updateMeta('session', (s) => ({ ...s!, state: 'expired' }));
+    expect((await readMeta('session'))?.state).toBe('expired');
+    await db.meta.delete('session');
+    expect(await readMeta('session')).toBeUndefined();
+    await writeMeta('session', signedIn);
+    expect((await readMeta('session'))?.state).toBe('signed-in');
+    await wipeAccountData();
+    expect(await readMeta('session')).toBeUndefined();
+  });
+
+  it('does not keep what a read found when a write was sent while it was under way', async () => {
+    await writeMeta('session', signedIn);
+    const before = readMeta('session'); // under way: not cached yet
+    await writeMeta('session', { ...signedIn, state: 'expired' });
+    await before; // whatever it found, it must not be what later reads get
+    expect((await readMeta('session'))?.state).toBe('expired');
+  });
+
+  it('hands out copies: a caller changing what it got changes nothing stored', async () => {
+    await writeMeta('session', signedIn);
+    const first = await readMeta('session');
+    first!.departments!.push({ id: 'd2', name: 'Support' });
+    first!.state = 'signed-out';
+    const again = await readMeta('session');
+    expect(again?.state).toBe('signed-in');
+    expect(again?.departments).toHaveLength(1);
+  });
+
+  it('reads inside a transaction from the transaction, not from memory', async () => {
+    await writeMeta('session', signedIn);
+    await readMeta('session'); // cached
+    const seen = await db.transaction('rw', db.meta, async () => {
+      await db.meta.put({ key: 'session', value: { ...signedIn, state: 'expired' } });
+      return (await readMeta('session'))?.state;
+    });
+    expect(seen).toBe('expired');
+  });
+});
