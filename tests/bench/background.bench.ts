@@ -556,9 +556,11 @@ export default async function backgroundBench(): Promise<Metrics> {
         target: busy.wakeupsPerMin,
         control: 'bg_wakeups_busy_per_min',
       }),
-      requests_per_min_busy: perMin(busy.requestsPerMin, 'req/min', { target: 3 }),
+      // The slow cadence's budget: one turn a minute, a waiting-list and a My chats list per
+      // department (this operator has open chats in each), and Busy's status check every 2 minutes.
+      requests_per_min_busy: perMin(busy.requestsPerMin, 'req/min', { target: 2 * departments + 1 }),
       requests_per_min_locked: perMin(locked.requestsPerMin, 'req/min', {
-        target: 3,
+        target: 2 * departments + 1,
         control: 'requests_per_min_busy',
       }),
       requests_per_min_signed_out: perMin(signedOut.requestsPerMin, 'req/min', { target: 0 }),
