@@ -380,6 +380,10 @@ export function search(index: CannedIndex, query: string, options: SearchOptions
   // Per doc: the sum of each token's best quality, and how many tokens matched at all.
   const scratch = scratchFor(index);
   const { sum, matched, best, touched, dirty } = scratch;
+  const need = tokens.length;
+  // One token and no shortcut (the first keystrokes, which touch the most docs): a doc's
+  // quality is its best word's, kept in `best` until offered; no sums or counts to keep.
+  const single = need === 1 && tiers.size === 0;
   // A doc matching every token is among those the last token touched.
   let touchedCount = 0;
   let dirtyCount = 0;
@@ -397,6 +401,7 @@ export function search(index: CannedIndex, query: string, options: SearchOptions
         if (value > best[doc]!) best[doc] = value;
       }
     }
+    if (single) break;
     for (let t = 0; t < touchedCount; t += 1) {
       const doc = touched[t]!;
       if (matched[doc] === 0) dirty[dirtyCount++] = doc;
@@ -409,19 +414,28 @@ export function search(index: CannedIndex, query: string, options: SearchOptions
   // Sort keys pack (shortcut tier, quality step, popularity) into one number per candidate; only
   // the best `limit` are kept (a heap), the rest are counted.
   const top = new TopKeys(limit);
-  const need = tokens.length;
+  const popRank = index.popRank;
   const offer = (doc: number, tier: number, steps: number) => {
     if (mask && !mask[doc]) return;
-    top.offer((tier * (QUALITY_STEPS + 1) + steps) * n + (n - 1 - index.popRank[doc]!));
+    top.offer((tier * (QUALITY_STEPS + 1) + steps) * n + (n - 1 - popRank[doc]!));
   };
+  if (single) {
+    for (let t = 0; t < touchedCount; t += 1) {
+      const doc = touched[t]!;
+      const steps = Math.max(1, Math.round(best[doc]! * QUALITY_STEPS));
+      best[doc] = 0;
+      offer(doc, 0, steps);
+    }
+  }
   for (const [doc, tier] of tiers) {
     const steps = need && matched[doc] === need ? Math.round((sum[doc]! / need) * QUALITY_STEPS) : 0;
     offer(doc, tier, steps);
   }
-  if (need) {
+  if (need && !single) {
+    const anyTier = tiers.size > 0;
     for (let t = 0; t < touchedCount; t += 1) {
       const doc = touched[t]!;
-      if (matched[doc] !== need || tiers.has(doc)) continue;
+      if (matched[doc] !== need || (anyTier && tiers.has(doc))) continue;
       offer(doc, 0, Math.max(1, Math.round((sum[doc]! / need) * QUALITY_STEPS)));
     }
   }

@@ -228,6 +228,16 @@ describe('canned search at scale', () => {
     }
   });
 
+  it('ranks a one-word query as the general path does (the word twice: same qualities, same docs)', () => {
+    const index = buildIndex(many);
+    for (const categoryId of [undefined, 'c-general'])
+      for (const word of ['r', 're', 'ref', 'refnud', 'o', 'ofice', '4', '42', 'shipping']) {
+        const once = view(search(index, word, { limit: 25, categoryId }));
+        expect(once, word).toEqual(view(search(index, `${word} ${word}`, { limit: 25, categoryId })));
+        expect(once.total, word).toBeGreaterThan(0);
+      }
+  });
+
   it('keeps the best hits past the limit, in rank order, and counts them all', () => {
     const all = search(buildIndex(many), 'refund', { limit: 1000 });
     const first = search(buildIndex(many), 'refund', { limit: 10 });
