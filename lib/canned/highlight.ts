@@ -1,5 +1,5 @@
 import { allowedTypos, distances } from './fuzzy';
-import { fold, forEachWord, isUnspacedScript, toOriginal } from './normalize';
+import { fold, forEachWord, isUnspacedScript, toOriginal, type Folded } from './normalize';
 
 /**
  * Which parts of a text the query matched, as [start, end) offsets into the original string.
@@ -7,11 +7,21 @@ import { fold, forEachWord, isUnspacedScript, toOriginal } from './normalize';
  */
 export type Range = [start: number, end: number];
 
-function tokenRangeInWord(token: string, word: string): Range | undefined {
+/** A query token with what the search allows it (./search), worked out once per highlight, not per word. */
+interface TokenRule {
+  token: string;
+  substrings: boolean;
+  maxTypos: number;
+}
+
+function tokenRule(token: string): TokenRule {
+  return { token, substrings: token.length >= 3 || isUnspacedScript(token), maxTypos: allowedTypos(token) };
+}
+
+function tokenRangeInWord({ token, substrings, maxTypos: max }: TokenRule, word: string): Range | undefined {
   if (word.startsWith(token)) return [0, token.length];
-  const at = token.length >= 3 || isUnspacedScript(token) ? word.indexOf(token) : -1;
+  const at = substrings ? word.indexOf(token) : -1;
   if (at >= 0) return [at, at + token.length];
-  const max = allowedTypos(token);
   // The same first-letters rule as the search's typo scan (./search), at a fraction of the cost.
   if (!max || (word[0] !== token[0] && word[0] !== token[1] && word[1] !== token[0])) return undefined;
   const d = distances(token, word, max);
@@ -20,21 +30,37 @@ function tokenRangeInWord(token: string, word: string): Range | undefined {
   return undefined;
 }
 
+// The visible rows' texts folded: the same rows stay on screen over several keystrokes, and
+// folding a long response is most of what highlighting it costs. Cleared when full.
+const FOLD_CACHE_SIZE = 200;
+const folds = new Map<string, Folded>();
+
+function foldCached(text: string): Folded {
+  let folded = folds.get(text);
+  if (!folded) {
+    if (folds.size >= FOLD_CACHE_SIZE) folds.clear();
+    folded = fold(text);
+    folds.set(text, folded);
+  }
+  return folded;
+}
+
 /**
  * Match ranges in `text`. With `window`, scanning stops about `window` characters after the
  * first match: a 2,000-character response shows a snippet, not everything.
  */
 export function matchRanges(text: string, tokens: readonly string[], window = Infinity): Range[] {
   if (!tokens.length || !text) return [];
-  const folded = fold(text);
+  const folded = foldCached(text);
+  const rules = tokens.map(tokenRule);
   const ranges: Range[] = [];
   let stopAt = Infinity;
   forEachWord(folded.text, (word, start) => {
     if (start > stopAt) return false;
     let from = Infinity;
     let to = -1;
-    for (const token of tokens) {
-      const range = tokenRangeInWord(token, word);
+    for (const rule of rules) {
+      const range = tokenRangeInWord(rule, word);
       if (!range) continue;
       from = Math.min(from, range[0]);
       to = Math.max(to, range[1]);

@@ -23,6 +23,10 @@ export interface LocalUse {
 export interface CannedIndex {
   readonly docs: readonly SearchDoc[];
   readonly vocab: readonly string[];
+  /** The vocabulary as one string, each word after a separator, for native indexOf scans. */
+  readonly vocabText: string;
+  /** Where each vocabulary word starts in `vocabText`, in vocabulary order. */
+  readonly vocabStarts: Int32Array;
   /** Per vocabulary word: doc * 2 + field (0 content, 1 category). */
   readonly postings: readonly Int32Array[];
   /** Vocabulary indices by first and by second character, for the typo scan. */
@@ -144,6 +148,7 @@ export function buildIndex(docs: readonly SearchDoc[], uses: ReadonlyMap<string,
   return {
     docs,
     vocab,
+    ...joinVocabulary(vocab),
     postings: lists.map((list) => Int32Array.from(list)),
     byFirst: bucket(0),
     bySecond: bucket(1),
@@ -157,6 +162,51 @@ export function buildIndex(docs: readonly SearchDoc[], uses: ReadonlyMap<string,
 /** Local uses changed: re-rank without rebuilding the vocabulary. */
 export function updatePopularity(index: CannedIndex, uses: ReadonlyMap<string, LocalUse>): void {
   Object.assign(index, popularity(index.docs, uses));
+}
+
+/** Never a word character (see ./normalize), so a token's occurrence lies inside one word. */
+const WORD_SEPARATOR = ' ';
+
+function joinVocabulary(vocab: readonly string[]): { vocabText: string; vocabStarts: Int32Array } {
+  const vocabStarts = new Int32Array(vocab.length);
+  let offset = 0;
+  for (let id = 0; id < vocab.length; id += 1) {
+    vocabStarts[id] = offset + 1;
+    offset += vocab[id]!.length + 1;
+  }
+  return { vocabText: WORD_SEPARATOR + vocab.join(WORD_SEPARATOR), vocabStarts };
+}
+
+/** The vocabulary word that holds offset `at` of `vocabText`. */
+function wordAt(starts: Int32Array, at: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle]! <= at) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/**
+ * Ids of the words that contain `token` (or, with `prefixOnly`, start with it), in vocabulary
+ * order. One native indexOf scan over the joined vocabulary instead of a string test per word.
+ */
+function scanVocabulary(index: CannedIndex, token: string, prefixOnly: boolean, visit: (id: number) => void): void {
+  const { vocabText, vocabStarts } = index;
+  const needle = prefixOnly ? WORD_SEPARATOR + token : token;
+  const skip = prefixOnly ? 1 : 0;
+  let from = 0;
+  for (;;) {
+    const at = vocabText.indexOf(needle, from);
+    if (at < 0) return;
+    const id = wordAt(vocabStarts, at + skip);
+    visit(id);
+    // The next word: one word is listed once, however often the token occurs in it.
+    if (id + 1 >= vocabStarts.length) return;
+    from = vocabStarts[id + 1]! - skip;
+  }
 }
 
 function queryTokens(query: string): string[] {
@@ -188,15 +238,19 @@ function matchToken(index: CannedIndex, token: string): TokenMatches {
   // contains that shorter token, so that token's matches (a superset) are the only candidates.
   const shorter = index.tokenCache.get(token.slice(0, -1));
   const candidates = shorter && (shorter.substrings || !substringOk) ? shorter.words : undefined;
-  const scanned = candidates ? candidates.length : vocab.length;
-  for (let k = 0; k < scanned; k += 1) {
-    const id = candidates ? candidates[k]! : k;
-    const word = vocab[id]!;
-    if (word === token || word.startsWith(token) || (substringOk && word.includes(token))) {
-      ids.push(id);
-      qualities.push(quality(token, word, 0, substringOk));
-      if (seen) seen[id] = 1;
+  const take = (id: number) => {
+    ids.push(id);
+    qualities.push(quality(token, vocab[id]!, 0, substringOk));
+    if (seen) seen[id] = 1;
+  };
+  if (candidates) {
+    for (let k = 0; k < candidates.length; k += 1) {
+      const word = vocab[candidates[k]!]!;
+      if (word === token || word.startsWith(token) || (substringOk && word.includes(token))) take(candidates[k]!);
     }
+  } else {
+    // Every word equal to or starting with the token contains it: with substrings, one scan.
+    scanVocabulary(index, token, !substringOk, take);
   }
   // Typos: only words that share the first letter, or whose first two letters are swapped or
   // lost one. A typo in the very first letter is rare, and this keeps the scan small.
@@ -326,6 +380,10 @@ export function search(index: CannedIndex, query: string, options: SearchOptions
   // Per doc: the sum of each token's best quality, and how many tokens matched at all.
   const scratch = scratchFor(index);
   const { sum, matched, best, touched, dirty } = scratch;
+  const need = tokens.length;
+  // One token and no shortcut (the first keystrokes, which touch the most docs): a doc's
+  // quality is its best word's, kept in `best` until offered; no sums or counts to keep.
+  const single = need === 1 && tiers.size === 0;
   // A doc matching every token is among those the last token touched.
   let touchedCount = 0;
   let dirtyCount = 0;
@@ -343,6 +401,7 @@ export function search(index: CannedIndex, query: string, options: SearchOptions
         if (value > best[doc]!) best[doc] = value;
       }
     }
+    if (single) break;
     for (let t = 0; t < touchedCount; t += 1) {
       const doc = touched[t]!;
       if (matched[doc] === 0) dirty[dirtyCount++] = doc;
@@ -355,19 +414,28 @@ export function search(index: CannedIndex, query: string, options: SearchOptions
   // Sort keys pack (shortcut tier, quality step, popularity) into one number per candidate; only
   // the best `limit` are kept (a heap), the rest are counted.
   const top = new TopKeys(limit);
-  const need = tokens.length;
+  const popRank = index.popRank;
   const offer = (doc: number, tier: number, steps: number) => {
     if (mask && !mask[doc]) return;
-    top.offer((tier * (QUALITY_STEPS + 1) + steps) * n + (n - 1 - index.popRank[doc]!));
+    top.offer((tier * (QUALITY_STEPS + 1) + steps) * n + (n - 1 - popRank[doc]!));
   };
+  if (single) {
+    for (let t = 0; t < touchedCount; t += 1) {
+      const doc = touched[t]!;
+      const steps = Math.max(1, Math.round(best[doc]! * QUALITY_STEPS));
+      best[doc] = 0;
+      offer(doc, 0, steps);
+    }
+  }
   for (const [doc, tier] of tiers) {
     const steps = need && matched[doc] === need ? Math.round((sum[doc]! / need) * QUALITY_STEPS) : 0;
     offer(doc, tier, steps);
   }
-  if (need) {
+  if (need && !single) {
+    const anyTier = tiers.size > 0;
     for (let t = 0; t < touchedCount; t += 1) {
       const doc = touched[t]!;
-      if (matched[doc] !== need || tiers.has(doc)) continue;
+      if (matched[doc] !== need || (anyTier && tiers.has(doc))) continue;
       offer(doc, 0, Math.max(1, Math.round((sum[doc]! / need) * QUALITY_STEPS)));
     }
   }

@@ -116,6 +116,15 @@ describe('highlighting', () => {
     expect(ranges.map(([s, e]) => text.slice(s, e))).toEqual(['Résumé', 're']);
   });
 
+  it('marks the same text afresh for each query (its folding is reused), offsets kept', () => {
+    // Decomposed accents: folding changes the length, so offsets go through the map.
+    const text = 'Cafe\u0301 menu, cafe\u0301 hours';
+    const marked = (tokens: string[]) => matchRanges(text, tokens).map(([s, e]) => text.slice(s, e));
+    expect(marked(['cafe'])).toEqual(['Cafe\u0301', 'cafe\u0301']);
+    expect(marked(['hou'])).toEqual(['hou']);
+    expect(marked(['menu', 'ca'])).toEqual(['Ca', 'menu', 'ca']);
+  });
+
   it('marks whole words matched with a typo', () => {
     const text = 'Refunds are processed';
     expect(matchRanges(text, ['refnuds']).map(([s, e]) => text.slice(s, e))).toEqual(['Refunds']);
@@ -183,6 +192,50 @@ describe('canned search at scale', () => {
     expect([...warmed.tokenCache.keys()]).toEqual(cached);
     for (const query of ['refund', 'rfeund', 'ref 4', 'o'])
       expect(view(search(warmed, query))).toEqual(view(search(buildIndex(many), query)));
+  });
+
+  it('finds every doc with a word that starts with, or (3+ characters) contains, the token', () => {
+    // The vocabulary scan (one indexOf over the joined words) against a word-by-word check. Short
+    // tokens and numbers allow no typos, so the reference is exact; first and last words included.
+    const letters = 'abcé1あ';
+    let seed = 7;
+    const random = (below: number) => {
+      seed = (Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) | 0;
+      return ((seed ^ (seed >>> 13)) >>> 0) % below;
+    };
+    const word = () => Array.from({ length: 1 + random(4) }, () => letters[random(letters.length)]).join('');
+    const docs = Array.from({ length: 300 }, (_, i) =>
+      doc(`w${i}`, `${word()} ${word()}-${word()}`, { categories: [] }),
+    );
+    // The vocabulary's last two words, sharing a prefix, in one doc each.
+    docs.push(doc('second-last', 'zqx', { categories: [] }), doc('last', 'zqy', { categories: [] }));
+    const index = buildIndex(docs);
+    const tokens = [
+      ...new Set([...index.vocab, ...index.vocab.map((w) => w.slice(1)), 'a', 'é', 'ab', 'zq', 'zz', '1']),
+    ]
+      .filter((t) => t && t.length <= 3)
+      .map(foldText);
+    for (const token of tokens) {
+      const substrings = token.length >= 3 || /[\u3040-\u30ff]/.test(token);
+      const expected = docs
+        .filter((d) => words(foldText(d.content)).some((w) => w.startsWith(token) || (substrings && w.includes(token))))
+        .map((d) => d.id)
+        .sort();
+      // A fresh index each time: no shorter token's cached matches narrow the scan.
+      const result = search(buildIndex(docs), token, { limit: 1000 });
+      expect(result.hits.map((h) => h.doc.id).sort(), token).toEqual(expected);
+      expect(result.total, token).toBe(expected.length);
+    }
+  });
+
+  it('ranks a one-word query as the general path does (the word twice: same qualities, same docs)', () => {
+    const index = buildIndex(many);
+    for (const categoryId of [undefined, 'c-general'])
+      for (const word of ['r', 're', 'ref', 'refnud', 'o', 'ofice', '4', '42', 'shipping']) {
+        const once = view(search(index, word, { limit: 25, categoryId }));
+        expect(once, word).toEqual(view(search(index, `${word} ${word}`, { limit: 25, categoryId })));
+        expect(once.total, word).toBeGreaterThan(0);
+      }
   });
 
   it('keeps the best hits past the limit, in rank order, and counts them all', () => {
