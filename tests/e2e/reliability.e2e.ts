@@ -56,7 +56,7 @@ describe('the queue under faults', () => {
   it('recovers from a burst of 5xx by itself', async () => {
     world = await startWorld();
     await signIn(world);
-    world.sim.setFault({ kind: 'http', status: 503, path: '/conversations', times: 4 });
+    world.sim.setFault({ kind: 'http', status: 503, path: 'status=waiting', times: 4 });
     await expect.poll(() => badgeText(world!.ext), { timeout: 15_000 }).toBe('!');
     await expect.poll(() => badgeText(world!.ext), { timeout: 30_000 }).toBe('');
   });
@@ -136,7 +136,9 @@ describe('the queue under faults', () => {
     world = await startWorld();
     await signIn(world);
     const hungAt = Date.now();
-    world.sim.setFault({ kind: 'hang', path: '/conversations', times: 1 });
+    // Only the waiting list: a My chats list (also `/conversations`) could take the one hang, and
+    // then no waiting-list call would hang at all.
+    world.sim.setFault({ kind: 'hang', path: 'status=waiting', times: 1 });
     await expect
       .poll(() => listCalls(world!).some((r) => r.t >= hungAt && r.fault === 'hang'), { timeout: 15_000 })
       .toBe(true);
