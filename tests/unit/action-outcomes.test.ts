@@ -1,6 +1,5 @@
 import { beforeEach, afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { saveToken } from '../../lib/auth/token-store';
 import { db, type ChatRecord } from '../../lib/db';
 import { sendCannedResponse } from '../../lib/canned/send';
 import { findSentLine } from '../../lib/canned/send-outcome';
@@ -56,7 +55,6 @@ beforeEach(async () => {
     }
     return new Response(JSON.stringify({ error: { code: 1006, message: 'Invalid URL' } }));
   });
-  await saveToken({ accessToken: 'token-1', issuedAt: Date.now(), expiresAt: Date.now() + 3_600_000, location: 'us' });
   const now = Date.now();
   await db.chats.put({
     ...(wire('c1') as unknown as ChatRecord),

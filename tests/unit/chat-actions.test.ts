@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { saveToken } from '../../lib/auth/token-store';
 import { endChat, transferChat } from '../../lib/chat/chat-actions';
 import { actionRefusal, closeOutcome, refusalWords, transferOutcome } from '../../lib/chat/action-outcome';
 import { composeBlock, composeBlockText } from '../../lib/chat/compose-rule';
@@ -45,7 +44,6 @@ beforeEach(async () => {
     if (answer === 'reset') throw new TypeError('Failed to fetch');
     return new Response(JSON.stringify(answer ? answer.body : { error: { code: 1006, message: 'Invalid URL' } }));
   });
-  await saveToken({ accessToken: 'token-1', issuedAt: Date.now(), expiresAt: Date.now() + 3_600_000, location: 'us' });
   await db.chats.put({
     ...(wire() as unknown as ChatRecord),
     status: 'connected',

@@ -2,12 +2,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { withAuth } from '../../lib/auth/session';
 import { saveToken } from '../../lib/auth/token-store';
-import { SessionChanged, announceCommittedWrites, db, readMeta, writeMeta, type ChatRecord } from '../../lib/db';
+import { SessionChanged, announceCommittedWrites, db, readMeta, writeMeta } from '../../lib/db';
 import { onTablesChanged } from '../../lib/db-changes';
 import { pollWaitingChats } from '../../lib/queue/poll';
 import { pickUpChat } from '../../lib/queue/pickup';
 import { SalesIQError } from '../../lib/salesiq/errors';
-import { ME, signedInWithScriptedZoho } from './signed-in-fixture';
+import { storedChat } from './records-fixture';
+import { ME, routedZoho, signedInWithScriptedZoho, type Route } from './signed-in-fixture';
 
 /**
  * The queue and the session against a scripted SalesIQ (fetch) and Zoho renewal (identity):
@@ -27,19 +28,7 @@ function conversation(id: string, extra: Record<string, unknown> = {}) {
   };
 }
 
-type Route = (url: URL, init: RequestInit) => { status?: number; body: unknown } | undefined;
-let routes: Route[] = [];
-const calls: string[] = [];
-
-function respond(url: string, init: RequestInit = {}) {
-  const parsed = new URL(url);
-  calls.push(`${init.method ?? 'GET'} ${parsed.pathname}`);
-  for (const route of routes) {
-    const answer = route(parsed, init);
-    if (answer) return new Response(JSON.stringify(answer.body), { status: answer.status ?? 200 });
-  }
-  return new Response(JSON.stringify({ error: { code: 1006, message: 'Invalid URL' } }));
-}
+const { routes, calls, respond } = routedZoho();
 
 // The chime's offscreen document does not exist here; count the chimes instead.
 const playChime = vi.hoisted(() => vi.fn(async () => undefined));
@@ -49,10 +38,9 @@ const launchWebAuthFlow = vi.fn();
 announceCommittedWrites();
 
 beforeEach(async () => {
-  routes = [];
+  routes.length = 0;
   calls.length = 0;
   await signedInWithScriptedZoho(launchWebAuthFlow, respond);
-  await saveToken({ accessToken: 'token-1', issuedAt: Date.now(), expiresAt: Date.now() + 3_600_000, location: 'us' });
 });
 
 // A failed assertion must not leave the loop's timer running into the next test.
@@ -73,33 +61,14 @@ describe('pollWaitingChats', () => {
     const pollStart = Date.now() - 10;
     routes.push(waitingList(conversation('c1')));
     // The operator picked c1 up after the poll's list request was sent.
-    await db.chats.put({
-      ...(conversation('c1') as unknown as ChatRecord),
-      id: 'c1',
-      status: 'connected',
-      portal: 'zylker',
-      startTime: 1,
-      firstSeenAt: 1,
-      updatedAt: Date.now(),
-      pickedUpAt: Date.now(),
-      visitor: {},
-    });
+    await db.chats.put(storedChat('c1', { status: 'connected', updatedAt: Date.now(), pickedUpAt: Date.now() }));
     const result = await pollWaitingChats(pollStart);
     expect(result.waiting).toEqual([]);
     expect((await db.chats.get('c1'))?.status).toBe('connected');
   });
 
   it('closes a chat that left the queue even when SalesIQ will not say what became of it', async () => {
-    await db.chats.put({
-      id: 'gone',
-      status: 'waiting',
-      portal: 'zylker',
-      question: '',
-      startTime: 1,
-      firstSeenAt: 1,
-      updatedAt: 1,
-      visitor: {},
-    });
+    await db.chats.put(storedChat('gone'));
     routes.push(waitingList(conversation('new')));
     routes.push((url) =>
       url.pathname.endsWith('/conversations/gone')
@@ -113,16 +82,7 @@ describe('pollWaitingChats', () => {
   });
 
   it('keeps a chat for the next poll when the lookup fails for a while', async () => {
-    await db.chats.put({
-      id: 'gone',
-      status: 'waiting',
-      portal: 'zylker',
-      question: '',
-      startTime: 1,
-      firstSeenAt: 1,
-      updatedAt: 1,
-      visitor: {},
-    });
+    await db.chats.put(storedChat('gone'));
     routes.push(waitingList());
     routes.push((url) => (url.pathname.endsWith('/conversations/gone') ? { status: 503, body: {} } : undefined));
     const result = await pollWaitingChats();
@@ -149,7 +109,7 @@ describe('pollWaitingChats', () => {
     expect((await db.chats.get('c2'))?.updatedAt).toBe(1_000);
 
     // The visitor edited the question of c2: only c2 is written.
-    routes = [waitingList(c1, { ...c2, question: 'Where is my order?' })];
+    routes.splice(0, routes.length, waitingList(c1, { ...c2, question: 'Where is my order?' }));
     await pollWaitingChats(3_000);
     expect((await db.chats.get('c1'))?.updatedAt).toBe(1_000);
     expect(await db.chats.get('c2')).toMatchObject({ question: 'Where is my order?', updatedAt: 3_000 });
@@ -386,16 +346,13 @@ describe('runTick, a stuck turn and a long outage', () => {
       release = () => resolve(new Response(JSON.stringify({ error: { code: 500, message: 'Down' } }), { status: 500 }));
     });
     let first = true;
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (url: string, init?: RequestInit) => {
-        if (first && url.includes('/conversations?')) {
-          first = false;
-          return hung;
-        }
-        return respond(url, init);
-      }),
-    );
+    vi.mocked(fetch).mockImplementation(async (url, init) => {
+      if (first && String(url).includes('/conversations?')) {
+        first = false;
+        return hung;
+      }
+      return respond(String(url), init);
+    });
     const oldTurn = runTick('manual');
     await vi.waitFor(() => expect(first).toBe(false));
     const realNow = Date.now.bind(Date);
@@ -443,15 +400,12 @@ describe('runTick, a stuck turn and a long outage', () => {
     resetServerClock();
     routes.push(waitingList(conversation('clock1', { start_time: String(Date.now() + 90_000 - 1_000) })));
     // SalesIQ's clock runs 90 s ahead of this machine.
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (url: string, init?: RequestInit) => {
-        const answer = respond(url, init);
-        const headers = new Headers(answer.headers);
-        headers.set('Date', new Date(Date.now() + 90_000).toUTCString());
-        return new Response(await answer.text(), { status: answer.status, headers });
-      }),
-    );
+    vi.mocked(fetch).mockImplementation(async (url, init) => {
+      const answer = respond(String(url), init);
+      const headers = new Headers(answer.headers);
+      headers.set('Date', new Date(Date.now() + 90_000).toUTCString());
+      return new Response(await answer.text(), { status: answer.status, headers });
+    });
     const seen: (number | undefined)[] = [];
     const stop = onTablesChanged(['chats'], () => void readMeta('poll').then((p) => seen.push(p?.clockOffsetMs)));
     await pollWaitingChats();
@@ -465,14 +419,11 @@ describe('runTick, a stuck turn and a long outage', () => {
   });
 
   it('gives up a hung waiting-list request after about 5 s, not the default 15 s', async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(
-        (_url: string, init?: RequestInit) =>
-          new Promise<Response>((_, reject) => {
-            init?.signal?.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError')));
-          }),
-      ),
+    vi.mocked(fetch).mockImplementation(
+      (_url, init) =>
+        new Promise<Response>((_, reject) => {
+          init?.signal?.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError')));
+        }),
     );
     const started = Date.now();
     await expect(pollWaitingChats()).rejects.toMatchObject({ kind: 'timeout' });
@@ -506,20 +457,8 @@ describe('runTick, a stuck turn and a long outage', () => {
 });
 
 describe('pollWaitingChats, settling chats that left the list', () => {
-  const stored = (id: string, extra: Partial<ChatRecord> = {}): ChatRecord => ({
-    id,
-    status: 'waiting',
-    portal: 'zylker',
-    question: '',
-    startTime: 1,
-    firstSeenAt: 1,
-    updatedAt: 1,
-    visitor: {},
-    ...extra,
-  });
-
   it('keeps a chat that SalesIQ still shows as waiting, and closes one missing for a minute without asking', async () => {
-    await db.chats.bulkPut([stored('lagging'), stored('long-gone', { missingSince: Date.now() - 61_000 })]);
+    await db.chats.bulkPut([storedChat('lagging'), storedChat('long-gone', { missingSince: Date.now() - 61_000 })]);
     routes.push(waitingList());
     routes.push((url) =>
       url.pathname.endsWith('/conversations/lagging') ? { body: { data: conversation('lagging') } } : undefined,
@@ -534,8 +473,8 @@ describe('pollWaitingChats, settling chats that left the list', () => {
   it('ignores a fresh pickup still listed as waiting, but takes back a chat picked up long ago', async () => {
     const now = Date.now();
     await db.chats.bulkPut([
-      stored('just-picked', { status: 'connected', pickedUpAt: now - 5_000, updatedAt: now - 5_000 }),
-      stored('transferred-back', { status: 'connected', pickedUpAt: now - 600_000, updatedAt: now - 600_000 }),
+      storedChat('just-picked', { status: 'connected', pickedUpAt: now - 5_000, updatedAt: now - 5_000 }),
+      storedChat('transferred-back', { status: 'connected', pickedUpAt: now - 600_000, updatedAt: now - 600_000 }),
     ]);
     routes.push(waitingList(conversation('just-picked'), conversation('transferred-back')));
     const result = await pollWaitingChats(now);
@@ -566,17 +505,9 @@ describe('signIn', () => {
 
   it('forgets the previous account’s chats when another person signs in', async () => {
     const { signIn } = await import('../../lib/auth/session');
-    await db.chats.put({
-      id: 'old',
-      status: 'connected',
-      portal: 'zylker',
-      question: 'Private',
-      startTime: 1,
-      firstSeenAt: 1,
-      updatedAt: 1,
-      visitor: { name: 'Old visitor' },
-      pickedUpAt: 1,
-    });
+    await db.chats.put(
+      storedChat('old', { status: 'connected', question: 'Private', visitor: { name: 'Old visitor' }, pickedUpAt: 1 }),
+    );
     await writeMeta('session', { ...(await readMeta('session'))!, state: 'expired' });
     launchWebAuthFlow.mockImplementation(
       async ({ url }: { url: string }) =>

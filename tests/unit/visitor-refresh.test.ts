@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { db, readMeta, wipeAccountData, writeMeta } from '../../lib/db';
-import { saveToken } from '../../lib/auth/token-store';
+import { db, readMeta, writeMeta } from '../../lib/db';
 import { singleFlight } from '../../lib/visitor/common';
 import { followConsoleUrl, setFocus } from '../../lib/visitor/focus';
 import { visibleHistory } from '../../lib/visitor/history-merge';
 import { historyKey } from '../../lib/visitor/records';
 import { loadMoreVisitorHistory, refreshVisitor } from '../../lib/visitor/refresh';
 import { loadTranscript } from '../../lib/visitor/transcripts';
+import { storedChat } from './records-fixture';
+import { signedInWithScriptedZoho } from './signed-in-fixture';
 
 /**
  * The refresh path against a tiny in-test SalesIQ: one department per list call, paging,
@@ -104,22 +104,6 @@ async function fakeSalesIQ(input: string | URL | Request): Promise<Response> {
   return fail(1006, 'Invalid URL');
 }
 
-async function signIn() {
-  await writeMeta('session', {
-    state: 'signed-in',
-    location: 'us',
-    accountsHost: 'accounts.zoho.com',
-    salesiqHost: 'salesiq.zoho.com',
-    portal: { screen: 'zylker', name: 'Zylker', operatorId: 'me' },
-    departments: [
-      { id: 'd1', name: 'Zylker' },
-      { id: 'd2', name: 'Sales' },
-    ],
-    updatedAt: 1,
-  });
-  await saveToken({ accessToken: 'token', expiresAt: Date.now() + 3600_000, issuedAt: Date.now(), location: 'us' });
-}
-
 function listCalls() {
   return calls
     .filter((u) => u.pathname === '/api/v2/zylker/conversations')
@@ -127,8 +111,6 @@ function listCalls() {
 }
 
 beforeEach(async () => {
-  fakeBrowser.reset();
-  await wipeAccountData();
   calls = [];
   offline = false;
   visitorsApi = 'disabled';
@@ -152,8 +134,12 @@ beforeEach(async () => {
     })),
     { id: 'anon', dept: 'd1', start: NOW - 1000, status: 'Connected' },
   ];
-  vi.stubGlobal('fetch', vi.fn(fakeSalesIQ));
-  await signIn();
+  await signedInWithScriptedZoho(vi.fn(), fakeSalesIQ, {
+    departments: [
+      { id: 'd1', name: 'Zylker' },
+      { id: 'd2', name: 'Sales' },
+    ],
+  });
 });
 
 describe('refreshing the shown visitor', () => {
@@ -268,17 +254,7 @@ describe('refreshing the shown visitor', () => {
 
   it('settles a connected chat that ended elsewhere, and nothing else in the queue', async () => {
     chats[0]!.status = 'Ended';
-    await db.chats.put({
-      id: 'current',
-      question: '',
-      status: 'connected',
-      startTime: 1,
-      visitor: {},
-      portal: 'zylker',
-      firstSeenAt: 1,
-      updatedAt: 1,
-      pickedUpAt: 2,
-    });
+    await db.chats.put(storedChat('current', { status: 'connected', pickedUpAt: 2 }));
     await refreshVisitor('current', { now: NOW });
     expect(await db.chats.get('current')).toMatchObject({ status: 'ended', pickedUpAt: 2 });
   });

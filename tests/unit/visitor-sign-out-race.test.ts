@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { saveToken } from '../../lib/auth/token-store';
 import { db, readMeta, wipeAccountData, writeMeta } from '../../lib/db';
 import { followConsoleUrl } from '../../lib/visitor/focus';
 import { refreshHistory } from '../../lib/visitor/history';
 import { historyKey } from '../../lib/visitor/records';
 import { refreshVisitor } from '../../lib/visitor/refresh';
 import { loadTranscript } from '../../lib/visitor/transcripts';
+import { storedChat } from './records-fixture';
+import { ME, signIn, signedInWithScriptedZoho } from './signed-in-fixture';
 
 /**
  * Visitor refreshes that are still waiting for SalesIQ when the operator signs out or switches
@@ -60,19 +60,6 @@ async function fakeSalesIQ(input: string | URL | Request): Promise<Response> {
   throw new Error(`unexpected ${path}`);
 }
 
-async function signIn(screen = 'zylker') {
-  await writeMeta('session', {
-    state: 'signed-in',
-    location: 'us',
-    accountsHost: 'accounts.zoho.com',
-    salesiqHost: 'salesiq.zoho.com',
-    portal: { screen, name: screen, operatorId: 'me' },
-    departments: [{ id: 'd1', name: 'Zylker' }],
-    updatedAt: 1,
-  });
-  await saveToken({ accessToken: 'token', expiresAt: Date.now() + 3600_000, issuedAt: Date.now(), location: 'us' });
-}
-
 async function signOut() {
   await wipeAccountData();
   await writeMeta('session', { state: 'signed-out', updatedAt: 2 });
@@ -88,12 +75,9 @@ async function counts() {
 }
 
 beforeEach(async () => {
-  fakeBrowser.reset();
-  await wipeAccountData();
   duringFirstRequest = undefined;
   offline = false;
-  vi.stubGlobal('fetch', vi.fn(fakeSalesIQ));
-  await signIn();
+  await signedInWithScriptedZoho(vi.fn(), fakeSalesIQ);
 });
 
 describe('visitor data after sign-out', () => {
@@ -118,17 +102,8 @@ describe('visitor data after sign-out', () => {
       savedAt: 1,
     };
     await db.visitors.put(card);
-    await db.chats.put({
-      id: 'current',
-      question: 'Hi',
-      status: 'connected',
-      startTime: 1,
-      visitor: {},
-      portal: 'zylker',
-      firstSeenAt: 1,
-      updatedAt: 1,
-    });
-    duringFirstRequest = () => signIn('other');
+    await db.chats.put(storedChat('current', { status: 'connected', question: 'Hi' }));
+    duringFirstRequest = () => signIn({ portal: { screen: 'other', name: 'Other', operatorId: ME } });
 
     await refreshVisitor('current', { now: NOW, force: true }).catch(() => undefined);
 
@@ -153,16 +128,7 @@ describe('visitor data after sign-out', () => {
   });
 
   it('still writes everything while the session stands', async () => {
-    await db.chats.put({
-      id: 'current',
-      question: 'Hi',
-      status: 'connected',
-      startTime: 1,
-      visitor: {},
-      portal: 'zylker',
-      firstSeenAt: 1,
-      updatedAt: 1,
-    });
+    await db.chats.put(storedChat('current', { status: 'connected', question: 'Hi' }));
     await refreshVisitor('current', { now: NOW });
     expect(await db.visitors.get('current')).toMatchObject({ portal: 'zylker', savedAt: NOW });
     expect(await db.transcripts.get('current')).toMatchObject({ savedAt: NOW });
