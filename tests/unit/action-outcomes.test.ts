@@ -10,7 +10,7 @@ import { PICKUP_SETTLES_WITHIN_MS, pickupOutcome, pickupOutcomeFromRecord } from
 import { noteRateLimit } from '../../lib/salesiq/rate-limit';
 import { noteServerDate, resetServerClock } from '../../lib/salesiq/server-clock';
 import type { Conversation } from '../../lib/salesiq/types';
-import { ME, signedInWithScriptedZoho } from './signed-in-fixture';
+import { ME, routedZoho, signedInWithScriptedZoho, type Route, type RouteAnswer } from './signed-in-fixture';
 
 /**
  * "Unknown outcome is not failure": a pickup or a Send whose answer never came is read back from
@@ -19,10 +19,7 @@ import { ME, signedInWithScriptedZoho } from './signed-in-fixture';
  */
 const OTHER = '466756000000002003';
 
-type Answer = { body: unknown } | 'reset';
-type Route = (url: URL, init: RequestInit) => Answer | undefined;
-let routes: Route[] = [];
-const calls: string[] = [];
+const { routes, calls, respond } = routedZoho();
 
 function wire(id: string, extra: Record<string, unknown> = {}) {
   return {
@@ -38,23 +35,14 @@ const mine = { status: 'Connected', attender: { id: ME, name: 'Patricia' } };
 const arjuns = { status: 'Connected', attender: { id: OTHER, name: 'Arjun' } };
 
 const on =
-  (method: string, suffix: string, answer: () => Answer): Route =>
+  (method: string, suffix: string, answer: () => RouteAnswer): Route =>
   (url, init) =>
     (init.method ?? 'GET') === method && url.pathname.endsWith(suffix) ? answer() : undefined;
 
 beforeEach(async () => {
-  routes = [];
+  routes.length = 0;
   calls.length = 0;
-  await signedInWithScriptedZoho(vi.fn(), (url, init = {}) => {
-    const parsed = new URL(url);
-    calls.push(`${init.method ?? 'GET'} ${parsed.pathname}`);
-    for (const route of routes) {
-      const answer = route(parsed, init);
-      if (answer === 'reset') throw new TypeError('Failed to fetch');
-      if (answer) return new Response(JSON.stringify(answer.body));
-    }
-    return new Response(JSON.stringify({ error: { code: 1006, message: 'Invalid URL' } }));
-  });
+  await signedInWithScriptedZoho(vi.fn(), respond);
   const now = Date.now();
   await db.chats.put({
     ...(wire('c1') as unknown as ChatRecord),

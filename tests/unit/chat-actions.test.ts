@@ -6,7 +6,7 @@ import { sendComposed } from '../../lib/chat/compose';
 import { db, type ChatRecord } from '../../lib/db';
 import { SalesIQError } from '../../lib/salesiq/errors';
 import type { Conversation } from '../../lib/salesiq/types';
-import { ME, signedInWithScriptedZoho } from './signed-in-fixture';
+import { ME, routedZoho, signedInWithScriptedZoho, type RouteAnswer } from './signed-in-fixture';
 
 /**
  * End chat, Transfer and the composer's send rule, against a scripted SalesIQ: a lost answer is
@@ -15,9 +15,9 @@ import { ME, signedInWithScriptedZoho } from './signed-in-fixture';
 const MEI = '466756000000002005';
 const SUPPORT = '466756000000002017';
 
-type Answer = { body: unknown } | 'reset';
-let script: (method: string, path: string) => Answer | undefined;
-const calls: string[] = [];
+let script: (method: string, path: string) => RouteAnswer | undefined;
+const { routes, calls, respond } = routedZoho();
+routes.push((url, init) => script(init.method ?? 'GET', url.pathname));
 
 const person = (id: string, name: string) => ({ id, name });
 function wire(extra: Record<string, unknown> = {}) {
@@ -36,14 +36,7 @@ function wire(extra: Record<string, unknown> = {}) {
 beforeEach(async () => {
   calls.length = 0;
   script = () => undefined;
-  await signedInWithScriptedZoho(vi.fn(), (url, init = {}) => {
-    const method = init.method ?? 'GET';
-    const path = new URL(url).pathname;
-    calls.push(`${method} ${path}`);
-    const answer = script(method, path);
-    if (answer === 'reset') throw new TypeError('Failed to fetch');
-    return new Response(JSON.stringify(answer ? answer.body : { error: { code: 1006, message: 'Invalid URL' } }));
-  });
+  await signedInWithScriptedZoho(vi.fn(), respond);
   await db.chats.put({
     ...(wire() as unknown as ChatRecord),
     status: 'connected',
