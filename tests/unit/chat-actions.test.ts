@@ -3,9 +3,10 @@ import { endChat, transferChat } from '../../lib/chat/chat-actions';
 import { actionRefusal, closeOutcome, refusalWords, transferOutcome } from '../../lib/chat/action-outcome';
 import { composeBlock, composeBlockText } from '../../lib/chat/compose-rule';
 import { sendComposed } from '../../lib/chat/compose';
-import { db, type ChatRecord } from '../../lib/db';
+import { db } from '../../lib/db';
 import { SalesIQError } from '../../lib/salesiq/errors';
 import type { Conversation } from '../../lib/salesiq/types';
+import { storedChat, wireConversation } from './records-fixture';
 import { ME, routedZoho, signedInWithScriptedZoho, type RouteAnswer } from './signed-in-fixture';
 
 /**
@@ -20,33 +21,23 @@ const { routes, calls, respond } = routedZoho();
 routes.push((url, init) => script(init.method ?? 'GET', url.pathname));
 
 const person = (id: string, name: string) => ({ id, name });
-function wire(extra: Record<string, unknown> = {}) {
-  return {
-    id: 'c1',
-    status: 'Connected',
-    question: 'Hi',
-    start_time: '1000',
-    visitor: { id: 'v1', name: 'Ana' },
-    department: { id: 'd1', name: 'Sales' },
-    attender: person(ME, 'Patricia'),
-    ...extra,
-  };
-}
+/** c1, Patricia's chat, as SalesIQ sends it. */
+const wire = (extra: Record<string, unknown> = {}) =>
+  wireConversation('c1', { status: 'Connected', start_time: '1000', attender: person(ME, 'Patricia'), ...extra });
 
 beforeEach(async () => {
   calls.length = 0;
   script = () => undefined;
   await signedInWithScriptedZoho(vi.fn(), respond);
-  await db.chats.put({
-    ...(wire() as unknown as ChatRecord),
-    status: 'connected',
-    attender: { id: ME, name: 'Patricia', isBot: false },
-    portal: 'zylker',
-    startTime: 1000,
-    firstSeenAt: 1,
-    updatedAt: 1,
-    pickedUpAt: 1,
-  });
+  await db.chats.put(
+    storedChat('c1', {
+      status: 'connected',
+      department: { id: 'd1', name: 'Sales' },
+      attender: { id: ME, name: 'Patricia', isBot: false },
+      startTime: 1000,
+      pickedUpAt: 1,
+    }),
+  );
 });
 
 afterEach(() => vi.unstubAllGlobals());

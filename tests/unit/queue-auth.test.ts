@@ -7,7 +7,7 @@ import { onTablesChanged } from '../../lib/db-changes';
 import { pollWaitingChats } from '../../lib/queue/poll';
 import { pickUpChat } from '../../lib/queue/pickup';
 import { SalesIQError } from '../../lib/salesiq/errors';
-import { storedChat } from './records-fixture';
+import { storedChat, wireConversation } from './records-fixture';
 import { ME, routedZoho, signedInWithScriptedZoho, type Route } from './signed-in-fixture';
 
 /**
@@ -15,18 +15,6 @@ import { ME, routedZoho, signedInWithScriptedZoho, type Route } from './signed-i
  * the races and failure paths a browser test cannot stage precisely.
  */
 const OTHER = '466756000000002003';
-
-function conversation(id: string, extra: Record<string, unknown> = {}) {
-  return {
-    id,
-    status: 'Waiting',
-    question: `Question ${id}`,
-    start_time: String(Date.now() - 5_000),
-    visitor: { name: `Visitor ${id}` },
-    department: { id: 'd1', name: 'Sales' },
-    ...extra,
-  };
-}
 
 const { routes, calls, respond } = routedZoho();
 
@@ -59,7 +47,7 @@ const waitingList =
 describe('pollWaitingChats', () => {
   it('does not undo a pickup that finished while the poll was under way', async () => {
     const pollStart = Date.now() - 10;
-    routes.push(waitingList(conversation('c1')));
+    routes.push(waitingList(wireConversation('c1')));
     // The operator picked c1 up after the poll's list request was sent.
     await db.chats.put(storedChat('c1', { status: 'connected', updatedAt: Date.now(), pickedUpAt: Date.now() }));
     const result = await pollWaitingChats(pollStart);
@@ -69,7 +57,7 @@ describe('pollWaitingChats', () => {
 
   it('closes a chat that left the queue even when SalesIQ will not say what became of it', async () => {
     await db.chats.put(storedChat('gone'));
-    routes.push(waitingList(conversation('new')));
+    routes.push(waitingList(wireConversation('new')));
     routes.push((url) =>
       url.pathname.endsWith('/conversations/gone')
         ? { status: 403, body: { error: { code: 1003, message: 'No permission' } } }
@@ -91,8 +79,8 @@ describe('pollWaitingChats', () => {
   });
 
   it('rewrites only the chats that changed since the last poll', async () => {
-    const c1 = conversation('c1');
-    const c2 = conversation('c2');
+    const c1 = wireConversation('c1');
+    const c2 = wireConversation('c2');
     routes.push(waitingList(c1, c2));
     await pollWaitingChats(1_000);
     expect((await db.chats.get('c1'))?.updatedAt).toBe(1_000);
@@ -116,7 +104,7 @@ describe('pollWaitingChats', () => {
   });
 
   it('pages through more than 99 waiting chats', async () => {
-    const all = Array.from({ length: 120 }, (_, i) => conversation(`c${i}`));
+    const all = Array.from({ length: 120 }, (_, i) => wireConversation(`c${i}`));
     routes.push((url) => {
       if (!url.pathname.endsWith('/conversations')) return undefined;
       const page = Number(url.searchParams.get('page') ?? '1');
@@ -129,7 +117,7 @@ describe('pollWaitingChats', () => {
     routes.push((url, init) => {
       if (!url.pathname.endsWith('/conversations')) return undefined;
       void init;
-      return { body: { data: [conversation('late')] } };
+      return { body: { data: [wireConversation('late')] } };
     });
     const fetchMock = vi.mocked(fetch);
     fetchMock.mockImplementationOnce(async (url, init) => {
@@ -201,12 +189,12 @@ describe('pickUpChat', () => {
   it('succeeds only when SalesIQ names this operator as the attender', async () => {
     routes.push((url, init) =>
       url.pathname.endsWith('/pickup') && init.method === 'PUT'
-        ? { body: { data: conversation('p1', { status: 'Waiting' }) } }
+        ? { body: { data: wireConversation('p1', { status: 'Waiting' }) } }
         : undefined,
     );
     routes.push((url) =>
       url.pathname.endsWith('/conversations/p1')
-        ? { body: { data: conversation('p1', { status: 'Connected', attender: { id: OTHER, name: 'Arjun' } }) } }
+        ? { body: { data: wireConversation('p1', { status: 'Connected', attender: { id: OTHER, name: 'Arjun' } }) } }
         : undefined,
     );
     await expect(pickUpChat('p1')).rejects.toMatchObject({
@@ -215,7 +203,7 @@ describe('pickUpChat', () => {
     });
     routes.unshift((url, init) =>
       url.pathname.endsWith('/pickup') && init.method === 'PUT'
-        ? { body: { data: conversation('p2', { status: 'Connected', attender: { id: ME, name: 'Patricia' } }) } }
+        ? { body: { data: wireConversation('p2', { status: 'Connected', attender: { id: ME, name: 'Patricia' } }) } }
         : undefined,
     );
     await expect(pickUpChat('p2')).resolves.toMatchObject({ id: 'p2', status: 'connected' });
@@ -232,7 +220,7 @@ describe('pickUpChat', () => {
       url.pathname.endsWith('/pickup') && init.method === 'POST'
         ? {
             body: {
-              data: conversation(url.pathname.split('/')[5]!, {
+              data: wireConversation(url.pathname.split('/')[5]!, {
                 status: 'Connected',
                 attender: { id: ME, name: 'Patricia' },
               }),
@@ -253,7 +241,7 @@ describe('pickUpChat', () => {
 describe('runTick', () => {
   it('shows a chat’s first notification on the next poll when showing it failed', async () => {
     const { runTick } = await import('../../lib/queue/tick');
-    routes.push(waitingList(conversation('n1')));
+    routes.push(waitingList(wireConversation('n1')));
     routes.push((url) =>
       url.pathname.endsWith('/operators/' + ME)
         ? {
@@ -280,7 +268,9 @@ describe('runTick', () => {
   it('plays one chime for a turn in which several chats escalate, and none for a turn without', async () => {
     const { runTick } = await import('../../lib/queue/tick');
     const longWait = { start_time: String(Date.now() - 45_000) }; // past the 40 s escalation, before 60 s missed
-    routes.push(waitingList(conversation('e1', longWait), conversation('e2', longWait), conversation('e3', longWait)));
+    routes.push(
+      waitingList(wireConversation('e1', longWait), wireConversation('e2', longWait), wireConversation('e3', longWait)),
+    );
     routes.push((url) =>
       url.pathname.endsWith('/operators/' + ME)
         ? {
@@ -303,7 +293,7 @@ describe('runTick', () => {
     const { runTick } = await import('../../lib/queue/tick');
     const { updateSettings } = await import('../../lib/settings');
     const longWait = { start_time: String(Date.now() - 45_000) };
-    routes.push(waitingList(conversation('f1', longWait), conversation('f2', longWait)));
+    routes.push(waitingList(wireConversation('f1', longWait), wireConversation('f2', longWait)));
     routes.push((url) =>
       url.pathname.endsWith('/operators/' + ME)
         ? {
@@ -339,7 +329,7 @@ describe('runTick, a stuck turn and a long outage', () => {
 
   it('lets a turn overtaken past the deadline neither alert nor overwrite the newer turn’s poll state', async () => {
     const { runTick, TURN_DEADLINE_MS } = await import('../../lib/queue/tick');
-    routes.push(waitingList(conversation('o1')), operatorRoute);
+    routes.push(waitingList(wireConversation('o1')), operatorRoute);
     // The first list request hangs until released, then answers 500.
     let release!: () => void;
     const hung = new Promise<Response>((resolve) => {
@@ -398,7 +388,7 @@ describe('runTick, a stuck turn and a long outage', () => {
   it('stores SalesIQ’s clock offset with the chats it applies to, so a page never measures them without it', async () => {
     const { resetServerClock } = await import('../../lib/salesiq/server-clock');
     resetServerClock();
-    routes.push(waitingList(conversation('clock1', { start_time: String(Date.now() + 90_000 - 1_000) })));
+    routes.push(waitingList(wireConversation('clock1', { start_time: String(Date.now() + 90_000 - 1_000) })));
     // SalesIQ's clock runs 90 s ahead of this machine.
     vi.mocked(fetch).mockImplementation(async (url, init) => {
       const answer = respond(String(url), init);
@@ -461,7 +451,7 @@ describe('pollWaitingChats, settling chats that left the list', () => {
     await db.chats.bulkPut([storedChat('lagging'), storedChat('long-gone', { missingSince: Date.now() - 61_000 })]);
     routes.push(waitingList());
     routes.push((url) =>
-      url.pathname.endsWith('/conversations/lagging') ? { body: { data: conversation('lagging') } } : undefined,
+      url.pathname.endsWith('/conversations/lagging') ? { body: { data: wireConversation('lagging') } } : undefined,
     );
     const result = await pollWaitingChats();
     expect(result.gone.map((g) => [g.chat.id, g.outcome])).toEqual([['long-gone', 'ended']]);
@@ -476,7 +466,7 @@ describe('pollWaitingChats, settling chats that left the list', () => {
       storedChat('just-picked', { status: 'connected', pickedUpAt: now - 5_000, updatedAt: now - 5_000 }),
       storedChat('transferred-back', { status: 'connected', pickedUpAt: now - 600_000, updatedAt: now - 600_000 }),
     ]);
-    routes.push(waitingList(conversation('just-picked'), conversation('transferred-back')));
+    routes.push(waitingList(wireConversation('just-picked'), wireConversation('transferred-back')));
     const result = await pollWaitingChats(now);
     expect(result.waiting.map((c) => c.id)).toEqual(['transferred-back']);
     expect((await db.chats.get('transferred-back'))?.pickedUpAt).toBeUndefined();

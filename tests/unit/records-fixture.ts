@@ -14,3 +14,19 @@ export function storedChat(id: string, extra: Partial<ChatRecord> = {}): ChatRec
     ...extra,
   };
 }
+
+/**
+ * A conversation as SalesIQ's REST API sends it (the fields lib/salesiq parses): waiting for
+ * five seconds in department Sales; `extra` replaces or adds fields.
+ */
+export function wireConversation(id: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id,
+    status: 'Waiting',
+    question: `Question ${id}`,
+    start_time: String(Date.now() - 5_000),
+    visitor: { name: `Visitor ${id}` },
+    department: { id: 'd1', name: 'Sales' },
+    ...extra,
+  };
+}

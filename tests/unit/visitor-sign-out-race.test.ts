@@ -5,7 +5,7 @@ import { refreshHistory } from '../../lib/visitor/history';
 import { historyKey } from '../../lib/visitor/records';
 import { refreshVisitor } from '../../lib/visitor/refresh';
 import { loadTranscript } from '../../lib/visitor/transcripts';
-import { storedChat } from './records-fixture';
+import { storedChat, wireConversation } from './records-fixture';
 import { ME, signIn, signedInWithScriptedZoho } from './signed-in-fixture';
 
 /**
@@ -24,16 +24,12 @@ function envelope(data: unknown) {
   return new Response(JSON.stringify({ url: '/', object: 'x', data }), { status: 200 });
 }
 
-function conversation(id: string, status: string) {
-  return {
-    id,
-    question: 'Hi',
-    status,
+const ended = (id: string) =>
+  wireConversation(id, {
+    status: 'Ended',
     start_time: String(NOW - 60_000),
-    department: { id: 'd1', name: 'Zylker' },
     visitor: { id: 'v1', name: 'Ana', email: EMAIL },
-  };
-}
+  });
 
 async function fakeSalesIQ(input: string | URL | Request): Promise<Response> {
   const hook = duringFirstRequest;
@@ -55,8 +51,8 @@ async function fakeSalesIQ(input: string | URL | Request): Promise<Response> {
     ]);
   }
   if (path.endsWith('/feedback')) return envelope({ rating: '3', rating_label: 'Happy', feedback: 'Great' });
-  if ((m = path.match(/\/conversations\/(\w+)$/))) return envelope(conversation(m[1]!, 'Ended'));
-  if (path.endsWith('/conversations')) return envelope([conversation('old1', 'Ended')]);
+  if ((m = path.match(/\/conversations\/(\w+)$/))) return envelope(ended(m[1]!));
+  if (path.endsWith('/conversations')) return envelope([ended('old1')]);
   throw new Error(`unexpected ${path}`);
 }
 
