@@ -75,3 +75,8 @@ export function routedZoho() {
   };
   return { routes, calls, respond };
 }
+
+/** Zoho's success envelope around `value`. */
+export const zohoData = (value: unknown): RouteAnswer => ({ body: { data: value } });
+/** Zoho's error envelope (sent with HTTP 200, as SalesIQ does for most refusals). */
+export const zohoRefusal = (code: number, message: string): RouteAnswer => ({ body: { error: { code, message } } });

@@ -6,7 +6,7 @@ import { historyKey } from '../../lib/visitor/records';
 import { refreshVisitor } from '../../lib/visitor/refresh';
 import { loadTranscript } from '../../lib/visitor/transcripts';
 import { storedChat, wireConversation } from './records-fixture';
-import { ME, signIn, signedInWithScriptedZoho } from './signed-in-fixture';
+import { ME, routedZoho, signIn, signedInWithScriptedZoho, zohoData } from './signed-in-fixture';
 
 /**
  * Visitor refreshes that are still waiting for SalesIQ when the operator signs out or switches
@@ -20,10 +20,6 @@ const NOW = Date.UTC(2026, 4, 10, 12);
 let duringFirstRequest: (() => Promise<void>) | undefined;
 let offline: boolean;
 
-function envelope(data: unknown) {
-  return new Response(JSON.stringify({ url: '/', object: 'x', data }), { status: 200 });
-}
-
 const ended = (id: string) =>
   wireConversation(id, {
     status: 'Ended',
@@ -31,29 +27,34 @@ const ended = (id: string) =>
     visitor: { id: 'v1', name: 'Ana', email: EMAIL },
   });
 
-async function fakeSalesIQ(input: string | URL | Request): Promise<Response> {
+// Any portal's SalesIQ (a test switches portal mid-request); offline drops every request.
+const { routes, respond } = routedZoho();
+routes.push(
+  () => (offline ? 'reset' : undefined),
+  (url) => (url.pathname === '/api/v3/zylker/visitors' ? zohoData([{ id: 'v1', lead_score: 42 }]) : undefined),
+  (url) => {
+    const id = url.pathname.match(/\/conversations\/(\w+)\/messages$/)?.[1];
+    if (id === undefined) return undefined;
+    const line = { id: `${id}-m1`, sequence_id: '1', sender: { id: 'x', name: 'Ana' }, message: { text: 'hello' } };
+    return zohoData([{ ...line, time: String(NOW - 1000) }]);
+  },
+  (url) =>
+    url.pathname.endsWith('/feedback')
+      ? zohoData({ rating: '3', rating_label: 'Happy', feedback: 'Great' })
+      : undefined,
+  (url) => {
+    const id = url.pathname.match(/\/conversations\/(\w+)$/)?.[1];
+    return id === undefined ? undefined : zohoData(ended(id));
+  },
+  (url) => (url.pathname.endsWith('/conversations') ? zohoData([ended('old1')]) : undefined),
+);
+
+/** SalesIQ, after running `duringFirstRequest` while the first request is in flight. */
+async function fakeSalesIQ(url: string, init?: RequestInit): Promise<Response> {
   const hook = duringFirstRequest;
   duringFirstRequest = undefined;
   await hook?.();
-  if (offline) throw new TypeError('Failed to fetch');
-  const path = new URL(String(input)).pathname;
-  let m: RegExpMatchArray | null;
-  if (path === '/api/v3/zylker/visitors') return envelope([{ id: 'v1', lead_score: 42 }]);
-  if ((m = path.match(/\/conversations\/(\w+)\/messages$/))) {
-    return envelope([
-      {
-        id: `${m[1]}-m1`,
-        sequence_id: '1',
-        sender: { id: 'x', name: 'Ana' },
-        message: { text: 'hello' },
-        time: String(NOW - 1000),
-      },
-    ]);
-  }
-  if (path.endsWith('/feedback')) return envelope({ rating: '3', rating_label: 'Happy', feedback: 'Great' });
-  if ((m = path.match(/\/conversations\/(\w+)$/))) return envelope(ended(m[1]!));
-  if (path.endsWith('/conversations')) return envelope([ended('old1')]);
-  throw new Error(`unexpected ${path}`);
+  return respond(url, init);
 }
 
 async function signOut() {
