@@ -78,5 +78,5 @@ export function routedZoho() {
 
 /** Zoho's success envelope around `value`. */
 export const zohoData = (value: unknown): RouteAnswer => ({ body: { data: value } });
-/** Zoho's error envelope (sent with HTTP 200, as SalesIQ does for most refusals). */
+/** Zoho's error envelope, with HTTP 200 (give a `status` in a route of your own for another). */
 export const zohoRefusal = (code: number, message: string): RouteAnswer => ({ body: { error: { code, message } } });
