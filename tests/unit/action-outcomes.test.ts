@@ -1,6 +1,5 @@
 import { beforeEach, afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { saveToken } from '../../lib/auth/token-store';
 import { db, type ChatRecord } from '../../lib/db';
 import { sendCannedResponse } from '../../lib/canned/send';
 import { findSentLine } from '../../lib/canned/send-outcome';
@@ -11,7 +10,8 @@ import { PICKUP_SETTLES_WITHIN_MS, pickupOutcome, pickupOutcomeFromRecord } from
 import { noteRateLimit } from '../../lib/salesiq/rate-limit';
 import { noteServerDate, resetServerClock } from '../../lib/salesiq/server-clock';
 import type { Conversation } from '../../lib/salesiq/types';
-import { ME, signedInWithScriptedZoho } from './signed-in-fixture';
+import { storedChat, wireConversation } from './records-fixture';
+import { ME, routedZoho, signedInWithScriptedZoho, type Route, type RouteAnswer } from './signed-in-fixture';
 
 /**
  * "Unknown outcome is not failure": a pickup or a Send whose answer never came is read back from
@@ -20,60 +20,33 @@ import { ME, signedInWithScriptedZoho } from './signed-in-fixture';
  */
 const OTHER = '466756000000002003';
 
-type Answer = { body: unknown } | 'reset';
-type Route = (url: URL, init: RequestInit) => Answer | undefined;
-let routes: Route[] = [];
-const calls: string[] = [];
+const { routes, calls, respond } = routedZoho();
 
-function wire(id: string, extra: Record<string, unknown> = {}) {
-  return {
-    id,
-    status: 'Waiting',
-    question: 'Refund?',
-    start_time: String(Date.now() - 5_000),
-    visitor: { name: 'Ana' },
-    ...extra,
-  };
-}
 const mine = { status: 'Connected', attender: { id: ME, name: 'Patricia' } };
 const arjuns = { status: 'Connected', attender: { id: OTHER, name: 'Arjun' } };
 
 const on =
-  (method: string, suffix: string, answer: () => Answer): Route =>
+  (method: string, suffix: string, answer: () => RouteAnswer): Route =>
   (url, init) =>
     (init.method ?? 'GET') === method && url.pathname.endsWith(suffix) ? answer() : undefined;
 
-beforeEach(async () => {
-  routes = [];
-  calls.length = 0;
-  await signedInWithScriptedZoho(vi.fn(), (url, init = {}) => {
-    const parsed = new URL(url);
-    calls.push(`${init.method ?? 'GET'} ${parsed.pathname}`);
-    for (const route of routes) {
-      const answer = route(parsed, init);
-      if (answer === 'reset') throw new TypeError('Failed to fetch');
-      if (answer) return new Response(JSON.stringify(answer.body));
-    }
-    return new Response(JSON.stringify({ error: { code: 1006, message: 'Invalid URL' } }));
-  });
-  await saveToken({ accessToken: 'token-1', issuedAt: Date.now(), expiresAt: Date.now() + 3_600_000, location: 'us' });
-  const now = Date.now();
-  await db.chats.put({
-    ...(wire('c1') as unknown as ChatRecord),
-    status: 'waiting',
-    visitor: { name: 'Ana' },
-    portal: 'zylker',
-    startTime: now - 5_000,
-    firstSeenAt: now,
-    updatedAt: now,
-  });
+/** A chat waiting for five seconds, first seen and notified `now`. */
+async function notifiedWaitingChat(id: string, now: number, visitor: ChatRecord['visitor'] = {}) {
+  await db.chats.put(storedChat(id, { visitor, startTime: now - 5_000, firstSeenAt: now, updatedAt: now }));
   await db.alerts.put({
-    conversationId: 'c1',
+    conversationId: id,
     portal: 'zylker',
     startTime: now - 5_000,
     firstSeenAt: now,
     notifiedAt: now,
   });
+}
+
+beforeEach(async () => {
+  routes.length = 0;
+  calls.length = 0;
+  await signedInWithScriptedZoho(vi.fn(), respond);
+  await notifiedWaitingChat('c1', Date.now(), { name: 'Ana' });
 });
 
 afterEach(() => {
@@ -123,7 +96,7 @@ describe('a pickup whose answer never came', () => {
   it('is picked up when SalesIQ did assign the chat, without a second pickup', async () => {
     routes.push(
       on('PUT', '/pickup', () => 'reset'),
-      on('GET', '/conversations/c1', () => ({ body: { data: wire('c1', mine) } })),
+      on('GET', '/conversations/c1', () => ({ body: { data: wireConversation('c1', mine) } })),
     );
     const record = await pickUpChat('c1');
     expect(record).toMatchObject({ status: 'connected', pickedUpAt: expect.any(Number) });
@@ -136,7 +109,7 @@ describe('a pickup whose answer never came', () => {
     routes.push(on('PUT', '/pickup', () => ({ body: { error: { code: 0, message: 'x' } } })));
     routes.unshift(
       on('PUT', '/pickup', () => 'reset'),
-      on('GET', '/conversations/c1', () => ({ body: { data: wire('c1', arjuns) } })),
+      on('GET', '/conversations/c1', () => ({ body: { data: wireConversation('c1', arjuns) } })),
     );
     await expect(pickUpChat('c1')).rejects.toMatchObject({
       kind: 'taken',
@@ -149,8 +122,8 @@ describe('a pickup whose answer never came', () => {
   it('says plainly it was not picked up when the chat still waits, and a retry sends again', async () => {
     let reset = true;
     routes.push(
-      on('PUT', '/pickup', () => (reset ? 'reset' : { body: { data: wire('c1', mine) } })),
-      on('GET', '/conversations/c1', () => ({ body: { data: wire('c1') } })),
+      on('PUT', '/pickup', () => (reset ? 'reset' : { body: { data: wireConversation('c1', mine) } })),
+      on('GET', '/conversations/c1', () => ({ body: { data: wireConversation('c1') } })),
     );
     await expect(pickUpChat('c1')).rejects.toMatchObject({
       message: expect.stringMatching(/still waiting: it was not picked up\. Try again/),
@@ -165,7 +138,7 @@ describe('a pickup whose answer never came', () => {
     let readable = false;
     routes.push(
       on('PUT', '/pickup', () => 'reset'),
-      on('GET', '/conversations/c1', () => (readable ? { body: { data: wire('c1', mine) } } : 'reset')),
+      on('GET', '/conversations/c1', () => (readable ? { body: { data: wireConversation('c1', mine) } } : 'reset')),
     );
     await expect(pickUpChat('c1')).rejects.toMatchObject({ message: expect.stringMatching(/never picks up twice/) });
     expect(Object.keys(await pickupsInFlight.all())).toEqual(['c1']);
@@ -181,7 +154,7 @@ describe('a pickup read-back while background work is rate-limited', () => {
     await noteRateLimit('salesiq.zoho.com', 300_000, Date.now(), 'background');
     routes.push(
       on('PUT', '/pickup', () => 'reset'),
-      on('GET', '/conversations/c1', () => ({ body: { data: wire('c1', mine) } })),
+      on('GET', '/conversations/c1', () => ({ body: { data: wireConversation('c1', mine) } })),
     );
     await expect(pickUpChat('c1')).resolves.toMatchObject({ status: 'connected' });
     expect(pickups()).toHaveLength(1);
@@ -201,7 +174,7 @@ describe('a worker stopped mid-pickup', () => {
 
   it('is settled at the next start by reading the chat, without sending anything', async () => {
     await pickupsInFlight.put('c1', Date.now() - 2_000); // what the stopped worker left behind
-    routes.push(on('GET', '/conversations/c1', () => ({ body: { data: wire('c1', mine) } })));
+    routes.push(on('GET', '/conversations/c1', () => ({ body: { data: wireConversation('c1', mine) } })));
     await settleInterruptedPickups();
     expect(pickups()).toEqual([]);
     expect((await db.chats.get('c1'))?.pickedUpAt).toBeGreaterThan(0);
@@ -210,7 +183,7 @@ describe('a worker stopped mid-pickup', () => {
 
   it('leaves a chat SalesIQ still shows waiting in the queue, and sends nothing', async () => {
     await pickupsInFlight.put('c1', Date.now() - 2_000);
-    routes.push(on('GET', '/conversations/c1', () => ({ body: { data: wire('c1') } })));
+    routes.push(on('GET', '/conversations/c1', () => ({ body: { data: wireConversation('c1') } })));
     await settleInterruptedPickups();
     expect(pickups()).toEqual([]);
     expect(await db.chats.get('c1')).toMatchObject({ status: 'waiting', pickedUpAt: undefined });
@@ -219,7 +192,7 @@ describe('a worker stopped mid-pickup', () => {
 
   it('a click before that settles it reads first, then picks up only a chat still waiting', async () => {
     await pickupsInFlight.put('c1', Date.now() - 2_000);
-    routes.push(on('GET', '/conversations/c1', () => ({ body: { data: wire('c1', arjuns) } })));
+    routes.push(on('GET', '/conversations/c1', () => ({ body: { data: wireConversation('c1', arjuns) } })));
     await expect(pickUpChat('c1')).rejects.toMatchObject({ message: 'Arjun picked up this chat first.' });
     expect(pickups()).toEqual([]);
   });
@@ -372,22 +345,7 @@ describe('the alert log learns how each chat left the queue', () => {
   it('records a colleague by name, a missed chat, one that ended unanswered, and my own pickup', async () => {
     const now = Date.now();
     for (const id of ['c2', 'c3', 'c4']) {
-      await db.chats.put({
-        ...(wire(id) as unknown as ChatRecord),
-        status: 'waiting',
-        visitor: {},
-        portal: 'zylker',
-        startTime: now - 5_000,
-        firstSeenAt: now,
-        updatedAt: now,
-      });
-      await db.alerts.put({
-        conversationId: id,
-        portal: 'zylker',
-        startTime: now - 5_000,
-        firstSeenAt: now,
-        notifiedAt: now,
-      });
+      await notifiedWaitingChat(id, now);
     }
     const answers: Record<string, Record<string, unknown>> = {
       c1: arjuns,
@@ -398,7 +356,7 @@ describe('the alert log learns how each chat left the queue', () => {
     routes.push((url) => (url.pathname === '/api/v2/zylker/conversations' ? { body: { data: [] } } : undefined));
     routes.push((url) => {
       const id = url.pathname.split('/').at(-1)!;
-      return answers[id] ? { body: { data: wire(id, answers[id]) } } : undefined;
+      return answers[id] ? { body: { data: wireConversation(id, answers[id]) } } : undefined;
     });
     await pollWaitingChats();
     expect(await db.alerts.get('c1')).toMatchObject({ takenBy: 'Arjun', takenByOtherAt: expect.any(Number) });
@@ -414,28 +372,13 @@ describe('chats that left the queue together', () => {
     const now = Date.now();
     const ids = Array.from({ length: 14 }, (_, i) => `c${i + 1}`);
     for (const id of ids.slice(1)) {
-      await db.chats.put({
-        ...(wire(id) as unknown as ChatRecord),
-        status: 'waiting',
-        visitor: {},
-        portal: 'zylker',
-        startTime: now - 5_000,
-        firstSeenAt: now,
-        updatedAt: now,
-      });
-      await db.alerts.put({
-        conversationId: id,
-        portal: 'zylker',
-        startTime: now - 5_000,
-        firstSeenAt: now,
-        notifiedAt: now,
-      });
+      await notifiedWaitingChat(id, now);
     }
     // Twelve notifications on screen (c1–c12); c13 and c14 have none.
     for (const id of ids.slice(0, 12))
       await browser.notifications.create(`chat:${id}`, { type: 'basic', iconUrl: 'i.png', title: id, message: '' });
     routes.push((url) => (url.pathname === '/api/v2/zylker/conversations' ? { body: { data: [] } } : undefined));
-    routes.push((url) => ({ body: { data: wire(url.pathname.split('/').at(-1)!, { status: 'Missed' }) } }));
+    routes.push((url) => ({ body: { data: wireConversation(url.pathname.split('/').at(-1)!, { status: 'Missed' }) } }));
     const result = await pollWaitingChats();
     expect(result.gone.map((g) => g.chat.id).sort()).toEqual(ids.slice(0, 12).sort());
     expect(calls.filter((c) => /\/conversations\/c\d+$/.test(c))).toHaveLength(12);

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { insertIntoConsole } from '../../components/canned/actions';
 import { wipeAccountData, writeMeta } from '../../lib/db';
+import { signedInSession } from './signed-in-fixture';
 
 /**
  * Insert targets a tab the page found showing the signed-in portal's console; by the time the
@@ -19,13 +20,7 @@ async function consoleTab(url: string): Promise<number> {
 beforeEach(async () => {
   fakeBrowser.reset();
   await wipeAccountData();
-  await writeMeta('session', {
-    state: 'signed-in',
-    location: 'us',
-    salesiqHost: 'salesiq.zoho.com',
-    portal: { screen: 'zylker', name: 'Zylker', operatorId: '1' },
-    updatedAt: 1,
-  });
+  await writeMeta('session', signedInSession());
   sendMessage.mockReset().mockResolvedValue({ inserted: true });
   (browser.tabs as unknown as Record<string, unknown>).sendMessage = sendMessage;
   vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue({ ok: true } as never);

@@ -12,6 +12,7 @@ import {
   shortcutBeforeCaret,
 } from '../../lib/canned/shortcuts';
 import { db, wipeAccountData, writeMeta } from '../../lib/db';
+import { signedInSession } from './signed-in-fixture';
 
 const ctx = {
   visitor: { name: 'Ana María López', email: 'ana@example.com' },
@@ -131,13 +132,7 @@ describe('content script messages', () => {
   });
 
   it('expands a shortcut with the chat’s details, only for the signed-in portal', async () => {
-    await writeMeta('session', {
-      state: 'signed-in',
-      salesiqHost: 'salesiq.zoho.com',
-      portal: { screen: 'zylker', name: 'Zylker', operatorId: 'me' },
-      operatorName: 'Patricia Boyle',
-      updatedAt: 1,
-    });
+    await writeMeta('session', signedInSession({ operatorName: 'Patricia Boyle' }));
     await db.canned.put({
       id: 'r1',
       portal: 'zylker',

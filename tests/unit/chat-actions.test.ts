@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { saveToken } from '../../lib/auth/token-store';
 import { endChat, transferChat } from '../../lib/chat/chat-actions';
 import { actionRefusal, closeOutcome, refusalWords, transferOutcome } from '../../lib/chat/action-outcome';
 import { composeBlock, composeBlockText } from '../../lib/chat/compose-rule';
 import { sendComposed } from '../../lib/chat/compose';
-import { db, type ChatRecord } from '../../lib/db';
+import { db } from '../../lib/db';
 import { SalesIQError } from '../../lib/salesiq/errors';
 import type { Conversation } from '../../lib/salesiq/types';
-import { ME, signedInWithScriptedZoho } from './signed-in-fixture';
+import { storedChat, wireConversation } from './records-fixture';
+import { ME, routedZoho, signedInWithScriptedZoho, type RouteAnswer } from './signed-in-fixture';
 
 /**
  * End chat, Transfer and the composer's send rule, against a scripted SalesIQ: a lost answer is
@@ -16,46 +16,28 @@ import { ME, signedInWithScriptedZoho } from './signed-in-fixture';
 const MEI = '466756000000002005';
 const SUPPORT = '466756000000002017';
 
-type Answer = { body: unknown } | 'reset';
-let script: (method: string, path: string) => Answer | undefined;
-const calls: string[] = [];
+let script: (method: string, path: string) => RouteAnswer | undefined;
+const { routes, calls, respond } = routedZoho();
+routes.push((url, init) => script(init.method ?? 'GET', url.pathname));
 
 const person = (id: string, name: string) => ({ id, name });
-function wire(extra: Record<string, unknown> = {}) {
-  return {
-    id: 'c1',
-    status: 'Connected',
-    question: 'Hi',
-    start_time: '1000',
-    visitor: { id: 'v1', name: 'Ana' },
-    department: { id: 'd1', name: 'Sales' },
-    attender: person(ME, 'Patricia'),
-    ...extra,
-  };
-}
+/** c1, Patricia's chat, as SalesIQ sends it. */
+const wire = (extra: Record<string, unknown> = {}) =>
+  wireConversation('c1', { status: 'Connected', start_time: '1000', attender: person(ME, 'Patricia'), ...extra });
 
 beforeEach(async () => {
   calls.length = 0;
   script = () => undefined;
-  await signedInWithScriptedZoho(vi.fn(), (url, init = {}) => {
-    const method = init.method ?? 'GET';
-    const path = new URL(url).pathname;
-    calls.push(`${method} ${path}`);
-    const answer = script(method, path);
-    if (answer === 'reset') throw new TypeError('Failed to fetch');
-    return new Response(JSON.stringify(answer ? answer.body : { error: { code: 1006, message: 'Invalid URL' } }));
-  });
-  await saveToken({ accessToken: 'token-1', issuedAt: Date.now(), expiresAt: Date.now() + 3_600_000, location: 'us' });
-  await db.chats.put({
-    ...(wire() as unknown as ChatRecord),
-    status: 'connected',
-    attender: { id: ME, name: 'Patricia', isBot: false },
-    portal: 'zylker',
-    startTime: 1000,
-    firstSeenAt: 1,
-    updatedAt: 1,
-    pickedUpAt: 1,
-  });
+  await signedInWithScriptedZoho(vi.fn(), respond);
+  await db.chats.put(
+    storedChat('c1', {
+      status: 'connected',
+      department: { id: 'd1', name: 'Sales' },
+      attender: { id: ME, name: 'Patricia', isBot: false },
+      startTime: 1000,
+      pickedUpAt: 1,
+    }),
+  );
 });
 
 afterEach(() => vi.unstubAllGlobals());

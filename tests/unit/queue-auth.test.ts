@@ -2,12 +2,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { withAuth } from '../../lib/auth/session';
 import { saveToken } from '../../lib/auth/token-store';
-import { SessionChanged, announceCommittedWrites, db, readMeta, writeMeta, type ChatRecord } from '../../lib/db';
+import { SessionChanged, announceCommittedWrites, db, readMeta, writeMeta } from '../../lib/db';
 import { onTablesChanged } from '../../lib/db-changes';
 import { pollWaitingChats } from '../../lib/queue/poll';
 import { pickUpChat } from '../../lib/queue/pickup';
 import { SalesIQError } from '../../lib/salesiq/errors';
-import { ME, signedInWithScriptedZoho } from './signed-in-fixture';
+import { storedChat, wireConversation } from './records-fixture';
+import { ME, routedZoho, signedInWithScriptedZoho, type Route } from './signed-in-fixture';
 
 /**
  * The queue and the session against a scripted SalesIQ (fetch) and Zoho renewal (identity):
@@ -15,31 +16,7 @@ import { ME, signedInWithScriptedZoho } from './signed-in-fixture';
  */
 const OTHER = '466756000000002003';
 
-function conversation(id: string, extra: Record<string, unknown> = {}) {
-  return {
-    id,
-    status: 'Waiting',
-    question: `Question ${id}`,
-    start_time: String(Date.now() - 5_000),
-    visitor: { name: `Visitor ${id}` },
-    department: { id: 'd1', name: 'Sales' },
-    ...extra,
-  };
-}
-
-type Route = (url: URL, init: RequestInit) => { status?: number; body: unknown } | undefined;
-let routes: Route[] = [];
-const calls: string[] = [];
-
-function respond(url: string, init: RequestInit = {}) {
-  const parsed = new URL(url);
-  calls.push(`${init.method ?? 'GET'} ${parsed.pathname}`);
-  for (const route of routes) {
-    const answer = route(parsed, init);
-    if (answer) return new Response(JSON.stringify(answer.body), { status: answer.status ?? 200 });
-  }
-  return new Response(JSON.stringify({ error: { code: 1006, message: 'Invalid URL' } }));
-}
+const { routes, calls, respond } = routedZoho();
 
 // The chime's offscreen document does not exist here; count the chimes instead.
 const playChime = vi.hoisted(() => vi.fn(async () => undefined));
@@ -49,10 +26,9 @@ const launchWebAuthFlow = vi.fn();
 announceCommittedWrites();
 
 beforeEach(async () => {
-  routes = [];
+  routes.length = 0;
   calls.length = 0;
   await signedInWithScriptedZoho(launchWebAuthFlow, respond);
-  await saveToken({ accessToken: 'token-1', issuedAt: Date.now(), expiresAt: Date.now() + 3_600_000, location: 'us' });
 });
 
 // A failed assertion must not leave the loop's timer running into the next test.
@@ -71,36 +47,17 @@ const waitingList =
 describe('pollWaitingChats', () => {
   it('does not undo a pickup that finished while the poll was under way', async () => {
     const pollStart = Date.now() - 10;
-    routes.push(waitingList(conversation('c1')));
+    routes.push(waitingList(wireConversation('c1')));
     // The operator picked c1 up after the poll's list request was sent.
-    await db.chats.put({
-      ...(conversation('c1') as unknown as ChatRecord),
-      id: 'c1',
-      status: 'connected',
-      portal: 'zylker',
-      startTime: 1,
-      firstSeenAt: 1,
-      updatedAt: Date.now(),
-      pickedUpAt: Date.now(),
-      visitor: {},
-    });
+    await db.chats.put(storedChat('c1', { status: 'connected', updatedAt: Date.now(), pickedUpAt: Date.now() }));
     const result = await pollWaitingChats(pollStart);
     expect(result.waiting).toEqual([]);
     expect((await db.chats.get('c1'))?.status).toBe('connected');
   });
 
   it('closes a chat that left the queue even when SalesIQ will not say what became of it', async () => {
-    await db.chats.put({
-      id: 'gone',
-      status: 'waiting',
-      portal: 'zylker',
-      question: '',
-      startTime: 1,
-      firstSeenAt: 1,
-      updatedAt: 1,
-      visitor: {},
-    });
-    routes.push(waitingList(conversation('new')));
+    await db.chats.put(storedChat('gone'));
+    routes.push(waitingList(wireConversation('new')));
     routes.push((url) =>
       url.pathname.endsWith('/conversations/gone')
         ? { status: 403, body: { error: { code: 1003, message: 'No permission' } } }
@@ -113,16 +70,7 @@ describe('pollWaitingChats', () => {
   });
 
   it('keeps a chat for the next poll when the lookup fails for a while', async () => {
-    await db.chats.put({
-      id: 'gone',
-      status: 'waiting',
-      portal: 'zylker',
-      question: '',
-      startTime: 1,
-      firstSeenAt: 1,
-      updatedAt: 1,
-      visitor: {},
-    });
+    await db.chats.put(storedChat('gone'));
     routes.push(waitingList());
     routes.push((url) => (url.pathname.endsWith('/conversations/gone') ? { status: 503, body: {} } : undefined));
     const result = await pollWaitingChats();
@@ -131,8 +79,8 @@ describe('pollWaitingChats', () => {
   });
 
   it('rewrites only the chats that changed since the last poll', async () => {
-    const c1 = conversation('c1');
-    const c2 = conversation('c2');
+    const c1 = wireConversation('c1');
+    const c2 = wireConversation('c2');
     routes.push(waitingList(c1, c2));
     await pollWaitingChats(1_000);
     expect((await db.chats.get('c1'))?.updatedAt).toBe(1_000);
@@ -149,14 +97,14 @@ describe('pollWaitingChats', () => {
     expect((await db.chats.get('c2'))?.updatedAt).toBe(1_000);
 
     // The visitor edited the question of c2: only c2 is written.
-    routes = [waitingList(c1, { ...c2, question: 'Where is my order?' })];
+    routes.splice(0, routes.length, waitingList(c1, { ...c2, question: 'Where is my order?' }));
     await pollWaitingChats(3_000);
     expect((await db.chats.get('c1'))?.updatedAt).toBe(1_000);
     expect(await db.chats.get('c2')).toMatchObject({ question: 'Where is my order?', updatedAt: 3_000 });
   });
 
   it('pages through more than 99 waiting chats', async () => {
-    const all = Array.from({ length: 120 }, (_, i) => conversation(`c${i}`));
+    const all = Array.from({ length: 120 }, (_, i) => wireConversation(`c${i}`));
     routes.push((url) => {
       if (!url.pathname.endsWith('/conversations')) return undefined;
       const page = Number(url.searchParams.get('page') ?? '1');
@@ -169,7 +117,7 @@ describe('pollWaitingChats', () => {
     routes.push((url, init) => {
       if (!url.pathname.endsWith('/conversations')) return undefined;
       void init;
-      return { body: { data: [conversation('late')] } };
+      return { body: { data: [wireConversation('late')] } };
     });
     const fetchMock = vi.mocked(fetch);
     fetchMock.mockImplementationOnce(async (url, init) => {
@@ -241,12 +189,12 @@ describe('pickUpChat', () => {
   it('succeeds only when SalesIQ names this operator as the attender', async () => {
     routes.push((url, init) =>
       url.pathname.endsWith('/pickup') && init.method === 'PUT'
-        ? { body: { data: conversation('p1', { status: 'Waiting' }) } }
+        ? { body: { data: wireConversation('p1', { status: 'Waiting' }) } }
         : undefined,
     );
     routes.push((url) =>
       url.pathname.endsWith('/conversations/p1')
-        ? { body: { data: conversation('p1', { status: 'Connected', attender: { id: OTHER, name: 'Arjun' } }) } }
+        ? { body: { data: wireConversation('p1', { status: 'Connected', attender: { id: OTHER, name: 'Arjun' } }) } }
         : undefined,
     );
     await expect(pickUpChat('p1')).rejects.toMatchObject({
@@ -255,7 +203,7 @@ describe('pickUpChat', () => {
     });
     routes.unshift((url, init) =>
       url.pathname.endsWith('/pickup') && init.method === 'PUT'
-        ? { body: { data: conversation('p2', { status: 'Connected', attender: { id: ME, name: 'Patricia' } }) } }
+        ? { body: { data: wireConversation('p2', { status: 'Connected', attender: { id: ME, name: 'Patricia' } }) } }
         : undefined,
     );
     await expect(pickUpChat('p2')).resolves.toMatchObject({ id: 'p2', status: 'connected' });
@@ -272,7 +220,7 @@ describe('pickUpChat', () => {
       url.pathname.endsWith('/pickup') && init.method === 'POST'
         ? {
             body: {
-              data: conversation(url.pathname.split('/')[5]!, {
+              data: wireConversation(url.pathname.split('/')[5]!, {
                 status: 'Connected',
                 attender: { id: ME, name: 'Patricia' },
               }),
@@ -293,7 +241,7 @@ describe('pickUpChat', () => {
 describe('runTick', () => {
   it('shows a chat’s first notification on the next poll when showing it failed', async () => {
     const { runTick } = await import('../../lib/queue/tick');
-    routes.push(waitingList(conversation('n1')));
+    routes.push(waitingList(wireConversation('n1')));
     routes.push((url) =>
       url.pathname.endsWith('/operators/' + ME)
         ? {
@@ -320,7 +268,9 @@ describe('runTick', () => {
   it('plays one chime for a turn in which several chats escalate, and none for a turn without', async () => {
     const { runTick } = await import('../../lib/queue/tick');
     const longWait = { start_time: String(Date.now() - 45_000) }; // past the 40 s escalation, before 60 s missed
-    routes.push(waitingList(conversation('e1', longWait), conversation('e2', longWait), conversation('e3', longWait)));
+    routes.push(
+      waitingList(wireConversation('e1', longWait), wireConversation('e2', longWait), wireConversation('e3', longWait)),
+    );
     routes.push((url) =>
       url.pathname.endsWith('/operators/' + ME)
         ? {
@@ -343,7 +293,7 @@ describe('runTick', () => {
     const { runTick } = await import('../../lib/queue/tick');
     const { updateSettings } = await import('../../lib/settings');
     const longWait = { start_time: String(Date.now() - 45_000) };
-    routes.push(waitingList(conversation('f1', longWait), conversation('f2', longWait)));
+    routes.push(waitingList(wireConversation('f1', longWait), wireConversation('f2', longWait)));
     routes.push((url) =>
       url.pathname.endsWith('/operators/' + ME)
         ? {
@@ -379,23 +329,20 @@ describe('runTick, a stuck turn and a long outage', () => {
 
   it('lets a turn overtaken past the deadline neither alert nor overwrite the newer turn’s poll state', async () => {
     const { runTick, TURN_DEADLINE_MS } = await import('../../lib/queue/tick');
-    routes.push(waitingList(conversation('o1')), operatorRoute);
+    routes.push(waitingList(wireConversation('o1')), operatorRoute);
     // The first list request hangs until released, then answers 500.
     let release!: () => void;
     const hung = new Promise<Response>((resolve) => {
       release = () => resolve(new Response(JSON.stringify({ error: { code: 500, message: 'Down' } }), { status: 500 }));
     });
     let first = true;
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (url: string, init?: RequestInit) => {
-        if (first && url.includes('/conversations?')) {
-          first = false;
-          return hung;
-        }
-        return respond(url, init);
-      }),
-    );
+    vi.mocked(fetch).mockImplementation(async (url, init) => {
+      if (first && String(url).includes('/conversations?')) {
+        first = false;
+        return hung;
+      }
+      return respond(String(url), init);
+    });
     const oldTurn = runTick('manual');
     await vi.waitFor(() => expect(first).toBe(false));
     const realNow = Date.now.bind(Date);
@@ -441,17 +388,14 @@ describe('runTick, a stuck turn and a long outage', () => {
   it('stores SalesIQ’s clock offset with the chats it applies to, so a page never measures them without it', async () => {
     const { resetServerClock } = await import('../../lib/salesiq/server-clock');
     resetServerClock();
-    routes.push(waitingList(conversation('clock1', { start_time: String(Date.now() + 90_000 - 1_000) })));
+    routes.push(waitingList(wireConversation('clock1', { start_time: String(Date.now() + 90_000 - 1_000) })));
     // SalesIQ's clock runs 90 s ahead of this machine.
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (url: string, init?: RequestInit) => {
-        const answer = respond(url, init);
-        const headers = new Headers(answer.headers);
-        headers.set('Date', new Date(Date.now() + 90_000).toUTCString());
-        return new Response(await answer.text(), { status: answer.status, headers });
-      }),
-    );
+    vi.mocked(fetch).mockImplementation(async (url, init) => {
+      const answer = respond(String(url), init);
+      const headers = new Headers(answer.headers);
+      headers.set('Date', new Date(Date.now() + 90_000).toUTCString());
+      return new Response(await answer.text(), { status: answer.status, headers });
+    });
     const seen: (number | undefined)[] = [];
     const stop = onTablesChanged(['chats'], () => void readMeta('poll').then((p) => seen.push(p?.clockOffsetMs)));
     await pollWaitingChats();
@@ -465,14 +409,11 @@ describe('runTick, a stuck turn and a long outage', () => {
   });
 
   it('gives up a hung waiting-list request after about 5 s, not the default 15 s', async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(
-        (_url: string, init?: RequestInit) =>
-          new Promise<Response>((_, reject) => {
-            init?.signal?.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError')));
-          }),
-      ),
+    vi.mocked(fetch).mockImplementation(
+      (_url, init) =>
+        new Promise<Response>((_, reject) => {
+          init?.signal?.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError')));
+        }),
     );
     const started = Date.now();
     await expect(pollWaitingChats()).rejects.toMatchObject({ kind: 'timeout' });
@@ -506,23 +447,11 @@ describe('runTick, a stuck turn and a long outage', () => {
 });
 
 describe('pollWaitingChats, settling chats that left the list', () => {
-  const stored = (id: string, extra: Partial<ChatRecord> = {}): ChatRecord => ({
-    id,
-    status: 'waiting',
-    portal: 'zylker',
-    question: '',
-    startTime: 1,
-    firstSeenAt: 1,
-    updatedAt: 1,
-    visitor: {},
-    ...extra,
-  });
-
   it('keeps a chat that SalesIQ still shows as waiting, and closes one missing for a minute without asking', async () => {
-    await db.chats.bulkPut([stored('lagging'), stored('long-gone', { missingSince: Date.now() - 61_000 })]);
+    await db.chats.bulkPut([storedChat('lagging'), storedChat('long-gone', { missingSince: Date.now() - 61_000 })]);
     routes.push(waitingList());
     routes.push((url) =>
-      url.pathname.endsWith('/conversations/lagging') ? { body: { data: conversation('lagging') } } : undefined,
+      url.pathname.endsWith('/conversations/lagging') ? { body: { data: wireConversation('lagging') } } : undefined,
     );
     const result = await pollWaitingChats();
     expect(result.gone.map((g) => [g.chat.id, g.outcome])).toEqual([['long-gone', 'ended']]);
@@ -534,10 +463,10 @@ describe('pollWaitingChats, settling chats that left the list', () => {
   it('ignores a fresh pickup still listed as waiting, but takes back a chat picked up long ago', async () => {
     const now = Date.now();
     await db.chats.bulkPut([
-      stored('just-picked', { status: 'connected', pickedUpAt: now - 5_000, updatedAt: now - 5_000 }),
-      stored('transferred-back', { status: 'connected', pickedUpAt: now - 600_000, updatedAt: now - 600_000 }),
+      storedChat('just-picked', { status: 'connected', pickedUpAt: now - 5_000, updatedAt: now - 5_000 }),
+      storedChat('transferred-back', { status: 'connected', pickedUpAt: now - 600_000, updatedAt: now - 600_000 }),
     ]);
-    routes.push(waitingList(conversation('just-picked'), conversation('transferred-back')));
+    routes.push(waitingList(wireConversation('just-picked'), wireConversation('transferred-back')));
     const result = await pollWaitingChats(now);
     expect(result.waiting.map((c) => c.id)).toEqual(['transferred-back']);
     expect((await db.chats.get('transferred-back'))?.pickedUpAt).toBeUndefined();
@@ -566,17 +495,9 @@ describe('signIn', () => {
 
   it('forgets the previous account’s chats when another person signs in', async () => {
     const { signIn } = await import('../../lib/auth/session');
-    await db.chats.put({
-      id: 'old',
-      status: 'connected',
-      portal: 'zylker',
-      question: 'Private',
-      startTime: 1,
-      firstSeenAt: 1,
-      updatedAt: 1,
-      visitor: { name: 'Old visitor' },
-      pickedUpAt: 1,
-    });
+    await db.chats.put(
+      storedChat('old', { status: 'connected', question: 'Private', visitor: { name: 'Old visitor' }, pickedUpAt: 1 }),
+    );
     await writeMeta('session', { ...(await readMeta('session'))!, state: 'expired' });
     launchWebAuthFlow.mockImplementation(
       async ({ url }: { url: string }) =>

@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { db, readMeta, wipeAccountData, writeMeta } from '../../lib/db';
-import { saveToken } from '../../lib/auth/token-store';
+import { db, readMeta, writeMeta } from '../../lib/db';
 import { singleFlight } from '../../lib/visitor/common';
 import { followConsoleUrl, setFocus } from '../../lib/visitor/focus';
 import { visibleHistory } from '../../lib/visitor/history-merge';
 import { historyKey } from '../../lib/visitor/records';
 import { loadMoreVisitorHistory, refreshVisitor } from '../../lib/visitor/refresh';
 import { loadTranscript } from '../../lib/visitor/transcripts';
+import { storedChat } from './records-fixture';
+import { routedZoho, signedInWithScriptedZoho, zohoData, zohoRefusal } from './signed-in-fixture';
 
 /**
  * The refresh path against a tiny in-test SalesIQ: one department per list call, paging,
@@ -51,29 +51,29 @@ function wire(chat: FakeChat) {
   };
 }
 
-function envelope(data: unknown, extra: Record<string, unknown> = {}) {
-  return new Response(JSON.stringify({ url: '/', object: 'x', data, ...extra }), { status: 200 });
-}
+const chatNamed = (url: URL, pattern: RegExp) => {
+  const id = url.pathname.match(pattern)?.[1];
+  return id === undefined ? undefined : chats.find((c) => c.id === id);
+};
 
-function fail(code: number, message: string) {
-  return new Response(JSON.stringify({ error: { code, message } }), { status: 200 });
-}
-
-async function fakeSalesIQ(input: string | URL | Request): Promise<Response> {
-  const url = new URL(String(input));
-  calls.push(url);
-  if (offline) throw new TypeError('Failed to fetch');
-  const path = url.pathname;
-  let m: RegExpMatchArray | null;
-  if (path === '/api/v3/zylker/visitors') {
-    if (visitorsApi === 'disabled') return fail(1021, 'Visitor Feature not enabled in this plan');
-    return envelope([
+// The in-test SalesIQ: routes over `chats`, every request noted in `calls`; offline drops them all.
+const { routes, respond } = routedZoho();
+routes.push(
+  (url) => {
+    calls.push(url);
+    return offline ? 'reset' : undefined;
+  },
+  (url) => {
+    if (url.pathname !== '/api/v3/zylker/visitors') return undefined;
+    if (visitorsApi === 'disabled') return zohoRefusal(1021, 'Visitor Feature not enabled in this plan');
+    return zohoData([
       { id: visitorId(EMAIL), lead_score: 42, visit_count: 7, first_accessed_time: String(NOW - 30 * DAY) },
     ]);
-  }
-  if ((m = path.match(/^\/api\/v2\/zylker\/conversations\/(\w+)\/messages$/))) {
+  },
+  (url) => {
+    const chat = chatNamed(url, /^\/api\/v2\/zylker\/conversations\/(\w+)\/messages$/);
+    if (!chat) return undefined;
     const from = Number(url.searchParams.get('from_time') ?? 0);
-    const chat = chats.find((c) => c.id === m![1])!;
     const all = [1, 2, 3].map((n) => ({
       id: `${chat.id}-m${n}`,
       sequence_id: String(n),
@@ -81,44 +81,30 @@ async function fakeSalesIQ(input: string | URL | Request): Promise<Response> {
       message: { text: `hello ${n}` },
       time: String(chat.start + n),
     }));
-    return envelope(all.filter((msg) => Number(msg.time) >= from));
-  }
-  if ((m = path.match(/^\/api\/v2\/zylker\/conversations\/(\w+)\/feedback$/))) {
-    const chat = chats.find((c) => c.id === m![1])!;
+    return zohoData(all.filter((msg) => Number(msg.time) >= from));
+  },
+  (url) => {
+    const chat = chatNamed(url, /^\/api\/v2\/zylker\/conversations\/(\w+)\/feedback$/);
+    if (!chat) return undefined;
     return chat.rating
-      ? envelope({ rating: chat.rating, rating_label: 'Happy', feedback: 'Great' })
-      : fail(1022, 'No feedback available');
-  }
-  if ((m = path.match(/^\/api\/v2\/zylker\/conversations\/(\w+)$/))) {
-    const chat = chats.find((c) => c.id === m![1]);
-    return chat ? envelope(wire(chat)) : fail(1010, 'Invalid conversation id');
-  }
-  if (path === '/api/v2/zylker/conversations') {
+      ? zohoData({ rating: chat.rating, rating_label: 'Happy', feedback: 'Great' })
+      : zohoRefusal(1022, 'No feedback available');
+  },
+  (url) => {
+    if (!/^\/api\/v2\/zylker\/conversations\/\w+$/.test(url.pathname)) return undefined;
+    const chat = chatNamed(url, /(\w+)$/);
+    return chat ? zohoData(wire(chat)) : zohoRefusal(1010, 'Invalid conversation id');
+  },
+  (url) => {
+    if (url.pathname !== '/api/v2/zylker/conversations') return undefined;
     const dept = url.searchParams.get('department_id') ?? 'd1';
     const email = url.searchParams.get('email');
     const limit = Number(url.searchParams.get('limit'));
     const page = Number(url.searchParams.get('page') ?? 1);
     const matching = chats.filter((c) => c.dept === dept && c.email === email).sort((a, b) => b.start - a.start);
-    return envelope(matching.slice((page - 1) * limit, page * limit).map(wire));
-  }
-  return fail(1006, 'Invalid URL');
-}
-
-async function signIn() {
-  await writeMeta('session', {
-    state: 'signed-in',
-    location: 'us',
-    accountsHost: 'accounts.zoho.com',
-    salesiqHost: 'salesiq.zoho.com',
-    portal: { screen: 'zylker', name: 'Zylker', operatorId: 'me' },
-    departments: [
-      { id: 'd1', name: 'Zylker' },
-      { id: 'd2', name: 'Sales' },
-    ],
-    updatedAt: 1,
-  });
-  await saveToken({ accessToken: 'token', expiresAt: Date.now() + 3600_000, issuedAt: Date.now(), location: 'us' });
-}
+    return zohoData(matching.slice((page - 1) * limit, page * limit).map(wire));
+  },
+);
 
 function listCalls() {
   return calls
@@ -127,8 +113,6 @@ function listCalls() {
 }
 
 beforeEach(async () => {
-  fakeBrowser.reset();
-  await wipeAccountData();
   calls = [];
   offline = false;
   visitorsApi = 'disabled';
@@ -152,8 +136,12 @@ beforeEach(async () => {
     })),
     { id: 'anon', dept: 'd1', start: NOW - 1000, status: 'Connected' },
   ];
-  vi.stubGlobal('fetch', vi.fn(fakeSalesIQ));
-  await signIn();
+  await signedInWithScriptedZoho(vi.fn(), respond, {
+    departments: [
+      { id: 'd1', name: 'Zylker' },
+      { id: 'd2', name: 'Sales' },
+    ],
+  });
 });
 
 describe('refreshing the shown visitor', () => {
@@ -268,17 +256,7 @@ describe('refreshing the shown visitor', () => {
 
   it('settles a connected chat that ended elsewhere, and nothing else in the queue', async () => {
     chats[0]!.status = 'Ended';
-    await db.chats.put({
-      id: 'current',
-      question: '',
-      status: 'connected',
-      startTime: 1,
-      visitor: {},
-      portal: 'zylker',
-      firstSeenAt: 1,
-      updatedAt: 1,
-      pickedUpAt: 2,
-    });
+    await db.chats.put(storedChat('current', { status: 'connected', pickedUpAt: 2 }));
     await refreshVisitor('current', { now: NOW });
     expect(await db.chats.get('current')).toMatchObject({ status: 'ended', pickedUpAt: 2 });
   });

@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { saveToken } from '../../lib/auth/token-store';
 import { db, readMeta, wipeAccountData, writeMeta } from '../../lib/db';
 import { followConsoleUrl } from '../../lib/visitor/focus';
 import { refreshHistory } from '../../lib/visitor/history';
 import { historyKey } from '../../lib/visitor/records';
 import { refreshVisitor } from '../../lib/visitor/refresh';
 import { loadTranscript } from '../../lib/visitor/transcripts';
+import { storedChat, wireConversation } from './records-fixture';
+import { ME, routedZoho, signIn, signedInWithScriptedZoho, zohoData } from './signed-in-fixture';
 
 /**
  * Visitor refreshes that are still waiting for SalesIQ when the operator signs out or switches
@@ -20,57 +20,41 @@ const NOW = Date.UTC(2026, 4, 10, 12);
 let duringFirstRequest: (() => Promise<void>) | undefined;
 let offline: boolean;
 
-function envelope(data: unknown) {
-  return new Response(JSON.stringify({ url: '/', object: 'x', data }), { status: 200 });
-}
-
-function conversation(id: string, status: string) {
-  return {
-    id,
-    question: 'Hi',
-    status,
+const ended = (id: string) =>
+  wireConversation(id, {
+    status: 'Ended',
     start_time: String(NOW - 60_000),
-    department: { id: 'd1', name: 'Zylker' },
     visitor: { id: 'v1', name: 'Ana', email: EMAIL },
-  };
-}
+  });
 
-async function fakeSalesIQ(input: string | URL | Request): Promise<Response> {
+// Any portal's SalesIQ (a test switches portal mid-request); offline drops every request.
+const { routes, respond } = routedZoho();
+routes.push(
+  () => (offline ? 'reset' : undefined),
+  (url) => (url.pathname === '/api/v3/zylker/visitors' ? zohoData([{ id: 'v1', lead_score: 42 }]) : undefined),
+  (url) => {
+    const id = url.pathname.match(/\/conversations\/(\w+)\/messages$/)?.[1];
+    if (id === undefined) return undefined;
+    const line = { id: `${id}-m1`, sequence_id: '1', sender: { id: 'x', name: 'Ana' }, message: { text: 'hello' } };
+    return zohoData([{ ...line, time: String(NOW - 1000) }]);
+  },
+  (url) =>
+    url.pathname.endsWith('/feedback')
+      ? zohoData({ rating: '3', rating_label: 'Happy', feedback: 'Great' })
+      : undefined,
+  (url) => {
+    const id = url.pathname.match(/\/conversations\/(\w+)$/)?.[1];
+    return id === undefined ? undefined : zohoData(ended(id));
+  },
+  (url) => (url.pathname.endsWith('/conversations') ? zohoData([ended('old1')]) : undefined),
+);
+
+/** SalesIQ, after running `duringFirstRequest` while the first request is in flight. */
+async function fakeSalesIQ(url: string, init?: RequestInit): Promise<Response> {
   const hook = duringFirstRequest;
   duringFirstRequest = undefined;
   await hook?.();
-  if (offline) throw new TypeError('Failed to fetch');
-  const path = new URL(String(input)).pathname;
-  let m: RegExpMatchArray | null;
-  if (path === '/api/v3/zylker/visitors') return envelope([{ id: 'v1', lead_score: 42 }]);
-  if ((m = path.match(/\/conversations\/(\w+)\/messages$/))) {
-    return envelope([
-      {
-        id: `${m[1]}-m1`,
-        sequence_id: '1',
-        sender: { id: 'x', name: 'Ana' },
-        message: { text: 'hello' },
-        time: String(NOW - 1000),
-      },
-    ]);
-  }
-  if (path.endsWith('/feedback')) return envelope({ rating: '3', rating_label: 'Happy', feedback: 'Great' });
-  if ((m = path.match(/\/conversations\/(\w+)$/))) return envelope(conversation(m[1]!, 'Ended'));
-  if (path.endsWith('/conversations')) return envelope([conversation('old1', 'Ended')]);
-  throw new Error(`unexpected ${path}`);
-}
-
-async function signIn(screen = 'zylker') {
-  await writeMeta('session', {
-    state: 'signed-in',
-    location: 'us',
-    accountsHost: 'accounts.zoho.com',
-    salesiqHost: 'salesiq.zoho.com',
-    portal: { screen, name: screen, operatorId: 'me' },
-    departments: [{ id: 'd1', name: 'Zylker' }],
-    updatedAt: 1,
-  });
-  await saveToken({ accessToken: 'token', expiresAt: Date.now() + 3600_000, issuedAt: Date.now(), location: 'us' });
+  return respond(url, init);
 }
 
 async function signOut() {
@@ -88,12 +72,9 @@ async function counts() {
 }
 
 beforeEach(async () => {
-  fakeBrowser.reset();
-  await wipeAccountData();
   duringFirstRequest = undefined;
   offline = false;
-  vi.stubGlobal('fetch', vi.fn(fakeSalesIQ));
-  await signIn();
+  await signedInWithScriptedZoho(vi.fn(), fakeSalesIQ);
 });
 
 describe('visitor data after sign-out', () => {
@@ -118,17 +99,8 @@ describe('visitor data after sign-out', () => {
       savedAt: 1,
     };
     await db.visitors.put(card);
-    await db.chats.put({
-      id: 'current',
-      question: 'Hi',
-      status: 'connected',
-      startTime: 1,
-      visitor: {},
-      portal: 'zylker',
-      firstSeenAt: 1,
-      updatedAt: 1,
-    });
-    duringFirstRequest = () => signIn('other');
+    await db.chats.put(storedChat('current', { status: 'connected', question: 'Hi' }));
+    duringFirstRequest = () => signIn({ portal: { screen: 'other', name: 'Other', operatorId: ME } });
 
     await refreshVisitor('current', { now: NOW, force: true }).catch(() => undefined);
 
@@ -153,16 +125,7 @@ describe('visitor data after sign-out', () => {
   });
 
   it('still writes everything while the session stands', async () => {
-    await db.chats.put({
-      id: 'current',
-      question: 'Hi',
-      status: 'connected',
-      startTime: 1,
-      visitor: {},
-      portal: 'zylker',
-      firstSeenAt: 1,
-      updatedAt: 1,
-    });
+    await db.chats.put(storedChat('current', { status: 'connected', question: 'Hi' }));
     await refreshVisitor('current', { now: NOW });
     expect(await db.visitors.get('current')).toMatchObject({ portal: 'zylker', savedAt: NOW });
     expect(await db.transcripts.get('current')).toMatchObject({ savedAt: NOW });
