@@ -12,7 +12,7 @@
  */
 import type { Browser } from 'puppeteer-core';
 import type { Simulator } from '../simulator/types';
-import { signIn } from '../simulator/client';
+import { request } from 'node:https';
 import { CONTROL_PAGE, unpackedExtensionId, writeControlExtension } from './control-extension';
 
 /** Zoho's US data centre, the simulator's default: the hosts the store build polls in the bench. */
@@ -41,9 +41,12 @@ export interface ReplayedRequest {
   url: string;
   /** The first request of a wake-up (requests less than 1 s apart are one wake-up). */
   firstOfWakeup: boolean;
-  /** The HTTP status the store build's request got (the replay must get the same). */
-  status: number;
+  /** The answer the store build's request got, e.g. "200 authorized" (the replay must get the same). */
+  answer: string;
 }
+
+const answerOf = (r: { status: number; authorized: boolean }) =>
+  `${r.status} ${r.authorized ? 'authorized' : 'refused'}`;
 
 export function writeRequestFloorExtension(): { dir: string; id: string } {
   const dir = writeControlExtension({
@@ -69,8 +72,49 @@ export function requestSchedule(sim: Simulator, from: number, to: number): Repla
       method: r.method,
       url: `https://${r.host}${r.path}${query ? `?${query}` : ''}`,
       firstOfWakeup: i === 0 || r.t - logged[i - 1]!.t >= 1_000,
-      status: r.status,
+      answer: answerOf(r),
     };
+  });
+}
+
+/**
+ * A token for the same account, client and scopes as the store build's latest one, through Zoho's
+ * implicit grant on the simulator (HTTPS to 127.0.0.1 under the accounts host's name, as Chromium's
+ * host mapping does). Not tests/simulator/client.ts: it imports the extension's build-time config.
+ */
+function tokenLikeTheExtensions(sim: Simulator): Promise<string> {
+  const theirs = sim
+    .state()
+    .tokens.filter((t) => t.kind === 'access')
+    .sort((a, b) => b.issuedAt - a.issuedAt)[0];
+  if (!theirs) throw new Error('The store build never got a token: nothing to copy');
+  const query = new URLSearchParams({
+    response_type: 'token',
+    client_id: theirs.clientId,
+    scope: theirs.scopes.join(','),
+    redirect_uri: 'https://bench-control.invalid/',
+  });
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: sim.port,
+        servername: 'accounts.zoho.com',
+        path: `/oauth/v2/auth?${query}`,
+        headers: { Host: 'accounts.zoho.com' },
+        rejectUnauthorized: false,
+        agent: false,
+      },
+      (res) => {
+        res.resume();
+        const location = res.headers.location ?? '';
+        const token = new URLSearchParams(location.split('#')[1] ?? '').get('access_token');
+        if (token) resolve(token);
+        else reject(new Error(`The simulator gave the control no token: ${res.statusCode} ${location}`));
+      },
+    );
+    req.on('error', reject);
+    req.end();
   });
 }
 
@@ -87,7 +131,7 @@ export async function startReplay(
   requests: ReplayedRequest[],
   leadMs: number,
 ): Promise<number> {
-  const token = await signIn(sim);
+  const token = await tokenLikeTheExtensions(sim);
   const page = await devtools.newPage();
   try {
     await page.goto(`chrome-extension://${controlId}/${CONTROL_PAGE}`);
@@ -116,9 +160,9 @@ export function assertReplayed(sim: Simulator, requests: ReplayedRequest[], star
     .filter(
       (r) => r.t >= startAt && r.t < startAt + windowMs + 1_000 && (r.kind === 'salesiq' || r.kind === 'accounts'),
     )
-    .map((r) => `${r.method} ${r.path} ${r.status}`)
+    .map((r) => `${r.method} ${r.path} ${answerOf(r)}`)
     .sort();
-  const expected = requests.map((r) => `${r.method} ${new URL(r.url).pathname} ${r.status}`).sort();
+  const expected = requests.map((r) => `${r.method} ${new URL(r.url).pathname} ${r.answer}`).sort();
   if (seen.join('\n') !== expected.join('\n')) {
     throw new Error(
       `The control's replay differs from the extension's window: ${seen.length} requests (${seen.join(', ')}), expected ${expected.length} (${expected.join(', ')})`,
