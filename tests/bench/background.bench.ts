@@ -59,12 +59,13 @@ const SIGNED_OUT_SETTLE_MS = 32_000;
 const ATTACHED_MS = 20_000;
 // After setting Busy from the popup: the popup closed and its page gone before the window (Busy's
 // cadence is the slow one whether a page is open or not, so no faster cadence has to wear off).
-const BUSY_SETTLE_MS = 10_000;
+const BUSY_SETTLE_MS = 8_000;
 // After the setup (sign-in, popup, side panels): an open page's faster cadence lasts 15 s after
 // the last one closes, and their processes are gone a few seconds later.
 const SETUP_SETTLE_MS = 20_000;
-// Between handing the control its schedule and its first request: its page and DevTools gone.
-const REPLAY_LEAD_MS = 3_000;
+// Between handing the control its schedule and its first request: its page and DevTools gone and
+// its just-started worker settled (the store build's worker has been running for minutes).
+const REPLAY_LEAD_MS = 5_000;
 const CANNED = 2_000;
 const MY_CHATS = 3;
 const WEEK_DAYS = 8;
