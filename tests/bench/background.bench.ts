@@ -24,13 +24,16 @@
  * - wake-ups: bursts of requests to Zoho (requests less than 1 s apart count as one) per minute.
  * States, each measured the same way: Available, the screen locked (Available, locked), Busy (the
  * locked state's control: locked must cost no more), signed out (the floor: the browser and an
- * extension doing nothing).
+ * extension doing nothing), and the request floor: a control extension in the same browser
+ * replaying the Available window's requests and nothing else (tests/bench/request-floor.ts), while
+ * the store build is signed out. Available minus the request floor is what the extension adds to
+ * Chrome's own cost of its requests.
  * Then a week of history: the run's own chat, alert and visitor records cloned over the last
  * 8 days (a visitor every 40 s, 8 hours a day), the retention purge run (at the worker's start,
  * as it does daily), and the IndexedDB folder's size on disk.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page, WebWorker } from 'puppeteer-core';
 import { startSimulator } from '../simulator/index';
@@ -40,17 +43,29 @@ import { round, type Metric, type Metrics } from './report';
 import { seeded } from './seeded';
 import { MAX_LIST_CALLS_PER_MINUTE } from '../../lib/queue/cadence';
 import { launchUntethered, ourWorker, type UntetheredChromium } from './untethered-chromium';
+import { assertReplayed, requestSchedule, startReplay, writeRequestFloorExtension } from './request-floor';
 
+// Available polls every 4.2 s (lib/queue/cadence.ts): a minute holds 14 whole periods. The request
+// floor's window is as long, holding the same requests.
 const AVAILABLE_MS = 60_000;
-// Longer than the Busy cadence (60 s) and started right after a poll: each window holds one.
+// The slow cadence (Busy, locked) is one poll a minute, between the 30 s alarm's wake-ups: a window
+// of one period, a little longer (62 s) so the turn's own requests are inside, set so that it holds
+// exactly one poll and the two alarm wake-ups of that minute (alignPollAlarm), as a steady minute does.
 const STATE_MS = 62_000;
-const SIGNED_OUT_MS = 40_000; // nothing polls: no cadence to cover
+const SIGNED_OUT_MS = 40_000; // nothing polls: no cadence to cover; 40 s so Chrome's own timers even out
 // After signing out: the wipe is over and the idle worker stopped (Chrome stops it after 30 s).
 const SIGNED_OUT_SETTLE_MS = 32_000;
-const ATTACHED_MS = 30_000; // the with-DevTools figure, for comparison only
-const SETTLE_MS = 16_000; // an open page's faster cadence lasts 15 s after it closes
-// After the setup (sign-in, popup, side panels): its pages are closed, their processes quiet.
-const SETUP_SETTLE_MS = 30_000;
+// The with-DevTools figure, for comparison only: 20 s is nearly 5 periods of Available's cadence.
+const ATTACHED_MS = 20_000;
+// After setting Busy from the popup: the popup closed and its page gone before the window (Busy's
+// cadence is the slow one whether a page is open or not, so no faster cadence has to wear off).
+const BUSY_SETTLE_MS = 8_000;
+// After the setup (sign-in, popup, side panels): an open page's faster cadence lasts 15 s after
+// the last one closes, and their processes are gone a few seconds later.
+const SETUP_SETTLE_MS = 20_000;
+// Between handing the control its schedule and its first request: its page and DevTools gone and
+// its just-started worker settled (the store build's worker has been running for minutes).
+const REPLAY_LEAD_MS = 5_000;
 const CANNED = 2_000;
 const MY_CHATS = 3;
 const WEEK_DAYS = 8;
@@ -215,38 +230,90 @@ async function afterNextRequest(sim: Simulator, timeoutMs = 70_000): Promise<voi
   await sleep(1_500); // the poll's wake-up (both departments) is over
 }
 
-/** How many departments the signed-in operator polls (SalesIQ's list-call budget is per department). */
-async function polledDepartments(devtools: Browser): Promise<number> {
+/** A meta record's value (session, poll state…) as the worker's database holds it now. */
+async function readMetaValue<T>(devtools: Browser, key: string): Promise<T | undefined> {
   return (await worker(devtools)).evaluate(
-    () =>
-      new Promise<number>((resolve) => {
+    (metaKey) =>
+      new Promise<T | undefined>((resolve, reject) => {
         const open = indexedDB.open('operator-companion');
         open.onsuccess = () => {
-          const get = open.result.transaction('meta').objectStore('meta').get('session');
-          get.onsuccess = () =>
-            resolve(
-              Math.max(
-                1,
-                (get.result as { value?: { departments?: unknown[] } } | undefined)?.value?.departments?.length ?? 1,
-              ),
-            );
-          get.onerror = () => resolve(1);
+          const get = open.result.transaction('meta').objectStore('meta').get(metaKey);
+          get.onsuccess = () => {
+            open.result.close();
+            resolve((get.result as { value?: T } | undefined)?.value);
+          };
+          get.onerror = () => reject(get.error);
         };
-        open.onerror = () => resolve(1);
+        open.onerror = () => reject(open.error);
       }),
+    key,
   );
 }
 
+/** How many departments the signed-in operator polls (SalesIQ's list-call budget is per department). */
+async function polledDepartments(devtools: Browser): Promise<number> {
+  const session = await readMetaValue<{ departments?: unknown[] }>(devtools, 'session');
+  return Math.max(1, session?.departments?.length ?? 1);
+}
+
+/**
+ * On the slow cadence the poll runs at the first of the 30 s alarm's wake-ups (or of the timer one
+ * of them sets) after the time the last turn set. The alarm's phase is wherever sign-in happened to
+ * set it; here it is set (same name and period, as the extension creates it) so that the alarm
+ * fires 29.7 s before that time (its turn then sets a timer for the poll) and 0.3 s after it: a
+ * window started now holds the poll and both wake-ups of that minute, as a steady minute does,
+ * without waiting up to 90 s for the next poll to start the window after it.
+ */
+async function alignPollAlarm(devtools: Browser): Promise<void> {
+  const nextPollAt = (await readMetaValue<{ nextPollAt?: number }>(devtools, 'poll'))?.nextPollAt ?? 0;
+  if (nextPollAt - Date.now() < 35_000)
+    throw new Error(`The next poll is ${nextPollAt - Date.now()} ms away: not on the slow cadence yet`);
+  await (
+    await worker(devtools)
+  ).evaluate(
+    (when) =>
+      (
+        globalThis as unknown as { chrome: { alarms: { create(n: string, o: object): Promise<void> } } }
+      ).chrome.alarms.create('poll', { when, periodInMinutes: 0.5 }), // POLL_ALARM of lib/queue/tick.ts
+    nextPollAt - 29_700,
+  );
+}
+
+const byProcess = (byKind: Record<string, number>) =>
+  Object.entries(byKind)
+    .map(([kind, msPerMin]) => `${kind} ${msPerMin}`)
+    .join(', ');
+
+/** What `state` spends over `control`, process kind by kind (ms/min). */
+function overByKind(state: StateCost, control: StateCost): Record<string, number> {
+  const kinds = new Set([...Object.keys(state.byKind), ...Object.keys(control.byKind)]);
+  return Object.fromEntries([...kinds].map((k) => [k, (state.byKind[k] ?? 0) - (control.byKind[k] ?? 0)]));
+}
+
 interface StateCost {
+  from: number;
+  to: number;
   cpuMsPerMin: number;
+  /** ms/min by kind of process (browser, extension, network…). */
+  byKind: Record<string, number>;
   extensionCpuMsPerMin: number;
   requestsPerMin: number;
   waitingListsPerMin: number;
   wakeupsPerMin: number;
 }
 
-/** One window of `ms`, measured from the kernel's counters and the simulator's request log. */
-async function measureState(chrome: UntetheredChromium, sim: Simulator, ms: number, label: string): Promise<StateCost> {
+/**
+ * One window of `ms`, measured from the kernel's counters and the simulator's request log; throws
+ * if it does not hold `expectWakeups` wake-ups (when given): a window that missed its poll or
+ * caught two says nothing about a minute of that state.
+ */
+async function measureState(
+  chrome: UntetheredChromium,
+  sim: Simulator,
+  ms: number,
+  label: string,
+  expectWakeups?: number,
+): Promise<StateCost> {
   const from = Date.now();
   const meter = cpuMeter(chrome.userDataDir);
   await sleep(ms);
@@ -254,17 +321,23 @@ async function measureState(chrome: UntetheredChromium, sim: Simulator, ms: numb
   const to = Date.now();
   const perMin = (value: number) => (value * 60_000) / (to - from);
   const traffic = wakeups(sim, from, to);
+  const byKind = Object.fromEntries(Object.entries(cpu.byKind).map(([kind, spent]) => [kind, round(perMin(spent), 0)]));
   const cost: StateCost = {
+    from,
+    to,
     cpuMsPerMin: round(perMin(cpu.all), 0),
+    byKind,
     extensionCpuMsPerMin: round(perMin(cpu.extension), 0),
     requestsPerMin: round(perMin(traffic.requests), 1),
     waitingListsPerMin: round(perMin(traffic.waitingLists), 1),
     wakeupsPerMin: round(perMin(traffic.wakeups), 1),
   };
-  const kinds = Object.entries(cpu.byKind).map(([kind, spent]) => `${kind} ${round(perMin(spent), 0)}`);
+  const { from: _from, to: _to, byKind: _byKind, ...figures } = cost;
   console.log(
-    `  ${label}: ${JSON.stringify(cost)}\n    ms/min by process: ${kinds.join(', ')}\n    calls: ${traffic.calls}`,
+    `  ${label}: ${JSON.stringify(figures)}\n    ms/min by process: ${byProcess(byKind)}\n    calls: ${traffic.calls}`,
   );
+  if (expectWakeups !== undefined && traffic.wakeups !== expectWakeups)
+    throw new Error(`${label}: the window holds ${traffic.wakeups} wake-ups, not ${expectWakeups}`);
   return cost;
 }
 
@@ -450,7 +523,8 @@ async function stopWorker(page: Page, extensionId: string): Promise<void> {
 export default async function backgroundBench(): Promise<Metrics> {
   const random = seeded(1919);
   const sim = await startSimulator({ port: 0, seedChat: false, cannedCount: CANNED });
-  const chrome = await launchUntethered(sim.port);
+  const control = writeRequestFloorExtension();
+  const chrome = await launchUntethered(sim.port, [control.dir]);
   let stopArrivals = () => {};
   const heaps: number[] = [];
   try {
@@ -481,9 +555,10 @@ export default async function backgroundBench(): Promise<Metrics> {
     });
 
     await between(chrome, (devtools) => lockScreen(devtools, true));
-    await sleep(8_000); // the timer already set (≤ 5 s) runs out; the next delay is the locked one
-    await afterNextRequest(sim);
-    const locked = await measureState(chrome, sim, STATE_MS, 'Available, screen locked');
+    // The timer already set (≤ 4.2 s) runs the last Available turn; it sets the locked delay.
+    await afterNextRequest(sim, 10_000);
+    await between(chrome, alignPollAlarm);
+    const locked = await measureState(chrome, sim, STATE_MS, 'Available, screen locked', 1);
     await between(chrome, async (devtools) => {
       if (!(await lockedStill(devtools)))
         throw new Error('The worker restarted in the locked window: the fake lock was lost');
@@ -491,10 +566,9 @@ export default async function backgroundBench(): Promise<Metrics> {
       await lockScreen(devtools, false);
       await setStatus(devtools, chrome, 'Busy');
     });
-    await sleep(SETTLE_MS);
-    await afterNextRequest(sim);
-    const busy = await measureState(chrome, sim, STATE_MS, 'Busy');
-    stopArrivals();
+    await sleep(BUSY_SETTLE_MS);
+    await between(chrome, alignPollAlarm);
+    const busy = await measureState(chrome, sim, STATE_MS, 'Busy', 1);
 
     const idbMb = await between(chrome, async (devtools) => {
       heaps.push(await workerHeapMb(devtools));
@@ -521,6 +595,22 @@ export default async function backgroundBench(): Promise<Metrics> {
     await sleep(SIGNED_OUT_SETTLE_MS);
     const signedOut = await measureState(chrome, sim, SIGNED_OUT_MS, 'signed out');
 
+    // The request floor: the control replays the Available window's requests (the queue still
+    // moving, so the lists answer alike) while the store build stays signed out.
+    const availableMs = available.to - available.from;
+    const schedule = requestSchedule(sim, available.from, available.to);
+    const startAt = await between(chrome, (devtools) =>
+      startReplay(devtools, sim, control.id, schedule, REPLAY_LEAD_MS),
+    );
+    await sleep(startAt - Date.now());
+    const floor = await measureState(chrome, sim, availableMs, 'request floor (the control replaying Available)');
+    stopArrivals();
+    assertReplayed(sim, schedule, startAt, availableMs);
+    console.log(
+      `  Available over the request floor, ms/min by process: ${byProcess(overByKind(available, floor))}` +
+        `\n  the request floor over signed out, ms/min by process: ${byProcess(overByKind(floor, signedOut))}`,
+    );
+
     const perMin = (value: number, unit: string, extra: Partial<Metric> = {}): Metric => ({
       value,
       unit,
@@ -533,6 +623,14 @@ export default async function backgroundBench(): Promise<Metrics> {
       bg_cpu_over_signed_out_ms_per_min: perMin(round(available.cpuMsPerMin - signedOut.cpuMsPerMin, 0), 'ms/min', {
         target: 300,
         control: 'bg_cpu_signed_out_ms_per_min',
+      }),
+      // Chrome's own cost of the extension's requests: the control making them, over signed out.
+      bg_cpu_request_floor_ms_per_min: perMin(round(floor.cpuMsPerMin - signedOut.cpuMsPerMin, 0), 'ms/min', {
+        control: 'bg_cpu_signed_out_ms_per_min',
+      }),
+      // What the extension adds on top of it: Available minus the control's window.
+      bg_cpu_over_request_floor_ms_per_min: perMin(round(available.cpuMsPerMin - floor.cpuMsPerMin, 0), 'ms/min', {
+        control: 'bg_cpu_request_floor_ms_per_min',
       }),
       bg_cpu_devtools_attached_ms_per_min: perMin(attached.cpuMsPerMin, 'ms/min', { control: 'bg_cpu_ms_per_min' }),
       bg_extension_process_cpu_ms_per_min: perMin(available.extensionCpuMsPerMin, 'ms/min', {
@@ -570,5 +668,6 @@ export default async function backgroundBench(): Promise<Metrics> {
     stopArrivals();
     await chrome.close().catch(() => undefined);
     await sim.close();
+    rmSync(control.dir, { recursive: true, force: true });
   }
 }

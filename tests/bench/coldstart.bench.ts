@@ -12,39 +12,25 @@
  * request's arrival at the simulator (same machine, same clock). Each alarm is set, from an
  * extension page, to fire a second later while the worker is stopped.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
 import { startSimulator } from '../simulator/index';
 import type { Simulator } from '../simulator/types';
 import { launchExtension, waitFor } from '../e2e/harness';
 import { percentile, type Metrics } from './report';
+import { CONTROL_PAGE, CONTROL_WORKER, writeControlExtension } from './control-extension';
 
 const SAMPLES = 6;
 const CONTROL_PATH = '/bench-control-ping';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The control extension: an alarm listener that makes one HTTPS request, nothing else. */
-function writeControlExtension(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'oc-control-ext-'));
-  writeFileSync(
-    join(dir, 'manifest.json'),
-    JSON.stringify({
-      manifest_version: 3,
-      name: 'Bench control worker',
-      version: '1.0',
-      background: { service_worker: 'control-worker.js' },
-      permissions: ['alarms'],
-      host_permissions: ['https://salesiq.zoho.com/*'],
-    }),
-  );
-  writeFileSync(
-    join(dir, 'control-worker.js'),
-    `chrome.alarms.onAlarm.addListener((alarm) => { void fetch('https://salesiq.zoho.com${CONTROL_PATH}?alarm=' + alarm.scheduledTime).catch(() => {}); });\n`,
-  );
-  writeFileSync(join(dir, 'control.html'), '<!doctype html><title>control</title><p>control</p>\n');
-  return dir;
+function writeColdStartControl(): string {
+  return writeControlExtension({
+    worker: `chrome.alarms.onAlarm.addListener((alarm) => { void fetch('https://salesiq.zoho.com${CONTROL_PATH}?alarm=' + alarm.scheduledTime).catch(() => {}); });\n`,
+    permissions: ['alarms'],
+    hostPermissions: ['https://salesiq.zoho.com/*'],
+  });
 }
 
 interface WorkerStopper {
@@ -113,7 +99,7 @@ function firstRequestAfter(
 }
 
 export default async function coldStartBench(): Promise<Metrics> {
-  const controlDir = writeControlExtension();
+  const controlDir = writeColdStartControl();
   const sim = await startSimulator({ port: 0, seedChat: false });
   const ext = await launchExtension({ zohoPort: sim.port, extraExtensionDirs: [controlDir] });
   try {
@@ -123,7 +109,7 @@ export default async function coldStartBench(): Promise<Metrics> {
     await popup.close();
 
     const controlWorker = await waitFor(
-      () => ext.context.serviceWorkers().find((w) => w.url().endsWith('/control-worker.js')),
+      () => ext.context.serviceWorkers().find((w) => w.url().endsWith(`/${CONTROL_WORKER}`)),
       (w) => !!w,
       { what: 'the control worker' },
     );
@@ -132,7 +118,7 @@ export default async function coldStartBench(): Promise<Metrics> {
     const host = await ext.context.newPage();
     await host.goto(`chrome-extension://${ext.extensionId}/bench/blank.html`);
     const controlHost = await ext.context.newPage();
-    await controlHost.goto(`chrome-extension://${controlId}/control.html`);
+    await controlHost.goto(`chrome-extension://${controlId}/${CONTROL_PAGE}`);
     const stopper = await stopperFor(await ext.context.newCDPSession(host), ext.extensionId);
     const controlStopper = await stopperFor(await ext.context.newCDPSession(controlHost), controlId);
     // Let the popup's faster cadence wear off.

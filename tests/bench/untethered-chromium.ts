@@ -29,8 +29,15 @@ export function ourWorker(browser: Browser, timeout = 45_000): Promise<Target> {
   return browser.waitForTarget(isOurWorker, { timeout });
 }
 
-export async function launchUntethered(zohoPort: number): Promise<UntetheredChromium> {
-  const extensionDir = assertStoreBuild();
+/**
+ * `extraExtensionDirs`: unpacked extensions loaded beside the store build (a bench's control
+ * extension, tests/bench/control-extension.ts).
+ */
+export async function launchUntethered(
+  zohoPort: number,
+  extraExtensionDirs: string[] = [],
+): Promise<UntetheredChromium> {
+  const extensionDir = [assertStoreBuild(), ...extraExtensionDirs].join(',');
   const userDataDir = mkdtempSync(join(tmpdir(), 'oc-profile-'));
   const child = spawn(
     chromiumPath(),
