@@ -130,7 +130,8 @@ const zones = [
   {
     target: 'lib/salesiq',
     from: 'lib',
-    except: ['./salesiq'],
+    // The one exception: the 429 blocks are kept in storage.session through the cached reader.
+    except: ['./salesiq', './browser/session-value.ts'],
     message: 'lib/salesiq is SalesIQ knowledge only: it knows nothing of the queue, the database or the browser UI.',
   },
   {

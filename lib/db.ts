@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable, type Table } from 'dexie';
+import Dexie, { type DBCoreMutateRequest, type EntityTable, type Table } from 'dexie';
 import type { CannedCategoryRecord, CannedRecord, CannedUseRecord } from './canned/records';
 import type { HistoryRecord, TranscriptRecord, VisitorCardRecord } from './visitor/records';
 import type { MyChatRecord } from './my-chats/records';
@@ -60,16 +60,30 @@ export const db = new CompanionDb();
  * queue turn reads them about fifteen times, each read its own IndexedDB transaction and a round
  * trip through the browser process; they change a few times an hour (the poll state once a turn).
  * The background is the only writer of this database and writes through Dexie, so every change
- * passes the middleware below, which forgets the lot before the write is sent. A read that was
- * under way across a write does not fill the cache (`metaGeneration`); a read inside a transaction
+ * passes the middleware below, which forgets the keys written before the write is sent. A read that was
+ * under way across any write does not fill the cache (`metaGeneration`); a read inside a transaction
  * goes to IndexedDB as before. Values are handed out as copies, as IndexedDB would.
  */
 const metaCache = new Map<MetaKey, MetaRecord | undefined>();
+const metaReads = new Map<MetaKey, { generation: number; read: PromiseLike<MetaRecord | undefined> }>();
 let metaGeneration = 0;
 
-function forgetMeta(): void {
+/** Forgets the written keys (all of them when a write does not say which), and any read under way. */
+function forgetMeta(keys?: readonly unknown[]): void {
   metaGeneration += 1;
-  metaCache.clear();
+  if (!keys) metaCache.clear();
+  else for (const key of keys) metaCache.delete(key as MetaKey);
+}
+
+/** The meta keys a write touches; undefined for a range delete, which may touch any. */
+function metaKeysWritten(request: DBCoreMutateRequest): readonly unknown[] | undefined {
+  const keys =
+    request.type === 'delete'
+      ? request.keys
+      : request.type === 'add' || request.type === 'put'
+        ? (request.keys ?? request.values.map((value) => (value as { key?: unknown } | undefined)?.key))
+        : undefined;
+  return keys?.every((key) => typeof key === 'string') ? keys : undefined;
 }
 
 db.use({
@@ -83,7 +97,9 @@ db.use({
       return {
         ...table,
         mutate: (request) => {
-          forgetMeta();
+          // The poll state is written every turn: forgetting only what changed keeps the session
+          // and the operator's status in memory across it.
+          forgetMeta(metaKeysWritten(request));
           return table.mutate(request);
         },
       };
@@ -105,8 +121,18 @@ export async function readMeta<K extends MetaKey>(key: K): Promise<MetaValues[K]
   } else if (metaCache.has(key)) {
     record = metaCache.get(key);
   } else {
+    // Reads that start together (a turn's steps run side by side) share one IndexedDB read.
     const generation = metaGeneration;
-    record = await db.meta.get(key);
+    let pending = metaReads.get(key);
+    if (pending?.generation !== generation) {
+      const read = db.meta.get(key);
+      const shared = { generation, read };
+      metaReads.set(key, shared);
+      const done = () => void (metaReads.get(key) === shared && metaReads.delete(key));
+      read.then(done, done);
+      pending = shared;
+    }
+    record = await pending.read;
     if (generation === metaGeneration) metaCache.set(key, record);
   }
   return structuredClone(record?.value) as MetaValues[K] | undefined;

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { sessionValue } from '../browser/session-value';
 
 /**
  * The access token lives in storage.session: memory only, gone when the browser closes, never
@@ -11,18 +11,19 @@ export interface StoredToken {
   location: string;
 }
 
-const KEY = 'zohoToken';
+/** Read before every request to Zoho: kept in memory between changes (session-value.ts). */
+const stored = sessionValue<StoredToken>('zohoToken');
 
-export async function readToken(): Promise<StoredToken | undefined> {
-  return (await browser.storage.session.get(KEY))[KEY] as StoredToken | undefined;
+export function readToken(): Promise<StoredToken | undefined> {
+  return stored.read();
 }
 
-export async function saveToken(token: StoredToken): Promise<void> {
-  await browser.storage.session.set({ [KEY]: token });
+export function saveToken(token: StoredToken): Promise<void> {
+  return stored.write(token);
 }
 
-export async function clearToken(): Promise<void> {
-  await browser.storage.session.remove(KEY);
+export function clearToken(): Promise<void> {
+  return stored.remove();
 }
 
 /** Renew when 80 % of the lifetime has passed (at most 5 minutes early): short-lived test tokens too. */

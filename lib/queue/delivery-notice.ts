@@ -1,10 +1,10 @@
-import { browser } from 'wxt/browser';
 import { readSession } from '../auth/session';
 import { readMeta, type PollState, type SessionInfo } from '../db';
 import { onTablesChanged } from '../db-changes';
 import { describeError } from '../salesiq/errors';
 import { deliveryProblem, type DeliveryProblem } from './delivery-problem';
 import { showServiceNotice, withdrawServiceNotice } from './notifications';
+import { sessionValue } from '../browser/session-value';
 
 const SHOWN_KEY = 'deliveryNoticeShown';
 
@@ -30,6 +30,9 @@ function noticeContent(problem: DeliveryProblem, poll: PollState | undefined) {
   };
 }
 
+/** The notice on screen, checked every turn: kept in memory between changes (session-value.ts). */
+const shownProblem = sessionValue<DeliveryProblem>(SHOWN_KEY);
+
 let queue: Promise<void> = Promise.resolve();
 
 /** Show, replace or withdraw the notice from the current state. Calls are serialised. */
@@ -41,14 +44,14 @@ export function updateDeliveryNotice(
   queue = queue
     .then(async () => {
       const problem = deliveryProblem(session, poll, now);
-      const shown = (await browser.storage.session.get(SHOWN_KEY))[SHOWN_KEY] as DeliveryProblem | undefined;
+      const shown = await shownProblem.read();
       if (problem === shown) return;
       if (problem) {
         await showServiceNotice(noticeContent(problem, poll));
-        await browser.storage.session.set({ [SHOWN_KEY]: problem });
+        await shownProblem.write(problem);
       } else {
         await withdrawServiceNotice();
-        await browser.storage.session.remove(SHOWN_KEY);
+        await shownProblem.remove();
       }
     })
     .catch((error: unknown) => console.warn('Operator Companion: notice failed', String(error).slice(0, 120)));

@@ -15,6 +15,7 @@ import { pollWaitingChats } from './poll';
 import { screenLocked } from '../browser/screen-lock';
 import { runMyChatsTurn } from '../my-chats/turn';
 import { myChatsListCalls } from '../my-chats/cost';
+import { sessionValue } from '../browser/session-value';
 
 /**
  * One turn of the queue: poll (unless backing off), alert, render the badge, schedule the next
@@ -97,12 +98,15 @@ export async function stopPolling(): Promise<void> {
   await browser.alarms.clear(POLL_ALARM);
 }
 
+/** Until when an open page asks for the faster cadence; read every turn, so kept in memory too. */
+const pagesVisibleUntil = sessionValue<number>(PAGES_VISIBLE_KEY);
+
 export async function markPageVisible(now = Date.now()): Promise<void> {
-  await browser.storage.session.set({ [PAGES_VISIBLE_KEY]: now + 15_000 });
+  await pagesVisibleUntil.write(now + 15_000);
 }
 
 async function pagesVisible(now: number): Promise<boolean> {
-  const until = (await browser.storage.session.get(PAGES_VISIBLE_KEY))[PAGES_VISIBLE_KEY] as number | undefined;
+  const until = await pagesVisibleUntil.read();
   return !!until && until > now;
 }
 

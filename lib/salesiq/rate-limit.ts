@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { sessionValue } from '../browser/session-value';
 
 /**
  * After a 429, no call to that host until Retry-After has passed. Kept in storage.session so a
@@ -23,8 +23,11 @@ function keysFor(host: string, lane: RequestLane): string[] {
   return lane === 'operator' ? [host] : [host, `background:${host}`];
 }
 
+/** Read before every request: kept in memory between changes (session-value.ts). */
+const blocks = sessionValue<Record<string, number>>(KEY);
+
 async function readAll(): Promise<Record<string, number>> {
-  return ((await browser.storage.session.get(KEY))[KEY] as Record<string, number> | undefined) ?? {};
+  return (await blocks.read()) ?? {};
 }
 
 export async function blockedUntil(
@@ -49,5 +52,5 @@ export async function noteRateLimit(
   // A stored block further out than the cap (a clock that jumped back) is replaced, not kept.
   const current = all[key] !== undefined && all[key]! - now <= MAX_RETRY_AFTER_MS ? all[key]! : 0;
   all[key] = Math.max(current, now + wait);
-  await browser.storage.session.set({ [KEY]: all });
+  await blocks.write(all);
 }

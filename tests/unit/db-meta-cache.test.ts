@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db, readMeta, updateMeta, wipeAccountData, writeMeta } from '../../lib/db';
 
 /** readMeta answers from memory between writes (lib/db.ts); it must never answer stale. */
@@ -49,5 +49,24 @@ describe('readMeta', () => {
       return (await readMeta('session'))?.state;
     });
     expect(seen).toBe('expired');
+  });
+
+  it('keeps the other keys in memory across a write of one (the poll state is written every turn)', async () => {
+    await writeMeta('session', signedIn);
+    await readMeta('session'); // cached
+    const get = vi.spyOn(db.meta, 'get');
+    await writeMeta('poll', { lastPollAt: 1, consecutiveErrors: 0 } as never);
+    expect((await readMeta('session'))?.state).toBe('signed-in');
+    expect(get).not.toHaveBeenCalled();
+    await db.meta.bulkPut([{ key: 'session', value: { ...signedIn, state: 'expired' } }]);
+    expect((await readMeta('session'))?.state).toBe('expired');
+  });
+
+  it('shares one IndexedDB read among reads that start together', async () => {
+    await writeMeta('session', signedIn);
+    const get = vi.spyOn(db.meta, 'get');
+    const states = await Promise.all([readMeta('session'), readMeta('session'), readMeta('session')]);
+    expect(states.map((s) => s?.state)).toEqual(['signed-in', 'signed-in', 'signed-in']);
+    expect(get).toHaveBeenCalledTimes(1);
   });
 });
