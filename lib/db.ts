@@ -93,6 +93,14 @@ db.use({
     ...down,
     table: (name) => {
       const table = down.table(name);
+      if (name === 'myChats')
+        return {
+          ...table,
+          mutate: (request) => {
+            myChatsGeneration += 1;
+            return table.mutate(request);
+          },
+        };
       if (name !== 'meta') return table;
       return {
         ...table,
@@ -107,7 +115,14 @@ db.use({
   }),
 });
 // A database opened again (deleted or upgraded meanwhile) starts from what is stored.
-db.on('ready', () => forgetMeta(), true);
+db.on(
+  'ready',
+  () => {
+    forgetMeta();
+    myChatsGeneration += 1;
+  },
+  true,
+);
 
 /** From now on, every committed write tells the open pages which tables changed. Background only. */
 export function announceCommittedWrites(): void {
@@ -138,6 +153,28 @@ export async function readMeta<K extends MetaKey>(key: K): Promise<MetaValues[K]
   return structuredClone(record?.value) as MetaValues[K] | undefined;
 }
 
+/**
+ * The operator's own open chats of a portal, as this context last read them. A turn needs them
+ * three times (the cadence's count of list calls, the My chats poll, the badge) and they change
+ * when a chat of mine does; any write to the table (the middleware above) means reading again.
+ * Reads that start together share one read; copies are handed out, as IndexedDB would.
+ */
+let myChatsGeneration = 0;
+const myChatsReads = new Map<string, { generation: number; read: Promise<MyChatRecord[]> }>();
+
+export async function readMyChats(portal: string): Promise<MyChatRecord[]> {
+  if (Dexie.currentTransaction) return db.myChats.where('portal').equals(portal).toArray();
+  let entry = myChatsReads.get(portal);
+  if (entry?.generation !== myChatsGeneration) {
+    const read = db.myChats.where('portal').equals(portal).toArray();
+    const fresh = { generation: myChatsGeneration, read: Promise.resolve(read) };
+    myChatsReads.set(portal, fresh);
+    fresh.read.catch(() => void (myChatsReads.get(portal) === fresh && myChatsReads.delete(portal)));
+    entry = fresh;
+  }
+  return structuredClone(await entry.read);
+}
+
 export async function writeMeta<K extends MetaKey>(key: K, value: MetaValues[K]): Promise<void> {
   await db.meta.put({ key, value });
 }
@@ -147,11 +184,20 @@ export async function updateMeta<K extends MetaKey>(
   key: K,
   update: (current: MetaValues[K] | undefined) => MetaValues[K],
 ): Promise<MetaValues[K]> {
-  return db.transaction('rw', db.meta, async () => {
-    const next = update(await readMeta(key));
-    await writeMeta(key, next);
-    return next;
+  const standalone = !Dexie.currentTransaction;
+  let writtenAt = -1;
+  const next = await db.transaction('rw', db.meta, async () => {
+    const value = update(await readMeta(key));
+    await writeMeta(key, value);
+    writtenAt = metaGeneration;
+    return value;
   });
+  // Committed (not part of a caller's transaction still open): what was written is what is
+  // stored, unless another meta write came since. The poll state is written every turn and read
+  // again at once for the badge; this saves that read.
+  if (standalone && writtenAt === metaGeneration)
+    metaCache.set(key, { key, value: structuredClone(next) } as MetaRecord);
+  return next;
 }
 
 /** The operator signed out or switched portal while work was under way: drop it, no error. */

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { storedValue } from './browser/stored-value';
 
 /** Operator preferences. Local to this browser: nothing here is secret, and nothing is synced. */
 export interface Settings {
@@ -82,8 +83,11 @@ export function validSettings(stored: unknown): Settings {
   };
 }
 
+// The queue reads the settings every turn: from memory between changes (stored-value.ts).
+const stored = storedValue<unknown>('local', KEY);
+
 export async function getSettings(): Promise<Settings> {
-  return validSettings((await browser.storage.local.get(KEY))[KEY]);
+  return validSettings(await stored.read());
 }
 
 // A settings change is read-modify-write: two quick changes in flight together (a popup filter
@@ -94,7 +98,7 @@ let writes: Promise<unknown> = Promise.resolve();
 export function updateSettings(patch: Partial<Settings>): Promise<Settings> {
   const next = writes.then(async () => {
     const merged = validSettings({ ...(await getSettings()), ...patch });
-    await browser.storage.local.set({ [KEY]: merged });
+    await stored.write(merged);
     return merged;
   });
   writes = next.catch(() => undefined);
@@ -103,7 +107,8 @@ export function updateSettings(patch: Partial<Settings>): Promise<Settings> {
 
 export function onSettingsChanged(listener: (settings: Settings) => void): () => void {
   const handler = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && changes[KEY]) void getSettings().then(listener);
+    // The new value itself: a read here could race the in-memory copy being forgotten.
+    if (area === 'local' && changes[KEY]) listener(validSettings(changes[KEY].newValue));
   };
   browser.storage.onChanged.addListener(handler);
   return () => browser.storage.onChanged.removeListener(handler);

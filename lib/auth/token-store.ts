@@ -1,4 +1,4 @@
-import { sessionValue } from '../browser/session-value';
+import { sessionValue } from '../browser/stored-value';
 
 /**
  * The access token lives in storage.session: memory only, gone when the browser closes, never
@@ -11,7 +11,7 @@ export interface StoredToken {
   location: string;
 }
 
-/** Read before every request to Zoho: kept in memory between changes (session-value.ts). */
+/** Read before every request to Zoho: kept in memory between changes (stored-value.ts). */
 const stored = sessionValue<StoredToken>('zohoToken');
 
 export function readToken(): Promise<StoredToken | undefined> {

@@ -1,12 +1,11 @@
-import type { SessionInfo } from '../db';
+import { readMyChats, type SessionInfo } from '../db';
 import { AVAILABLE_INTERVAL_MS } from '../queue/cadence';
 import { listCallsPerTurn } from './cadence';
-import { storedMyChats } from './poll';
 
 /** The list calls a queue turn makes for this session, waiting list and My chats together. */
 export async function myChatsListCalls(session: SessionInfo): Promise<number> {
   const departments = Math.max(1, session.departments?.length ?? 1);
   if (!session.portal) return departments;
-  const mine = new Set((await storedMyChats(session.portal.screen)).map((c) => c.department?.id ?? ''));
+  const mine = new Set((await readMyChats(session.portal.screen)).map((c) => c.department?.id ?? ''));
   return listCallsPerTurn(departments, mine.size, AVAILABLE_INTERVAL_MS);
 }

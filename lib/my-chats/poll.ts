@@ -1,5 +1,5 @@
 import { readSession, withAuth } from '../auth/session';
-import { SessionChanged, db, writeForPortal } from '../db';
+import { SessionChanged, db, readMyChats, writeForPortal } from '../db';
 import { getConversation, listMessages, listMyConnectedChats } from '../salesiq/api';
 import { SalesIQError, asSalesIQError, isTransient } from '../salesiq/errors';
 import type { Conversation } from '../salesiq/types';
@@ -48,17 +48,12 @@ async function discoveryDue(portal: string, now: number): Promise<boolean> {
   );
 }
 
-/** The departments listed this turn, and my stored chats, without calling SalesIQ. */
-export async function storedMyChats(portal: string): Promise<MyChatRecord[]> {
-  return db.myChats.where('portal').equals(portal).toArray();
-}
-
 export async function pollMyChats(now = Date.now()): Promise<MyChatsResult> {
   const session = await readSession();
   if (session.state !== 'signed-in' || !session.portal) throw new SalesIQError('auth', 'Not signed in.');
   const portal = session.portal.screen;
   const operatorId = session.portal.operatorId;
-  const known = new Map((await storedMyChats(portal)).map((c) => [c.id, c]));
+  const known = new Map((await readMyChats(portal)).map((c) => [c.id, c]));
   const departments = (session.departments ?? []).map((d) => d.id);
   const withMine = new Set([...known.values()].map((c) => c.department?.id).filter((d): d is string => !!d));
   const discovery = await discoveryDue(portal, now);

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { readSession } from '../auth/session';
-import { db, readMeta, type PollState, type SessionInfo } from '../db';
+import { db, readMeta, readMyChats, type PollState, type SessionInfo } from '../db';
 import { describeError } from '../salesiq/errors';
 import { salesiqNow, serverClockOffsetMs } from '../salesiq/server-clock';
 import { getSettings, type Settings } from '../settings';
@@ -173,7 +173,7 @@ export async function renderBadge(
         .filter((c) => c.portal === portal)
         .toArray()
     : [];
-  const mine = signedIn ? await db.myChats.where('portal').equals(portal).toArray() : [];
+  const mine = signedIn ? await readMyChats(portal) : [];
   await applyBadge(
     computeBadge({
       session,

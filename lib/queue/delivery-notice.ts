@@ -4,7 +4,7 @@ import { onTablesChanged } from '../db-changes';
 import { describeError } from '../salesiq/errors';
 import { deliveryProblem, type DeliveryProblem } from './delivery-problem';
 import { showServiceNotice, withdrawServiceNotice } from './notifications';
-import { sessionValue } from '../browser/session-value';
+import { sessionValue } from '../browser/stored-value';
 
 const SHOWN_KEY = 'deliveryNoticeShown';
 
@@ -30,7 +30,7 @@ function noticeContent(problem: DeliveryProblem, poll: PollState | undefined) {
   };
 }
 
-/** The notice on screen, checked every turn: kept in memory between changes (session-value.ts). */
+/** The notice on screen, checked every turn: kept in memory between changes (stored-value.ts). */
 const shownProblem = sessionValue<DeliveryProblem>(SHOWN_KEY);
 
 let queue: Promise<void> = Promise.resolve();

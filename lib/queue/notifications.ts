@@ -13,6 +13,48 @@ function notificationId(conversationId: string): string {
   return PREFIX + conversationId;
 }
 
+/**
+ * The ids on screen, asked once for a turn's several questions (the poll, the alerts, the reply
+ * alerts and the withdrawal each ask): every notifications.getAll is a round trip through the
+ * browser process, four a turn. An answer is used for at most a second, and is forgotten when
+ * this helper creates or clears a notification and when one is closed: a turn never acts on what
+ * it changed itself.
+ */
+const ON_SCREEN_FRESH_MS = 1_000;
+let onScreen: { at: number; ids: Promise<string[]> } | undefined;
+
+export function forgetNotificationsOnScreen(): void {
+  onScreen = undefined;
+}
+
+let watchingClosed = false;
+
+function notificationIdsOnScreen(): Promise<string[]> {
+  if (!watchingClosed) {
+    watchingClosed = true;
+    browser.notifications.onClosed.addListener(forgetNotificationsOnScreen);
+  }
+  const now = Date.now();
+  if (!onScreen || now - onScreen.at >= ON_SCREEN_FRESH_MS || now < onScreen.at) {
+    const entry = { at: now, ids: browser.notifications.getAll().then((all) => Object.keys(all)) };
+    entry.ids.catch(() => {
+      if (onScreen === entry) onScreen = undefined;
+    });
+    onScreen = entry;
+  }
+  return onScreen.ids;
+}
+
+/** A create or clear: what is on screen is asked again afterwards. */
+async function changeOnScreen<T>(change: () => Promise<T>): Promise<T> {
+  forgetNotificationsOnScreen();
+  try {
+    return await change();
+  } finally {
+    forgetNotificationsOnScreen();
+  }
+}
+
 export function conversationIdOf(notificationId: string): string | undefined {
   return notificationId.startsWith(PREFIX) ? notificationId.slice(PREFIX.length) : undefined;
 }
@@ -80,19 +122,23 @@ export async function showChatNotification(alert: ChatAlert): Promise<void> {
         }),
   };
   // Clearing first makes the escalation pop up again instead of silently replacing.
-  if (alert.escalated) await browser.notifications.clear(id);
-  await browser.notifications.create(id, options);
+  await changeOnScreen(async () => {
+    if (alert.escalated) await browser.notifications.clear(id);
+    await browser.notifications.create(id, options);
+  });
 }
 
 /** A plain message about a chat under the chat's own id, so it replaces that chat's alert. */
 export async function showChatNotice(conversationId: string, title: string, message: string): Promise<void> {
   const id = notificationId(conversationId);
-  await browser.notifications.clear(id);
-  await browser.notifications.create(id, {
-    type: 'basic',
-    iconUrl: browser.runtime.getURL('/icon/128.png'),
-    title: notificationText(title, TITLE_CHARS),
-    message: notificationText(message, MESSAGE_CHARS),
+  await changeOnScreen(async () => {
+    await browser.notifications.clear(id);
+    await browser.notifications.create(id, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: notificationText(title, TITLE_CHARS),
+      message: notificationText(message, MESSAGE_CHARS),
+    });
   });
 }
 
@@ -100,25 +146,24 @@ export async function showChatNotice(conversationId: string, title: string, mess
 const TEST_NOTIFICATION_ID = 'test';
 
 export async function showTestNotification(): Promise<void> {
-  await browser.notifications.clear(TEST_NOTIFICATION_ID);
-  await browser.notifications.create(TEST_NOTIFICATION_ID, {
-    type: 'basic',
-    iconUrl: browser.runtime.getURL('/icon/128.png'),
-    title: 'Operator Companion can reach you',
-    message: 'This is how a waiting chat will look. You can close this test.',
+  await changeOnScreen(async () => {
+    await browser.notifications.clear(TEST_NOTIFICATION_ID);
+    await browser.notifications.create(TEST_NOTIFICATION_ID, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: 'Operator Companion can reach you',
+      message: 'This is how a waiting chat will look. You can close this test.',
+    });
   });
 }
 
 export async function withdrawNotification(conversationId: string): Promise<boolean> {
-  return browser.notifications.clear(notificationId(conversationId));
+  return changeOnScreen(() => browser.notifications.clear(notificationId(conversationId)));
 }
 
 /** The conversations whose notification is on screen now. */
 export async function chatNotificationIds(): Promise<string[]> {
-  const all = await browser.notifications.getAll();
-  return Object.keys(all)
-    .map(conversationIdOf)
-    .filter((id): id is string => id !== undefined);
+  return (await notificationIdsOnScreen()).map(conversationIdOf).filter((id): id is string => id !== undefined);
 }
 
 export async function withdrawAllNotifications(): Promise<void> {
@@ -162,8 +207,8 @@ export function replyNotificationContent({ chat, hideVisitorText }: Pick<ReplyAl
 
 export async function showReplyNotification(alert: ReplyAlert): Promise<void> {
   const { title, message } = replyNotificationContent(alert);
-  await browser.notifications.create(replyNotificationId(alert.chat.id), {
-    type: 'basic',
+  const options = {
+    type: 'basic' as const,
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     title: notificationText(title, TITLE_CHARS),
     // A line of only spaces or control characters says nothing: say what happened instead.
@@ -171,19 +216,17 @@ export async function showReplyNotification(alert: ReplyAlert): Promise<void> {
     ...(IS_FIREFOX
       ? {}
       : { buttons: [{ title: 'Open in SalesIQ' }, { title: 'Reply' }], priority: 2, silent: alert.silent }),
-  });
+  };
+  await changeOnScreen(() => browser.notifications.create(replyNotificationId(alert.chat.id), options));
 }
 
 export async function withdrawReplyNotification(conversationId: string): Promise<boolean> {
-  return browser.notifications.clear(replyNotificationId(conversationId));
+  return changeOnScreen(() => browser.notifications.clear(replyNotificationId(conversationId)));
 }
 
 /** The conversations whose reply alert is on screen now. */
 export async function replyNotificationIds(): Promise<string[]> {
-  const all = await browser.notifications.getAll();
-  return Object.keys(all)
-    .map(replyConversationIdOf)
-    .filter((id): id is string => id !== undefined);
+  return (await notificationIdsOnScreen()).map(replyConversationIdOf).filter((id): id is string => id !== undefined);
 }
 
 /**
@@ -206,25 +249,60 @@ export async function showServiceNotice({
   message: string;
   action: string;
 }): Promise<void> {
-  await browser.notifications.clear(SERVICE_NOTICE_ID);
-  await browser.notifications.create(SERVICE_NOTICE_ID, {
-    type: 'basic',
-    iconUrl: browser.runtime.getURL('/icon/128.png'),
-    title,
-    message: message.slice(0, 300),
-    ...(IS_FIREFOX ? {} : { buttons: [{ title: action }], requireInteraction: true, priority: 2 }),
+  await changeOnScreen(async () => {
+    await browser.notifications.clear(SERVICE_NOTICE_ID);
+    await browser.notifications.create(SERVICE_NOTICE_ID, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title,
+      message: message.slice(0, 300),
+      ...(IS_FIREFOX ? {} : { buttons: [{ title: action }], requireInteraction: true, priority: 2 }),
+    });
   });
 }
 
 export async function withdrawServiceNotice(): Promise<void> {
-  await browser.notifications.clear(SERVICE_NOTICE_ID);
+  await changeOnScreen(() => browser.notifications.clear(SERVICE_NOTICE_ID));
 }
 
-/** Whether the browser lets this extension show notifications at all (Chrome only can tell). */
-export async function notificationsBlocked(): Promise<boolean> {
+/**
+ * Whether the browser lets this extension show notifications at all (Chrome only can tell). The
+ * badge asks every turn; the answer changes when the operator changes a browser setting, which
+ * Chrome announces (onPermissionLevelChanged), so it is asked again only then or after a minute.
+ */
+const PERMISSION_FRESH_MS = 60_000;
+let permission: { at: number; blocked: Promise<boolean> } | undefined;
+
+export function forgetNotificationPermission(): void {
+  permission = undefined;
+}
+
+let listening = false;
+
+/** Chrome's own event; other browsers (and the tests' fake) have none, and the minute suffices. */
+function forgetPermissionWhenChanged(): void {
+  if (listening) return;
+  listening = true;
   try {
-    return (await browser.notifications.getPermissionLevel?.()) === 'denied';
+    (
+      browser.notifications as { onPermissionLevelChanged?: { addListener(listener: () => void): void } }
+    ).onPermissionLevelChanged?.addListener(forgetNotificationPermission);
   } catch {
-    return false; // the browser cannot tell: assume they are shown
+    // not implemented here
   }
+}
+
+export function notificationsBlocked(): Promise<boolean> {
+  forgetPermissionWhenChanged();
+  const now = Date.now();
+  if (!permission || now - permission.at >= PERMISSION_FRESH_MS || now < permission.at) {
+    const blocked = Promise.resolve()
+      .then(() => browser.notifications.getPermissionLevel?.())
+      .then(
+        (level) => level === 'denied',
+        () => false, // the browser cannot tell: assume they are shown
+      );
+    permission = { at: now, blocked };
+  }
+  return permission.blocked;
 }

@@ -15,7 +15,7 @@ import { pollWaitingChats } from './poll';
 import { screenLocked } from '../browser/screen-lock';
 import { runMyChatsTurn } from '../my-chats/turn';
 import { myChatsListCalls } from '../my-chats/cost';
-import { sessionValue } from '../browser/session-value';
+import { sessionValue } from '../browser/stored-value';
 
 /**
  * One turn of the queue: poll (unless backing off), alert, render the badge, schedule the next

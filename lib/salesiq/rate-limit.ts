@@ -1,4 +1,4 @@
-import { sessionValue } from '../browser/session-value';
+import { sessionValue } from '../browser/stored-value';
 
 /**
  * After a 429, no call to that host until Retry-After has passed. Kept in storage.session so a
@@ -23,7 +23,7 @@ function keysFor(host: string, lane: RequestLane): string[] {
   return lane === 'operator' ? [host] : [host, `background:${host}`];
 }
 
-/** Read before every request: kept in memory between changes (session-value.ts). */
+/** Read before every request: kept in memory between changes (stored-value.ts). */
 const blocks = sessionValue<Record<string, number>>(KEY);
 
 async function readAll(): Promise<Record<string, number>> {

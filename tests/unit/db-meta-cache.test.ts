@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { db, readMeta, updateMeta, wipeAccountData, writeMeta } from '../../lib/db';
+import { db, readMeta, readMyChats, updateMeta, wipeAccountData, writeMeta } from '../../lib/db';
 
 /** readMeta answers from memory between writes (lib/db.ts); it must never answer stale. */
 const signedIn = { state: 'signed-in' as const, updatedAt: 1, departments: [{ id: 'd1', name: 'Sales' }] };
@@ -68,5 +68,53 @@ describe('readMeta', () => {
     const states = await Promise.all([readMeta('session'), readMeta('session'), readMeta('session')]);
     expect(states.map((s) => s?.state)).toEqual(['signed-in', 'signed-in', 'signed-in']);
     expect(get).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps what updateMeta committed, so the read right after it needs no IndexedDB read', async () => {
+    await updateMeta('session', () => signedIn);
+    const get = vi.spyOn(db.meta, 'get');
+    expect((await readMeta('session'))?.state).toBe('signed-in');
+    expect(get).not.toHaveBeenCalled();
+    // A write that came after it is read from IndexedDB again.
+    await db.meta.put({ key: 'session', value: { ...signedIn, state: 'expired' } });
+    expect((await readMeta('session'))?.state).toBe('expired');
+    expect(get).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not keep what updateMeta wrote inside a transaction that is still open (it may yet fail)', async () => {
+    await writeMeta('session', signedIn);
+    await db
+      .transaction('rw', db.meta, async () => {
+        await updateMeta('session', (s) => ({ ...s!, state: 'expired' }));
+        throw new Error('the outer transaction fails');
+      })
+      .catch(() => undefined);
+    expect((await readMeta('session'))?.state).toBe('signed-in');
+  });
+});
+
+describe('readMyChats', () => {
+  const mine = (id: string, portal = 'zylker') => ({ id, portal, updatedAt: 1 }) as never;
+
+  it('reads once between writes, and sees every write to the table', async () => {
+    await db.myChats.bulkPut([mine('m1'), mine('m2', 'other')]);
+    const where = vi.spyOn(db.myChats, 'where');
+    expect((await readMyChats('zylker')).map((c) => c.id)).toEqual(['m1']);
+    expect((await readMyChats('zylker')).map((c) => c.id)).toEqual(['m1']);
+    expect(where).toHaveBeenCalledTimes(1);
+    await db.myChats.put(mine('m3'));
+    expect((await readMyChats('zylker')).map((c) => c.id)).toEqual(['m1', 'm3']);
+    await db.myChats.delete('m1');
+    expect((await readMyChats('zylker')).map((c) => c.id)).toEqual(['m3']);
+    await wipeAccountData();
+    expect(await readMyChats('zylker')).toEqual([]);
+  });
+
+  it('does not hand a read that was under way across a write to a caller after it', async () => {
+    await db.myChats.put(mine('m1'));
+    const racing = readMyChats('zylker');
+    await db.myChats.put(mine('m2'));
+    await racing;
+    expect((await readMyChats('zylker')).map((c) => c.id)).toEqual(['m1', 'm2']);
   });
 });

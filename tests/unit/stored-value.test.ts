@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { sessionValue } from '../../lib/browser/session-value';
+import { sessionValue, storedValue } from '../../lib/browser/stored-value';
+import { getSettings, updateSettings } from '../../lib/settings';
 
-/** storage.session values read from memory between changes (lib/browser/session-value.ts): never stale. */
+/** storage.session values read from memory between changes (lib/browser/stored-value.ts): never stale. */
 describe('sessionValue', () => {
   beforeEach(() => fakeBrowser.reset());
 
@@ -42,5 +43,32 @@ describe('sessionValue', () => {
     await value.write({ list: [1] });
     (await value.read())!.list.push(2);
     expect(await value.read()).toEqual({ list: [1] });
+  });
+});
+
+/** The settings, read every turn, come from storage.local the same way. */
+describe('storedValue in storage.local (the settings)', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('reads the settings from storage once, and again after any change', async () => {
+    const get = vi.spyOn(browser.storage.local, 'get');
+    expect((await getSettings()).sound).toBe(true);
+    expect((await getSettings()).sound).toBe(true);
+    expect(get).toHaveBeenCalledTimes(1);
+    await updateSettings({ sound: false });
+    expect((await getSettings()).sound).toBe(false);
+    // The options page writes in its own context: the background hears it through onChanged.
+    await browser.storage.local.set({ settings: { sound: true } });
+    expect((await getSettings()).sound).toBe(true);
+  });
+
+  it('keeps values of one area apart from the same key in the other', async () => {
+    const local = storedValue<number>('local', 'same-key');
+    const session = storedValue<number>('session', 'same-key');
+    await local.write(1);
+    expect(await local.read()).toBe(1);
+    await browser.storage.session.set({ 'same-key': 2 });
+    expect(await local.read()).toBe(1);
+    expect(await session.read()).toBe(2);
   });
 });
