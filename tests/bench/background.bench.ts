@@ -39,7 +39,7 @@ import type { Browser, Page, WebWorker } from 'puppeteer-core';
 import { startSimulator } from '../simulator/index';
 import type { Simulator } from '../simulator/types';
 import { waitFor } from '../e2e/harness';
-import { round, type Metric, type Metrics } from './report';
+import { EXTRA_WINDOWS, round, type Metric, type Metrics } from './report';
 import { seeded } from './seeded';
 import { MAX_LIST_CALLS_PER_MINUTE } from '../../lib/queue/cadence';
 import { launchUntethered, ourWorker, type UntetheredChromium } from './untethered-chromium';
@@ -57,7 +57,7 @@ const SIGNED_OUT_MS = 40_000; // nothing polls: no cadence to cover; 40 s so Chr
 // it after 30 s idle, here at once through DevTools (waiting the 30 s out cost every run half a
 // minute), then the page and DevTools gone and the wipe's IndexedDB writes settled.
 const SIGNED_OUT_SETTLE_MS = 10_000;
-// The with-DevTools figure, for comparison only: 20 s is nearly 5 periods of Available's cadence.
+// The with-DevTools figure (BENCH_EXTRA=1), for comparison only: 20 s is nearly 5 periods of Available's cadence.
 const ATTACHED_MS = 20_000;
 // After setting Busy from the popup: the popup closed and its page gone before the window (Busy's
 // cadence is the slow one whether a page is open or not, so no faster cadence has to wear off).
@@ -546,10 +546,11 @@ export default async function backgroundBench(): Promise<Metrics> {
     await sleep(SETUP_SETTLE_MS);
 
     const available = await measureState(chrome, sim, AVAILABLE_MS, 'Available');
-    // The same window with a DevTools client on the worker, Runtime and Network enabled as
-    // Playwright does: what a harness attached to the worker adds.
+    // With BENCH_EXTRA=1, the same window with a DevTools client on the worker, Runtime and
+    // Network enabled as Playwright does: what a harness attached to the worker adds.
     const attached = await between(chrome, async (devtools) => {
       heaps.push(await workerHeapMb(devtools));
+      if (!EXTRA_WINDOWS) return undefined;
       const session = await (await ourWorker(devtools)).createCDPSession();
       await session.send('Runtime.enable');
       await session.send('Network.enable');
@@ -637,7 +638,9 @@ export default async function backgroundBench(): Promise<Metrics> {
       bg_cpu_over_request_floor_ms_per_min: perMin(round(available.cpuMsPerMin - floor.cpuMsPerMin, 0), 'ms/min', {
         control: 'bg_cpu_request_floor_ms_per_min',
       }),
-      bg_cpu_devtools_attached_ms_per_min: perMin(attached.cpuMsPerMin, 'ms/min', { control: 'bg_cpu_ms_per_min' }),
+      ...(attached && {
+        bg_cpu_devtools_attached_ms_per_min: perMin(attached.cpuMsPerMin, 'ms/min', { control: 'bg_cpu_ms_per_min' }),
+      }),
       bg_extension_process_cpu_ms_per_min: perMin(available.extensionCpuMsPerMin, 'ms/min', {
         control: 'bg_extension_process_cpu_signed_out_ms_per_min',
       }),

@@ -15,6 +15,12 @@ export interface Metric {
 }
 export type Metrics = Record<string, Metric>;
 
+/**
+ * Comparison windows left out of the default run to keep it under 15 minutes (about 75 s
+ * together): `BENCH_EXTRA=1 npm run bench` adds them. Their figures explain others; none has a target.
+ */
+export const EXTRA_WINDOWS = process.env.BENCH_EXTRA === '1';
+
 function meetsTarget(metric: Metric): boolean | undefined {
   if (metric.target === undefined) return undefined;
   return metric.better === 'lower' ? metric.value <= metric.target : metric.value >= metric.target;
