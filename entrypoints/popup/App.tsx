@@ -4,7 +4,7 @@ import { useLiveMeta } from '../../components/use-live-read';
 import { ask } from '../../lib/messages';
 import type { PopupInitial } from './initial';
 import { Queue } from './Queue';
-import { SignedOut } from '../../components/SignedOut';
+import { afterPaint } from './after-paint';
 import { SettingsButton } from './SettingsButton';
 import { PopupFooter } from './PopupFooter';
 
@@ -12,6 +12,10 @@ import { PopupFooter } from './PopupFooter';
 const VISIBLE_PING_MS = 10_000;
 
 const LOADING = Symbol('loading');
+
+/** Sign-in and portal choice: main.tsx loads them before painting a signed-out popup. */
+export const signedOutView = afterPaint(() => import('./PopupSignedOut').then(({ PopupSignedOut: view }) => view));
+const SignedOut = signedOutView.AfterPaint;
 
 export function PopupApp({ initial }: { initial?: PopupInitial }) {
   const session = useLiveMeta('session', initial ? initial.session : LOADING);

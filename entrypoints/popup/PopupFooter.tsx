@@ -1,37 +1,14 @@
-import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { dismissWhatsNew, readWhatsNew } from '../../lib/onboarding/whats-new';
+import { afterPaint } from './after-paint';
+
+// After the first paint: the queue comes first.
+const WhatsNewLine = afterPaint(() => import('./WhatsNewLine').then(({ WhatsNewLine: line }) => line)).AfterPaint;
 
 /** The popup's last line: what changed in an update (until dismissed), and "Can I be reached?". */
 export function PopupFooter() {
-  const [news, setNews] = useState<{ version: string; note: string }>();
-  useEffect(() => {
-    // After the first paint: the queue comes first.
-    const idle = requestIdleCallback(() => void readWhatsNew().then(setNews), { timeout: 500 });
-    return () => cancelIdleCallback(idle);
-  }, []);
-
   return (
     <footer class="popup__footer">
-      {news && (
-        <p class="whats-new">
-          <span>
-            <strong>{`What’s new in ${news.version}: `}</strong>
-            {news.note}
-          </span>
-          <button
-            type="button"
-            class="link-button"
-            aria-label="Dismiss what’s new"
-            onClick={() => {
-              setNews(undefined);
-              void dismissWhatsNew(news.version);
-            }}
-          >
-            Dismiss
-          </button>
-        </p>
-      )}
+      <WhatsNewLine />
       <button
         type="button"
         class="link-button"

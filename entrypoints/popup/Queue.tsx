@@ -6,16 +6,25 @@ import { useSettings } from '../../components/use-settings';
 import type { ChatRecord, SessionInfo } from '../../lib/records';
 import { ask } from '../../lib/messages';
 import { useArrivalAnnouncements } from './arrivals';
-import { LazyCannedSearch } from './LazyCannedSearch';
+import { afterPaint } from './after-paint';
 import type { PopupInitial } from './initial';
 import { PickedSection } from './PickedSection';
 import { QueueHeader, QueueNotices } from './QueueHeader';
 import { useAnnouncer } from './use-announcer';
 import { usePickup } from './use-pickup';
-import { MyChats } from './MyChats';
 import { useQueueData } from './use-queue-data';
 import { useQueueKeys } from './use-queue-keys';
 import { WaitingList } from './WaitingList';
+
+// Below the queue, loaded after its first paint (the canned search's code is ≈ 9 kB gzipped).
+const MyChats = afterPaint(() => import('./MyChats').then(({ MyChats: section }) => section)).AfterPaint;
+const CannedSearch = afterPaint(() =>
+  import('../../components/canned/CannedSearch').then(({ CannedSearch: Search }) => () => (
+    <div class="popup__canned">
+      <Search />
+    </div>
+  )),
+).AfterPaint;
 
 /**
  * The signed-in popup: header, banners, the waiting queue, and what was just picked up. The
@@ -89,7 +98,7 @@ export function Queue({ session, initial }: { session: SessionInfo; initial?: Po
         <PickedSection picked={picked} onOpen={openInSalesIQ} onHistory={showHistory} />
       </div>
 
-      <LazyCannedSearch />
+      <CannedSearch />
 
       {(rows.length > 0 || picked.length > 0) && (
         <p class="popup__keys">Keys: ↑ ↓ select · Enter or 1–9 pick up · o open · h history</p>

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import styles from './popup.css?inline';
-import { PopupApp } from './App';
-import { readInitial } from './initial';
+import { PopupApp, signedOutView } from './App';
+import { readInitial, type PopupInitial } from './initial';
 import { holdRememberedHeight } from './remembered-height';
 
 // The styles ride in the script instead of a stylesheet of their own: one file less for the
@@ -13,7 +13,15 @@ document.head.append(sheet);
 // Paint once, with data: an unreadable database still gets a page (that says "Loading…").
 const reading = readInitial();
 holdRememberedHeight();
+// A signed-out popup paints with its sign-in view, whose code only it needs.
+const paint = (initial?: PopupInitial) => render(<PopupApp initial={initial} />, document.getElementById('app')!);
 void reading.then(
-  (initial) => render(<PopupApp initial={initial} />, document.getElementById('app')!),
-  () => render(<PopupApp />, document.getElementById('app')!),
+  (initial) =>
+    initial.session?.state === 'signed-in'
+      ? paint(initial)
+      : signedOutView.preload().then(
+          () => paint(initial),
+          () => paint(initial),
+        ),
+  () => paint(),
 );
