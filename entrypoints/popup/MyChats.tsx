@@ -62,20 +62,22 @@ export function MyChats({ screen, settings, clockOffsetMs }: Props) {
     void ask({ type: 'focusConversation', conversationId: chat.id, source: 'popup' });
   }
 
-  const waiting = chats?.filter(awaitingReply).length ?? 0;
+  // The section comes after the queue's first paint (after-paint.tsx) and reads its own rows: until
+  // they are read it shows nothing, rather than a "Loading…" line that flashes under a queue
+  // already on screen.
+  if (!chats) return null;
+  const waiting = chats.filter(awaitingReply).length;
   return (
     <section class="my-chats" aria-labelledby="my-chats-title">
       <h2 id="my-chats-title">
-        My chats {chats && <span class="count">{chats.length}</span>}
+        My chats <span class="count">{chats.length}</span>
         {waiting > 0 && (
           <span class="my-chats__waiting">
             {waiting === 1 ? '1 waiting for your reply' : `${waiting} waiting for your reply`}
           </span>
         )}
       </h2>
-      {!chats ? (
-        <p class="muted my-chats__empty">Loading…</p>
-      ) : chats.length === 0 ? (
+      {chats.length === 0 ? (
         <p class="muted my-chats__empty">
           No open chats. Chats you pick up show here, with how long each visitor has waited for your reply.
         </p>
