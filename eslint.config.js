@@ -15,6 +15,7 @@ import globals from 'globals';
 export const PAGES = [
   'entrypoints/popup',
   'entrypoints/sidepanel',
+  'entrypoints/sidepanel-early',
   'entrypoints/options',
   'entrypoints/welcome',
   'entrypoints/privacy',
@@ -29,6 +30,7 @@ export const PAGE_SAFE = [
   'records.ts',
   'db-read.ts',
   'db-changes.ts',
+  'ui/early-read.ts',
   'messages.ts',
   'settings.ts',
   'project.ts',

@@ -1,6 +1,7 @@
 import type { ChatRecord, FocusRecord, SessionInfo } from '../../lib/records';
 import { readMetaValue, readRecord } from '../../lib/db-read';
 import type { TranscriptRecord, VisitorCardRecord } from '../../lib/visitor/records';
+import { earlyRead } from '../../lib/ui/early-read';
 
 /**
  * The first paint, read before the first render. Each live read would otherwise start after a
@@ -55,9 +56,12 @@ async function readConversation(id: string) {
   return { card, chat, transcript };
 }
 
+/** Started by entrypoints/sidepanel-early while the panel's modules load (lib/ui/early-read.ts). */
+export const firstRead = earlyRead('sidepanel', read);
+
 export async function prime(): Promise<void> {
   const budget = new Promise<undefined>((resolve) => setTimeout(resolve, PRIME_BUDGET_MS, undefined));
-  primed = await Promise.race([read().catch(() => undefined), budget]);
+  primed = await Promise.race([firstRead.take().catch(() => undefined), budget]);
 }
 
 /** The primed meta record, or null ("not read yet") when priming did not finish. */
