@@ -41,6 +41,7 @@ export const PAGE_SAFE = [
   'salesiq/console-url.ts',
   'browser/in-flight-store.ts',
   'browser/stored-value.ts',
+  'browser/short-lived.ts',
   'queue/delivery-problem.ts',
   'queue/pickup-in-flight.ts',
   'queue/pickup-outcome.ts',

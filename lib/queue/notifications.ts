@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ChatRecord } from '../records';
 import { visitorLabel } from '../visitor/label';
+import { shortLived } from '../browser/short-lived';
 
 /**
  * The one notification helper. One fixed id per conversation, so a repeat replaces instead of
@@ -21,10 +22,10 @@ function notificationId(conversationId: string): string {
  * it changed itself.
  */
 const ON_SCREEN_FRESH_MS = 1_000;
-let onScreen: { at: number; ids: Promise<string[]> } | undefined;
+const onScreen = shortLived(ON_SCREEN_FRESH_MS, () => browser.notifications.getAll().then((all) => Object.keys(all)));
 
 export function forgetNotificationsOnScreen(): void {
-  onScreen = undefined;
+  onScreen.forget();
 }
 
 let watchingClosed = false;
@@ -34,15 +35,7 @@ function notificationIdsOnScreen(): Promise<string[]> {
     watchingClosed = true;
     browser.notifications.onClosed.addListener(forgetNotificationsOnScreen);
   }
-  const now = Date.now();
-  if (!onScreen || now - onScreen.at >= ON_SCREEN_FRESH_MS || now < onScreen.at) {
-    const entry = { at: now, ids: browser.notifications.getAll().then((all) => Object.keys(all)) };
-    entry.ids.catch(() => {
-      if (onScreen === entry) onScreen = undefined;
-    });
-    onScreen = entry;
-  }
-  return onScreen.ids;
+  return onScreen.get();
 }
 
 /** A create or clear: what is on screen is asked again afterwards. */
@@ -271,10 +264,17 @@ export async function withdrawServiceNotice(): Promise<void> {
  * Chrome announces (onPermissionLevelChanged), so it is asked again only then or after a minute.
  */
 const PERMISSION_FRESH_MS = 60_000;
-let permission: { at: number; blocked: Promise<boolean> } | undefined;
+const permission = shortLived(PERMISSION_FRESH_MS, () =>
+  Promise.resolve()
+    .then(() => browser.notifications.getPermissionLevel?.())
+    .then(
+      (level) => level === 'denied',
+      () => false, // the browser cannot tell: assume they are shown
+    ),
+);
 
 export function forgetNotificationPermission(): void {
-  permission = undefined;
+  permission.forget();
 }
 
 let listening = false;
@@ -294,15 +294,5 @@ function forgetPermissionWhenChanged(): void {
 
 export function notificationsBlocked(): Promise<boolean> {
   forgetPermissionWhenChanged();
-  const now = Date.now();
-  if (!permission || now - permission.at >= PERMISSION_FRESH_MS || now < permission.at) {
-    const blocked = Promise.resolve()
-      .then(() => browser.notifications.getPermissionLevel?.())
-      .then(
-        (level) => level === 'denied',
-        () => false, // the browser cannot tell: assume they are shown
-      );
-    permission = { at: now, blocked };
-  }
-  return permission.blocked;
+  return permission.get();
 }
