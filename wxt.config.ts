@@ -84,6 +84,9 @@ export default defineConfig({
                 // the operator's own Zoho account, at their direction.
                 data_collection_permissions: { required: ['none'] },
               },
+              // Firefox for Android reads data_collection_permissions from 142 on (web-ext lint
+              // warns that 140 predates it there).
+              gecko_android: { strict_min_version: '142.0' },
             },
           }
         : {}),
