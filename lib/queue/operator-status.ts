@@ -4,6 +4,25 @@ import { getOperator, setOperatorStatus } from '../salesiq/api';
 import { SalesIQError } from '../salesiq/errors';
 import type { OperatorStatus } from '../salesiq/types';
 
+/** How often a turn re-reads the operator's status and departments, which may change elsewhere. */
+const STATUS_CHECK_EVERY_MS = 120_000;
+
+/**
+ * Whether this turn re-reads the operator. Not while the screen is locked: the poll is already at
+ * the slow cadence whatever the status says, and nobody is there to act on a change; unlocking runs
+ * a turn that reads it at once (a status or department changed meanwhile is then caught up).
+ */
+export function statusCheckDue(input: {
+  reason: 'unlock' | 'other';
+  screenLocked: boolean;
+  lastCheckAt: number | undefined;
+  now: number;
+}): boolean {
+  if (input.reason === 'unlock') return true;
+  if (input.screenLocked) return false;
+  return !input.lastCheckAt || input.now - input.lastCheckAt >= STATUS_CHECK_EVERY_MS;
+}
+
 /**
  * Read the operator's SalesIQ status; note when it changed without us (e.g. in the console).
  * A status the operator chose here while this read was under way wins: the read may predate it.

@@ -10,7 +10,7 @@ import { renderBadge } from './badge';
 import { VISIBLE_INTERVAL_MS, ceilingIntervalMs, nextPollDelayMs } from './cadence';
 import { updateDeliveryNotice } from './delivery-notice';
 import { FAILING_NOTICE_AFTER_MS } from './delivery-problem';
-import { refreshOperatorStatus } from './operator-status';
+import { refreshOperatorStatus, statusCheckDue } from './operator-status';
 import { pollWaitingChats } from './poll';
 import { screenLocked } from '../browser/screen-lock';
 import { runMyChatsTurn } from '../my-chats/turn';
@@ -26,7 +26,6 @@ import { sessionValue } from '../browser/stored-value';
 export type TickReason = 'alarm' | 'timer' | 'startup' | 'visible' | 'still-visible' | 'manual' | 'online' | 'unlock';
 
 export const POLL_ALARM = 'poll';
-const STATUS_CHECK_EVERY_MS = 120_000;
 const PAGES_VISIBLE_KEY = 'pagesVisibleUntil';
 /**
  * A turn running longer than this is stuck (e.g. behind a hung renewal): callers stop waiting for
@@ -194,7 +193,12 @@ async function tick(reason: TickReason, turn: number): Promise<void> {
     if (turn !== currentTurn) return;
     await alertWaitingChats(result, settings, salesiqNow(serverClockOffsetMs(poll?.clockOffsetMs)), now);
     await runMyChatsTurn(settings, now);
-    const checkStatus = !poll?.lastStatusCheckAt || now - poll.lastStatusCheckAt >= STATUS_CHECK_EVERY_MS;
+    const checkStatus = statusCheckDue({
+      reason: reason === 'unlock' ? 'unlock' : 'other',
+      screenLocked: await screenLocked(),
+      lastCheckAt: poll?.lastStatusCheckAt,
+      now,
+    });
     if (checkStatus) await refreshOperatorStatus(now).catch(() => undefined);
     outcome = (p) => ({
       ...p,
