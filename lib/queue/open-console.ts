@@ -2,8 +2,21 @@ import { browser } from 'wxt/browser';
 import { readMeta } from '../db';
 import { consoleTabPattern, consoleUrl } from '../salesiq/console-url';
 
+/**
+ * Opens run one at a time, in the order asked. Two quick pickups each open their chat: run side
+ * by side, both could find no console tab and open one each, and the older chat's tab finishing
+ * its load last would pull the side panel (which follows the console tab) back to that chat.
+ */
+let previous: Promise<unknown> = Promise.resolve();
+
 /** Focus an open SalesIQ console tab on the chat, or open one. */
-export async function openInSalesIQ(conversationId?: string): Promise<void> {
+export function openInSalesIQ(conversationId?: string): Promise<void> {
+  const opening = previous.then(() => openNow(conversationId));
+  previous = opening.catch(() => undefined);
+  return opening;
+}
+
+async function openNow(conversationId?: string): Promise<void> {
   const session = await readMeta('session');
   if (!session?.salesiqHost || !session.portal) throw new Error('Sign in to open SalesIQ.');
   const url = consoleUrl(session.salesiqHost, session.portal.screen, conversationId);
